@@ -1,0 +1,44 @@
+import Yams
+
+extension ConfigReader {
+    /// Reads `model_info`; the id's node is returned too, for duplicate-id errors.
+    mutating func readModelInfo(_ node: Node, at path: ConfigPath) -> (info: ModelInfo, idNode: Node?) {
+        var info = ModelInfo()
+        var idNode: Node?
+        for entry in entries(of: node, at: path) ?? [] {
+            if readCost(entry, into: &info) { continue }
+            switch entry.key {
+            case "id":
+                info.id = string(entry.value, at: entry.path)
+                idNode = entry.value
+            case "max_tokens": info.maxTokens = integer(entry.value, at: entry.path)
+            case "max_input_tokens": info.maxInputTokens = integer(entry.value, at: entry.path)
+            case "max_output_tokens": info.maxOutputTokens = integer(entry.value, at: entry.path)
+            case "mode": info.mode = string(entry.value, at: entry.path)
+            case "base_model": info.baseModel = string(entry.value, at: entry.path)
+            default:
+                if let value = json(entry.value, at: entry.path) { info.extra[entry.key] = value }
+                if entry.key.hasPrefix("supports_") || ConfigKeys.modelInfoDescriptive.contains(entry.key) {
+                    continue
+                }
+                reportIgnored(entry, notSupportedYet: ConfigKeys.modelInfoNotSupportedYet)
+            }
+        }
+        return (info, idNode)
+    }
+
+    /// Reads one of the four cost keys into `info`; false when `entry` is not a cost key.
+    ///
+    /// Used for `model_info` and for `litellm_params`, where LiteLLM allows costs too.
+    mutating func readCost(_ entry: ConfigEntry, into info: inout ModelInfo) -> Bool {
+        guard ConfigKeys.costKeys.contains(entry.key) else { return false }
+        let value = number(entry.value, at: entry.path, .nonNegative)
+        switch entry.key {
+        case "input_cost_per_token": info.inputCostPerToken = value
+        case "output_cost_per_token": info.outputCostPerToken = value
+        case "cache_read_input_token_cost": info.cacheReadInputTokenCost = value
+        default: info.cacheCreationInputTokenCost = value
+        }
+        return true
+    }
+}

@@ -1,0 +1,48 @@
+import Yams
+
+extension ConfigReader {
+    /// Reads `litellm_settings`; the shared retry and fallback keys go to `shared`.
+    mutating func readLiteLLMSettings(
+        _ node: Node, at path: ConfigPath, shared: inout FallbackFields, references: inout [ModelReference]
+    ) -> LiteLLMSettings {
+        var settings = LiteLLMSettings()
+        for entry in entries(of: node, at: path) ?? [] {
+            if readFallbackField(entry, into: &shared, references: &references) { continue }
+            switch entry.key {
+            case "drop_params": settings.dropParams = bool(entry.value, at: entry.path) ?? false
+            case "request_timeout": settings.requestTimeout = number(entry.value, at: entry.path, .positive) ?? 600
+            default:
+                if let value = json(entry.value, at: entry.path) { settings.extra[entry.key] = value }
+                reportIgnored(entry, notSupportedYet: ConfigKeys.litellmNotSupportedYet)
+            }
+        }
+        return settings
+    }
+
+    /// Reads `general_settings`.
+    mutating func readGeneralSettings(_ node: Node, at path: ConfigPath) -> GeneralSettings {
+        var settings = GeneralSettings()
+        for entry in entries(of: node, at: path) ?? [] {
+            switch entry.key {
+            case "master_key": settings.masterKey = string(entry.value, at: entry.path)
+            case "database_url": settings.databaseURL = string(entry.value, at: entry.path)
+            case "max_request_size_mb": settings.maxRequestSizeMB = number(entry.value, at: entry.path, .positive) ?? 32
+            default:
+                if let value = json(entry.value, at: entry.path) { settings.extra[entry.key] = value }
+                reportIgnored(entry, notSupportedYet: ConfigKeys.generalNotSupportedYet)
+            }
+        }
+        return settings
+    }
+
+    /// Adds `environment_variables` to the environment used for `os.environ/` (never the process's).
+    ///
+    /// As in LiteLLM, these values override the environment the gateway was started with.
+    mutating func readEnvironmentVariables(_ node: Node, at path: ConfigPath) {
+        var added: [String: String] = [:]
+        for entry in entries(of: node, at: path) ?? [] {
+            if let value = string(entry.value, at: entry.path) { added[entry.key] = value }
+        }
+        environment.merge(added) { _, new in new }
+    }
+}

@@ -1,0 +1,24 @@
+/// `general_settings`: authentication, storage and request limits.
+public struct GeneralSettings: Sendable {
+    /// The key that may do everything; nil runs the gateway open (loopback only).
+    public var masterKey: String?
+    /// A Postgres URL; nil means the embedded SQLite store. Read from the environment only
+    /// when written as `os.environ/DATABASE_URL`.
+    public var databaseURL: String?
+    /// Largest accepted request body, in megabytes.
+    public var maxRequestSizeMB: Double
+    /// Every other key, as written (including ones reported as not supported yet).
+    public var extra: [String: JSONValue]
+
+    public init(
+        masterKey: String? = nil,
+        databaseURL: String? = nil,
+        maxRequestSizeMB: Double = 32,
+        extra: [String: JSONValue] = [:]
+    ) {
+        self.masterKey = masterKey
+        self.databaseURL = databaseURL
+        self.maxRequestSizeMB = maxRequestSizeMB
+        self.extra = extra
+    }
+}

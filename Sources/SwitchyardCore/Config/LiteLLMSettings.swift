@@ -1,0 +1,15 @@
+/// `litellm_settings`: request-wide defaults.
+public struct LiteLLMSettings: Sendable {
+    /// Remove parameters a provider does not support instead of failing the request.
+    public var dropParams: Bool
+    /// Seconds a whole request may take when no deployment or router timeout applies.
+    public var requestTimeout: Double
+    /// Every other key, as written (including ones reported as not supported yet).
+    public var extra: [String: JSONValue]
+
+    public init(dropParams: Bool = false, requestTimeout: Double = 600, extra: [String: JSONValue] = [:]) {
+        self.dropParams = dropParams
+        self.requestTimeout = requestTimeout
+        self.extra = extra
+    }
+}

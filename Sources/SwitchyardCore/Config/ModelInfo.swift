@@ -1,0 +1,46 @@
+/// A deployment's `model_info`: its price and limits, for cost tracking and `/v1/models`.
+///
+/// Costs are USD per token, as in LiteLLM. Keys the gateway does not interpret stay in `extra`.
+public struct ModelInfo: Sendable {
+    /// `model_info.id`, the deployment's stable id when the user gives one.
+    public var id: String?
+    public var inputCostPerToken: Double?
+    public var outputCostPerToken: Double?
+    public var cacheReadInputTokenCost: Double?
+    public var cacheCreationInputTokenCost: Double?
+    public var maxTokens: Int?
+    public var maxInputTokens: Int?
+    public var maxOutputTokens: Int?
+    /// `chat`, `completion`, `embedding`, …
+    public var mode: String?
+    /// The model whose price and limits apply, when the deployment's own name is an alias.
+    public var baseModel: String?
+    /// Every other `model_info` key, as written.
+    public var extra: [String: JSONValue]
+
+    public init(
+        id: String? = nil,
+        inputCostPerToken: Double? = nil,
+        outputCostPerToken: Double? = nil,
+        cacheReadInputTokenCost: Double? = nil,
+        cacheCreationInputTokenCost: Double? = nil,
+        maxTokens: Int? = nil,
+        maxInputTokens: Int? = nil,
+        maxOutputTokens: Int? = nil,
+        mode: String? = nil,
+        baseModel: String? = nil,
+        extra: [String: JSONValue] = [:]
+    ) {
+        self.id = id
+        self.inputCostPerToken = inputCostPerToken
+        self.outputCostPerToken = outputCostPerToken
+        self.cacheReadInputTokenCost = cacheReadInputTokenCost
+        self.cacheCreationInputTokenCost = cacheCreationInputTokenCost
+        self.maxTokens = maxTokens
+        self.maxInputTokens = maxInputTokens
+        self.maxOutputTokens = maxOutputTokens
+        self.mode = mode
+        self.baseModel = baseModel
+        self.extra = extra
+    }
+}

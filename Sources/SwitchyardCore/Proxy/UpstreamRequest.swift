@@ -1,0 +1,24 @@
+import NIOCore
+
+/// An HTTP request to a provider, fully prepared by an adapter.
+public struct UpstreamRequest: Sendable {
+    public var method: String
+    public var url: String
+    public var headers: [(name: String, value: String)]
+    public var body: ByteBuffer
+
+    public init(method: String = "POST", url: String, headers: [(name: String, value: String)], body: ByteBuffer) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The path and query of `url` (what a local server would route on).
+    public var pathAndQuery: String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let rest = url[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...])
+    }
+}

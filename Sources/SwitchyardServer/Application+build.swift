@@ -1,0 +1,71 @@
+import AsyncHTTPClient
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import SwitchyardCore
+
+/// Where and how the gateway listens, and the configuration it serves.
+public struct GatewayOptions: Sendable {
+    public var host: String
+    public var port: Int
+    public var config: GatewayConfig
+
+    public init(host: String = "127.0.0.1", port: Int = 4000, config: GatewayConfig) {
+        self.host = host
+        self.port = port
+        self.config = config
+    }
+}
+
+/// Builds the gateway application; `switchyard serve` runs it and tests drive it.
+public func buildApplication(
+    _ options: GatewayOptions,
+    logger: Logger = Logger(label: "switchyard"),
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let httpClient = makeUpstreamHTTPClient(requestTimeout: options.config.litellm.requestTimeout)
+    let gateway = Gateway(config: options.config, httpClient: httpClient)
+
+    let router = Router(context: GatewayRequestContext.self)
+    router.add(middleware: GatewayErrorMiddleware())
+    let open = router.group()
+    HealthRoutes(modelCount: gateway.registry.listedModels.count).register(on: open)
+
+    let authenticated = router.group().add(middleware: AuthMiddleware(masterKey: options.config.general.masterKey))
+    let routes = OpenAIRoutes(gateway: gateway)
+    for prefix in ["v1", "api/v1", ""] {
+        routes.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
+    }
+
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(options.host, port: options.port), serverName: "switchyard"),
+        services: [HTTPClientService(client: httpClient)],
+        onServerRunning: onServerRunning,
+        logger: logger
+    )
+}
+
+/// One shared client for every provider. HTTP/1 connections per host are raised well past
+/// the default of 8, which would otherwise queue concurrent streams behind each other.
+func makeUpstreamHTTPClient(requestTimeout: Double) -> HTTPClient {
+    var configuration = HTTPClient.Configuration()
+    configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 1024)
+    // A refused connection fails the attempt at once; the router's retries decide what next.
+    configuration.connectionPool.retryConnectionEstablishment = false
+    configuration.decompression = .disabled
+    configuration.redirectConfiguration = .disallow
+    configuration.timeout = .init(connect: .seconds(10), read: .milliseconds(Int64(max(requestTimeout, 1) * 1000)))
+    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+}
+
+/// Shuts the upstream client down once the server has stopped taking requests.
+struct HTTPClientService: Service {
+    let client: HTTPClient
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        try await client.shutdown()
+    }
+}

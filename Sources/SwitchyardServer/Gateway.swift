@@ -1,0 +1,31 @@
+import AsyncHTTPClient
+import Logging
+import SwitchyardCore
+
+/// What every request handler shares, built once at start-up.
+struct Gateway: Sendable {
+    let config: GatewayConfig
+    let registry: ModelRegistry
+    let transport: UpstreamTransport
+    let maxRequestBytes: Int
+    /// Non-streamed upstream bodies larger than this are refused (502), not buffered.
+    let maxResponseBytes: Int
+
+    init(config: GatewayConfig, httpClient: HTTPClient) {
+        self.config = config
+        self.registry = ModelRegistry(config: config)
+        self.transport = UpstreamTransport(client: httpClient, mock: MockProviderHandler())
+        self.maxRequestBytes = Int(config.general.maxRequestSizeMB * 1024 * 1024)
+        self.maxResponseBytes = 256 * 1024 * 1024
+    }
+
+    /// Seconds a whole request to `deployment` may take.
+    func timeout(for deployment: Deployment) -> Double {
+        deployment.timeout ?? config.router.timeout ?? config.litellm.requestTimeout
+    }
+
+    /// Seconds a streamed request to `deployment` may wait for its first byte.
+    func firstByteTimeout(for deployment: Deployment) -> Double {
+        deployment.streamTimeout ?? timeout(for: deployment)
+    }
+}

@@ -1,0 +1,56 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import SwitchyardCore
+
+/// The standalone fake upstream (`switchyard mock-provider`): OpenAI's wire format over HTTP,
+/// streaming one event per write. `chunkDelayMilliseconds` (or a request's
+/// `x-mock-chunk-delay-ms` header) spaces the events out, as a real model would.
+public func buildMockProviderApplication(
+    host: String = "127.0.0.1",
+    port: Int = 4010,
+    chunkDelayMilliseconds: Int = 0,
+    logger: Logger = Logger(label: "switchyard.mock-provider"),
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let handler = MockProviderHandler()
+    let router = Router()
+    let respond: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
+        let body = try await request.body.collect(upTo: 64 * 1024 * 1024)
+        let answer = handler.handle(path: request.uri.path, body: body)
+        let delay = request.headers[HTTPField.Name("x-mock-chunk-delay-ms")!].flatMap(Int.init) ?? chunkDelayMilliseconds
+        var headers: HTTPFields = [.contentType: answer.contentType]
+        if let retryAfter = answer.retryAfter { headers[.retryAfter] = String(retryAfter) }
+        let chunks = answer.chunks
+        return Response(
+            status: .init(code: answer.status),
+            headers: headers,
+            body: ResponseBody { writer in
+                for (index, chunk) in chunks.enumerated() {
+                    if delay > 0 && index > 0 { try await Task.sleep(for: .milliseconds(delay)) }
+                    try await writer.write(chunk)
+                }
+                try await writer.finish(nil)
+            }
+        )
+    }
+    for prefix in ["/v1", ""] {
+        for path in ["chat/completions", "completions", "embeddings"] {
+            router.post(RouterPath("\(prefix)/\(path)"), use: respond)
+        }
+        router.get(RouterPath("\(prefix)/models")) { _, _ in
+            Response(
+                status: .ok,
+                headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"object":"list","data":[{"id":"mock","object":"model","created":0,"owned_by":"switchyard"}]}"#))
+            )
+        }
+    }
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(host, port: port), serverName: "switchyard-mock-provider"),
+        onServerRunning: onServerRunning,
+        logger: logger
+    )
+}

@@ -1,0 +1,213 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import SwitchyardCore
+
+/// Serves the OpenAI surface's proxied operations: resolve the model, pick a deployment,
+/// forward the request, and relay the answer without re-encoding it.
+struct OpenAIProxy: Sendable {
+    let gateway: Gateway
+
+    func handle(_ endpoint: Endpoint, request: Request, context: GatewayRequestContext) async throws -> Response {
+        let bytes = try await request.body.collect(upTo: gateway.maxRequestBytes)
+        let body = try OpenAIRequestBody.parse(bytes, endpoint: endpoint)
+        guard let target = gateway.registry.resolve(body.model) else {
+            throw GatewayError.modelNotFound(body.model)
+        }
+        var generator = SystemRandomNumberGenerator()
+        let order = DeploymentOrder.shuffled(target.candidates, using: &generator)
+        let attempts = max(1, gateway.config.router.numRetries + 1)
+        var lastError = GatewayError(.noHealthyDeployment, "No deployment of `\(target.group)` could be tried.")
+        for attempt in 0..<attempts {
+            let candidate = order[attempt % order.count]
+            do {
+                return try await forward(body, to: candidate, group: target.group, context: context)
+            } catch let error as GatewayError where error.isRetryable {
+                context.logger.warning(
+                    "attempt failed",
+                    metadata: [
+                        "switchyard.deployment": .string(candidate.deployment.id),
+                        "switchyard.attempt": .stringConvertible(attempt + 1),
+                        "switchyard.error": .string(error.message),
+                    ]
+                )
+                lastError = error
+            }
+        }
+        throw lastError
+    }
+
+    /// One attempt against one deployment.
+    private func forward(
+        _ body: OpenAIRequestBody,
+        to candidate: RouteTarget.Candidate,
+        group: String,
+        context: GatewayRequestContext
+    ) async throws -> Response {
+        let deployment = candidate.deployment
+        let upstreamBody = body.upstreamBody(
+            model: candidate.upstreamModel,
+            dropping: try droppedParameters(body, deployment: deployment),
+            requestStreamUsage: deployment.provider.acceptsStreamOptions
+        )
+        let upstreamRequest = deployment.provider.openAIAdapter.request(
+            for: body.endpoint,
+            deployment: deployment,
+            upstreamModel: candidate.upstreamModel,
+            body: upstreamBody
+        )
+        var headers = HTTPFields()
+        headers[.modelUsed] = "\(group); deployment=\(deployment.id)"
+        if body.stream {
+            return try await stream(upstreamRequest, body: body, deployment: deployment, headers: headers, context: context)
+        }
+        let timeout = gateway.timeout(for: deployment)
+        let provider = deployment.provider.rawValue
+        let transport = gateway.transport
+        let limit = gateway.maxResponseBytes
+        let logger = context.logger
+        let (status, contentType, retryAfter, payload): (Int, String?, String?, ByteBuffer)
+        do {
+            (status, contentType, retryAfter, payload) = try await withTimeout(timeout, provider: provider) {
+                let response = try await transport.send(upstreamRequest, deadline: .after(seconds: timeout), logger: logger)
+                let payload = try await response.body.collect(upTo: limit)
+                return (response.status, response.header("content-type"), response.header("retry-after"), payload)
+            }
+        } catch {
+            throw UpstreamFailure.classify(error, provider: provider)
+        }
+        guard (200..<300).contains(status) else {
+            throw UpstreamFailure.fromResponse(status: status, body: payload, retryAfterHeader: retryAfter, provider: provider)
+        }
+        if let usage = Self.usage(in: payload), let cost = CostCalculator.cost(of: usage, modelInfo: deployment.modelInfo) {
+            headers[.creditsUsed] = CostCalculator.format(cost)
+        }
+        headers[.contentType] = contentType ?? "application/json"
+        return Response(status: .init(code: status), headers: headers, body: ResponseBody(byteBuffer: payload))
+    }
+
+    /// Relays a stream. The client sees a 200 only once the first upstream bytes are in, so
+    /// a deployment that fails before then can still be retried.
+    private func stream(
+        _ upstreamRequest: UpstreamRequest,
+        body: OpenAIRequestBody,
+        deployment: Deployment,
+        headers: HTTPFields,
+        context: GatewayRequestContext
+    ) async throws -> Response {
+        let provider = deployment.provider.rawValue
+        let timeout = gateway.firstByteTimeout(for: deployment)
+        let transport = gateway.transport
+        let logger = context.logger
+        let opened: (UpstreamResponse, IteratorBox<UpstreamBody.AsyncIterator>, ByteBuffer?)
+        do {
+            opened = try await withTimeout(timeout, provider: provider) {
+                let response = try await transport.send(upstreamRequest, deadline: .after(seconds: timeout), logger: logger)
+                let box = IteratorBox(response.body.makeAsyncIterator())
+                guard response.isSuccess else {
+                    var errorBody = ByteBuffer()
+                    while errorBody.readableBytes < 1 << 20, var chunk = try await box.iterator.next() {
+                        errorBody.writeBuffer(&chunk)
+                    }
+                    return (response, box, errorBody)
+                }
+                return (response, box, try await box.iterator.next())
+            }
+        } catch {
+            throw UpstreamFailure.classify(error, provider: provider)
+        }
+        let (response, box, first) = opened
+        guard response.isSuccess else {
+            throw UpstreamFailure.fromResponse(
+                status: response.status,
+                body: first ?? ByteBuffer(),
+                retryAfterHeader: response.header("retry-after"),
+                provider: provider
+            )
+        }
+        var headers = headers
+        headers[.contentType] = response.header("content-type") ?? "text/event-stream"
+        headers[.cacheControl] = "no-cache"
+        let relay = OpenAIStreamRelay(dropUsageOnlyChunk: !body.clientWantsStreamUsage)
+        let modelInfo = deployment.modelInfo
+        return Response(
+            status: .ok,
+            headers: headers,
+            body: ResponseBody { writer in
+                var relay = relay
+                if let first {
+                    for slice in relay.process(first) { try await writer.write(slice) }
+                }
+                var failure: (any Error)?
+                while true {
+                    let chunk: ByteBuffer?
+                    do {
+                        chunk = try await box.iterator.next()
+                    } catch {
+                        failure = error
+                        break
+                    }
+                    guard let chunk else { break }
+                    for slice in relay.process(chunk) { try await writer.write(slice) }
+                }
+                if let rest = relay.finish() { try await writer.write(rest) }
+                if let failure {
+                    let error = UpstreamFailure.classify(failure, provider: provider)
+                    logger.warning("upstream stream broke", metadata: ["switchyard.error": .string(error.message)])
+                    try await writer.write(StreamErrorEvent.openAI(error))
+                } else if let usage = relay.usage {
+                    let cost = CostCalculator.cost(of: usage, modelInfo: modelInfo)
+                    logger.debug(
+                        "stream finished",
+                        metadata: [
+                            "switchyard.prompt_tokens": .stringConvertible(usage.promptTokens),
+                            "switchyard.completion_tokens": .stringConvertible(usage.completionTokens),
+                            "switchyard.cost": .string(cost.map(CostCalculator.format) ?? "unknown"),
+                        ]
+                    )
+                }
+                try await writer.finish(nil)
+            }
+        )
+    }
+
+    /// The parameters to strip for this deployment, or a 400 when one is unsupported and
+    /// dropping is off.
+    private func droppedParameters(_ body: OpenAIRequestBody, deployment: Deployment) throws(GatewayError) -> Set<String> {
+        var dropped = Set(deployment.additionalDropParams)
+        let unsupported = deployment.provider.unsupportedOpenAIParams.filter { body.has($0) }
+        guard !unsupported.isEmpty else { return dropped }
+        let dropEnabled = deployment.dropParams ?? body.dropParams ?? gateway.config.litellm.dropParams
+        guard dropEnabled else {
+            let names = unsupported.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            throw GatewayError(
+                .invalidRequest,
+                "\(deployment.provider.rawValue) does not support the parameter(s) \(names). "
+                    + "Set `litellm_settings.drop_params: true` (or send \"drop_params\": true) to drop them.",
+                param: unsupported.sorted().first,
+                code: "unsupported_params"
+            )
+        }
+        dropped.formUnion(unsupported)
+        return dropped
+    }
+
+    static func usage(in payload: ByteBuffer) -> Usage? {
+        payload.withUnsafeReadableBytes { raw in
+            guard let index = try? JSONScanner.indexObject(raw) else { return nil }
+            return try? index.decode(Usage.self, "usage", in: raw)
+        }
+    }
+}
+
+/// How a failure after a stream's headers were sent reaches the client: one final event.
+enum StreamErrorEvent {
+    static func openAI(_ error: GatewayError) -> ByteBuffer {
+        var buffer = ByteBuffer(string: "data: ")
+        buffer.writeBytes(ErrorSurface.openAI.body(for: error))
+        buffer.writeString("\n\n")
+        return buffer
+    }
+}

@@ -1,0 +1,76 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import SwitchyardCore
+
+/// Turns transport failures and upstream error responses into `GatewayError`s.
+enum UpstreamFailure {
+    /// A failure to reach the provider or to hear back in time.
+    static func classify(_ error: any Error, provider: String) -> GatewayError {
+        if let error = error as? GatewayError { return error }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
+                return GatewayError(.timeout, "The upstream \(provider) did not answer in time.", code: "upstream_timeout")
+            default:
+                return GatewayError(.upstreamUnavailable, "Could not reach the upstream \(provider): \(error).", code: "upstream_unreachable")
+            }
+        }
+        return GatewayError(.upstreamUnavailable, "Could not reach the upstream \(provider): \(error).", code: "upstream_unreachable")
+    }
+
+    /// An error status from the provider, with its own message, type and code kept.
+    static func fromResponse(status: Int, body: ByteBuffer, retryAfterHeader: String?, provider: String) -> GatewayError {
+        var message = "The upstream \(provider) answered \(status)."
+        var param: String?
+        var code: String?
+        var type: String?
+        if let parsed = try? JSONDecoder().decode(UpstreamErrorBody.self, from: Data(body.readableBytesView)) {
+            if let detail = parsed.error {
+                message = detail.message ?? message
+                param = detail.param
+                code = detail.code
+                type = detail.type ?? detail.status
+            } else if let text = parsed.message {
+                message = text
+            }
+        } else if body.readableBytes > 0 {
+            let text = String(decoding: body.readableBytesView.prefix(500), as: UTF8.self)
+            message = "The upstream \(provider) answered \(status): \(text)"
+        }
+        var error = GatewayError(.upstream(status: status), message, param: param, code: code)
+        error.upstreamType = type
+        error.retryAfter = retryAfterHeader.flatMap(Double.init)
+        return error
+    }
+}
+
+/// The error bodies providers send: OpenAI's and Anthropic's `{"error": {...}}` and
+/// Google's `{"error": {"code", "message", "status"}}`, or a bare `{"message"}`.
+private struct UpstreamErrorBody: Decodable {
+    struct Detail: Decodable {
+        var message: String?
+        var type: String?
+        var param: String?
+        var code: String?
+        var status: String?
+
+        enum CodingKeys: String, CodingKey { case message, type, param, code, status }
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            message = try? container.decode(String.self, forKey: .message)
+            type = try? container.decode(String.self, forKey: .type)
+            param = try? container.decode(String.self, forKey: .param)
+            status = try? container.decode(String.self, forKey: .status)
+            if let text = try? container.decode(String.self, forKey: .code) {
+                code = text
+            } else if let number = try? container.decode(Int.self, forKey: .code) {
+                code = String(number)
+            }
+        }
+    }
+
+    var error: Detail?
+    var message: String?
+}

@@ -1,0 +1,37 @@
+import AsyncHTTPClient
+import Logging
+import NIOCore
+import NIOHTTP1
+import SwitchyardCore
+
+/// Sends prepared requests to providers: over HTTP, or to the in-process mock for `mock://`.
+struct UpstreamTransport: Sendable {
+    let client: HTTPClient
+    let mock: MockProviderHandler
+
+    /// Sends `request`; `deadline` bounds the wait for the response head.
+    func send(_ request: UpstreamRequest, deadline: NIODeadline, logger: Logger) async throws -> UpstreamResponse {
+        if request.url.hasPrefix("mock://") {
+            let answer = mock.handle(path: request.pathAndQuery, body: request.body)
+            var headers: [(name: String, value: String)] = [("content-type", answer.contentType)]
+            if let retryAfter = answer.retryAfter { headers.append(("retry-after", String(retryAfter))) }
+            return UpstreamResponse(
+                status: answer.status,
+                headers: headers,
+                body: UpstreamBody(source: .buffers(answer.chunks))
+            )
+        }
+        var outbound = HTTPClientRequest(url: request.url)
+        outbound.method = HTTPMethod(rawValue: request.method)
+        for header in request.headers {
+            outbound.headers.add(name: header.name, value: header.value)
+        }
+        outbound.body = .bytes(request.body)
+        let response = try await client.execute(outbound, deadline: deadline, logger: logger)
+        return UpstreamResponse(
+            status: Int(response.status.code),
+            headers: response.headers.map { ($0.name, $0.value) },
+            body: UpstreamBody(source: .http(response.body))
+        )
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Synchronization
+
+/// What the fake upstream received, for asserting what the gateway actually sent.
+struct RecordedRequest: Sendable {
+    let method: String
+    let path: String
+    let headers: [String: String]
+    let body: Data
+
+    var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:]
+    }
+}
+
+/// How the fake upstream answers one request.
+enum FakeBehavior: Sendable {
+    /// A faithful OpenAI answer: a chat.completion, or a stream of chunks (the usage chunk only
+    /// when the request asked for it), `delayMilliseconds` between streamed events.
+    case openAI(words: [String] = ["Hello", " from", " the", " fake", " upstream"], delayMilliseconds: Int = 0)
+    /// An error status with an OpenAI error body.
+    case error(status: Int, message: String = "fake failure", type: String = "server_error", retryAfter: Int? = nil)
+    /// A raw body with this status and content type.
+    case raw(status: Int, contentType: String, body: String)
+    /// Never answers.
+    case hang
+    /// Sends the head and the first event, then goes silent.
+    case stallAfterFirstEvent
+    /// Sends two stream events, then closes the connection without `[DONE]`.
+    case truncatedStream
+}
+
+/// A real local server speaking OpenAI's wire format, journaling every request and the
+/// time each streamed event was written.
+final class FakeOpenAIUpstream: Sendable {
+    private struct State {
+        var requests: [RecordedRequest] = []
+        var writeTimes: [ContinuousClock.Instant] = []
+        var behavior: FakeBehavior
+        var brokenStreams = 0
+        var server: RunningServer?
+    }
+
+    private let state: Mutex<State>
+
+    private init(behavior: FakeBehavior) {
+        state = Mutex(State(behavior: behavior))
+    }
+
+    var baseURL: String { "http://127.0.0.1:\(port)/v1" }
+    var port: Int { state.withLock { $0.server?.port ?? 0 } }
+    var requests: [RecordedRequest] { state.withLock { $0.requests } }
+    var writeTimes: [ContinuousClock.Instant] { state.withLock { $0.writeTimes } }
+    /// Streams that failed to write because the client had gone.
+    var brokenStreams: Int { state.withLock { $0.brokenStreams } }
+
+    func setBehavior(_ behavior: FakeBehavior) {
+        state.withLock { $0.behavior = behavior }
+    }
+
+    static func start(_ behavior: FakeBehavior = .openAI()) async throws -> FakeOpenAIUpstream {
+        let upstream = FakeOpenAIUpstream(behavior: behavior)
+        let server = try await RunningServer.start { onRunning in
+            let router = Router()
+            router.post("/**") { request, _ in try await upstream.respond(request) }
+            return Application(
+                router: router,
+                configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                onServerRunning: onRunning
+            )
+        }
+        upstream.state.withLock { $0.server = server }
+        return upstream
+    }
+
+    func stop() async {
+        if let server = state.withLock({ $0.server }) { await server.stop() }
+    }
+
+    private func respond(_ request: Request) async throws -> Response {
+        let body = try await request.body.collect(upTo: 256 * 1024 * 1024)
+        var headers: [String: String] = [:]
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        let recorded = RecordedRequest(method: request.method.rawValue, path: request.uri.description, headers: headers, body: Data(buffer: body))
+        let behavior = state.withLock { state in
+            state.requests.append(recorded)
+            return state.behavior
+        }
+        let json = recorded.json
+        let model = json["model"] as? String ?? "unknown"
+        let stream = json["stream"] as? Bool ?? false
+        let includeUsage = (json["stream_options"] as? [String: Any])?["include_usage"] as? Bool ?? false
+        switch behavior {
+        case .openAI(let words, let delay):
+            if recorded.path.hasSuffix("/embeddings") {
+                return Self.json(200, FakeBodies.embeddings(model: model))
+            }
+            guard stream else { return Self.json(200, FakeBodies.completion(model: model, text: words.joined())) }
+            let events = FakeBodies.streamEvents(model: model, words: words, includeUsage: includeUsage)
+            return streamResponse(events, delayMilliseconds: delay)
+        case .error(let status, let message, let type, let retryAfter):
+            var response = Self.json(status, #"{"error":{"message":"\#(message)","type":"\#(type)","param":null,"code":null}}"#)
+            if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+            return response
+        case .raw(let status, let contentType, let text):
+            return Response(status: .init(code: status), headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
+        case .hang:
+            try await Task.sleep(for: .seconds(3600))
+            return Self.json(200, "{}")
+        case .stallAfterFirstEvent:
+            let first = FakeBodies.streamEvents(model: model, words: ["Hi"], includeUsage: false)[0]
+            return Response(status: .ok, headers: [.contentType: "text/event-stream"], body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: first))
+                try await Task.sleep(for: .seconds(3600))
+            })
+        case .truncatedStream:
+            let events = Array(FakeBodies.streamEvents(model: model, words: ["Half", " a"], includeUsage: false).prefix(2))
+            return Response(status: .ok, headers: [.contentType: "text/event-stream"], body: ResponseBody { writer in
+                for event in events { try await writer.write(ByteBuffer(string: event)) }
+                throw CancellationError()
+            })
+        }
+    }
+
+    private func streamResponse(_ events: [String], delayMilliseconds: Int) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/event-stream"], body: ResponseBody { writer in
+            do {
+                for (index, event) in events.enumerated() {
+                    if index > 0 && delayMilliseconds > 0 { try await Task.sleep(for: .milliseconds(delayMilliseconds)) }
+                    try await writer.write(ByteBuffer(string: event))
+                    self.state.withLock { $0.writeTimes.append(.now) }
+                }
+                try await writer.finish(nil)
+            } catch {
+                self.state.withLock { $0.brokenStreams += 1 }
+                throw error
+            }
+        })
+    }
+
+    private static func json(_ status: Int, _ text: String) -> Response {
+        Response(status: .init(code: status), headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// Response bodies in the exact shape OpenAI sends them.
+enum FakeBodies {
+    static func completion(model: String, text: String) -> String {
+        """
+        {
+          "id": "chatcmpl-fake123",
+          "object": "chat.completion",
+          "created": 1730000000,
+          "model": "\(model)",
+          "choices": [{"index": 0, "message": {"role": "assistant", "content": "\(text)", "refusal": null, "annotations": []}, "logprobs": null, "finish_reason": "stop"}],
+          "usage": {"prompt_tokens": 12, "completion_tokens": 5, "total_tokens": 17, "prompt_tokens_details": {"cached_tokens": 0, "audio_tokens": 0}, "completion_tokens_details": {"reasoning_tokens": 0, "audio_tokens": 0, "accepted_prediction_tokens": 0, "rejected_prediction_tokens": 0}},
+          "service_tier": "default",
+          "system_fingerprint": "fp_fake"
+        }
+        """
+    }
+
+    static func streamEvents(model: String, words: [String], includeUsage: Bool) -> [String] {
+        let usageField = includeUsage ? #","usage":null"# : ""
+        func chunk(_ delta: String, finish: String = "null") -> String {
+            #"data: {"id":"chatcmpl-fake123","object":"chat.completion.chunk","created":1730000000,"model":"\#(model)","system_fingerprint":"fp_fake","choices":[{"index":0,"delta":\#(delta),"logprobs":null,"finish_reason":\#(finish)}]\#(usageField)}"# + "\n\n"
+        }
+        var events = [chunk(#"{"role":"assistant","content":"","refusal":null}"#)]
+        for word in words { events.append(chunk(#"{"content":"\#(word)"}"#)) }
+        events.append(chunk("{}", finish: #""stop""#))
+        if includeUsage {
+            events.append(#"data: {"id":"chatcmpl-fake123","object":"chat.completion.chunk","created":1730000000,"model":"\#(model)","system_fingerprint":"fp_fake","choices":[],"usage":{"prompt_tokens":12,"completion_tokens":\#(words.count),"total_tokens":\#(12 + words.count)}}"# + "\n\n")
+        }
+        events.append("data: [DONE]\n\n")
+        return events
+    }
+
+    static func embeddings(model: String) -> String {
+        #"{"object":"list","data":[{"object":"embedding","index":0,"embedding":[0.1,-0.2,0.3]}],"model":"\#(model)","usage":{"prompt_tokens":3,"total_tokens":3}}"#
+    }
+}

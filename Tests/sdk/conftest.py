@@ -1,0 +1,233 @@
+"""Fixtures that run the real `switchyard` binary for the official-SDK tests.
+
+Two session-scoped gateways are started:
+
+* `gateway`: `switchyard serve --config CFG` in front of a standalone
+  `switchyard mock-provider` (a fake OpenAI upstream), with a master key.
+* `demo_gateway`: `switchyard serve` with no config at all (the embedded demo, keyless).
+
+Both are stopped with SIGTERM at the end of the session and must exit with status 0
+within 10 seconds (graceful shutdown is part of the contract).
+
+The binary comes from `$SWITCHYARD_BIN` (default `.build/debug/switchyard`, relative to
+the repository root).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import openai
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+MASTER_KEY = "sk-test-master"
+READY_TIMEOUT = 30.0
+SHUTDOWN_TIMEOUT = 10.0
+
+
+def binary_path() -> Path:
+    raw = os.environ.get("SWITCHYARD_BIN") or ".build/debug/switchyard"
+    path = Path(raw)
+    if not path.is_absolute():
+        path = (REPO_ROOT / path) if not path.exists() else path.resolve()
+    return path
+
+
+def free_ports(count: int) -> list[int]:
+    """Distinct free loopback ports (all sockets held open until every port is chosen)."""
+    sockets = []
+    try:
+        for _ in range(count):
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.bind(("127.0.0.1", 0))
+            sockets.append(sock)
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+@dataclass
+class Process:
+    """A running subprocess whose output goes to files (so pipes never fill up)."""
+
+    name: str
+    popen: subprocess.Popen
+    stdout_path: Path
+    stderr_path: Path
+
+    def output(self) -> str:
+        parts = []
+        for label, path in (("stdout", self.stdout_path), ("stderr", self.stderr_path)):
+            try:
+                text = path.read_text(errors="replace")
+            except OSError:
+                text = ""
+            parts.append(f"--- {self.name} {label} ---\n{text[-8000:]}")
+        return "\n".join(parts)
+
+    def stop(self) -> int | None:
+        """SIGTERM, then wait; returns the exit status, or None if it did not exit in time."""
+        if self.popen.poll() is None:
+            self.popen.send_signal(signal.SIGTERM)
+        try:
+            return self.popen.wait(timeout=SHUTDOWN_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.popen.kill()
+            self.popen.wait()
+            return None
+
+
+def start_process(name: str, args: list[str], workdir: Path) -> Process:
+    binary = binary_path()
+    if not binary.exists():
+        pytest.exit(f"switchyard binary not found at {binary} (set SWITCHYARD_BIN)", returncode=2)
+    stdout_path = workdir / f"{name}.stdout.log"
+    stderr_path = workdir / f"{name}.stderr.log"
+    env = dict(os.environ)
+    env.pop("SWITCHYARD_CONFIG", None)  # the keyless demo must really run with no config
+    popen = subprocess.Popen(
+        [str(binary), *args],
+        cwd=workdir,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=open(stdout_path, "wb"),
+        stderr=open(stderr_path, "wb"),
+    )
+    return Process(name, popen, stdout_path, stderr_path)
+
+
+def wait_until(process: Process, probe, what: str) -> None:
+    deadline = time.monotonic() + READY_TIMEOUT
+    last_error = "never answered"
+    while time.monotonic() < deadline:
+        if process.popen.poll() is not None:
+            print(process.output())
+            pytest.fail(
+                f"{process.name} exited with status {process.popen.returncode} before {what}\n"
+                + process.output(),
+                pytrace=False,
+            )
+        try:
+            if probe():
+                return
+        except Exception as error:  # noqa: BLE001 - any failure means "not yet"
+            last_error = repr(error)
+        time.sleep(0.1)
+    print(process.output())
+    process.stop()
+    pytest.fail(
+        f"{process.name} not ready within {READY_TIMEOUT:.0f}s ({what}; last error: {last_error})\n"
+        + process.output(),
+        pytrace=False,
+    )
+
+
+def port_accepts(port: int) -> bool:
+    with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+        return True
+
+
+def readiness(port: int) -> bool:
+    response = httpx.get(f"http://127.0.0.1:{port}/health/readiness", timeout=2.0)
+    return response.status_code == 200
+
+
+def config_yaml(upstream_port: int) -> str:
+    upstream = f"http://127.0.0.1:{upstream_port}/v1"
+    return f"""\
+model_list:
+  - model_name: gpt-4o
+    litellm_params: {{model: openai/gpt-4o, api_base: "{upstream}", api_key: sk-upstream}}
+    model_info: {{input_cost_per_token: 0.0000025, output_cost_per_token: 0.00001}}
+  - model_name: mock
+    litellm_params: {{model: mock/switchyard-mock}}
+  - model_name: text-embedding-3-small
+    litellm_params: {{model: openai/text-embedding-3-small, api_base: "{upstream}", api_key: sk-upstream}}
+  - model_name: broken
+    litellm_params: {{model: openai/gpt-4o, api_base: "http://127.0.0.1:9/v1", api_key: x}}
+general_settings:
+  master_key: {MASTER_KEY}
+"""
+
+
+@dataclass
+class Gateway:
+    port: int
+    process: Process
+    master_key: str | None
+
+    @property
+    def root(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def base_url(self) -> str:
+        return f"{self.root}/v1"
+
+
+def shut_down(gateway_process: Process, others: list[Process] = ()) -> None:
+    status = gateway_process.stop()
+    for other in others:
+        other.stop()
+    if status != 0:
+        print(gateway_process.output())
+    assert status is not None, (
+        f"{gateway_process.name} did not exit within {SHUTDOWN_TIMEOUT:.0f}s of SIGTERM\n"
+        + gateway_process.output()
+    )
+    assert status == 0, (
+        f"{gateway_process.name} exited with status {status} after SIGTERM (expected 0)\n"
+        + gateway_process.output()
+    )
+
+
+@pytest.fixture(scope="session")
+def gateway(tmp_path_factory) -> Gateway:
+    workdir = tmp_path_factory.mktemp("gateway")
+    upstream_port, gateway_port = free_ports(2)
+    upstream = start_process("mock-provider", ["mock-provider", "--port", str(upstream_port)], workdir)
+    wait_until(upstream, lambda: port_accepts(upstream_port), f"listening on port {upstream_port}")
+
+    config = workdir / "config.yaml"
+    config.write_text(config_yaml(upstream_port))
+    server = start_process("gateway", ["serve", "--config", str(config), "--port", str(gateway_port)], workdir)
+    try:
+        wait_until(server, lambda: readiness(gateway_port), "GET /health/readiness answered 200")
+    except BaseException:
+        upstream.stop()
+        raise
+    yield Gateway(gateway_port, server, MASTER_KEY)
+    shut_down(server, [upstream])
+
+
+@pytest.fixture(scope="session")
+def demo_gateway(tmp_path_factory) -> Gateway:
+    workdir = tmp_path_factory.mktemp("demo")
+    (port,) = free_ports(1)
+    server = start_process("demo-gateway", ["serve", "--port", str(port)], workdir)
+    wait_until(server, lambda: readiness(port), "GET /health/readiness answered 200")
+    yield Gateway(port, server, None)
+    shut_down(server)
+
+
+@pytest.fixture(scope="session")
+def client(gateway: Gateway) -> openai.OpenAI:
+    """The official SDK pointed at the configured gateway, with no automatic retries."""
+    with openai.OpenAI(base_url=gateway.base_url, api_key=gateway.master_key, max_retries=0, timeout=30.0) as sdk:
+        yield sdk
+
+
+@pytest.fixture(scope="session")
+def http(gateway: Gateway) -> httpx.Client:
+    """A plain HTTP client rooted at the configured gateway (no key attached)."""
+    with httpx.Client(base_url=gateway.root, timeout=30.0) as plain:
+        yield plain
