@@ -92,6 +92,16 @@ import Testing
         ])
     }
 
+    @Test func anUnknownProviderDoesNotHideTheEntrysOtherProblems() {
+        let yaml = "model_list: [{model_name: a, litellm_params: {model: vertex_ai/g, api_base: \"ftp//x\", rpm: lots}}]"
+        let found = problems(yaml)
+        #expect(found.count == 3)
+        #expect(found.dropFirst() == [
+            "model_list[0].litellm_params.api_base: not a URL",
+            "model_list[0].litellm_params.rpm: expected an integer",
+        ])
+    }
+
     @Test func modelStringProblems() {
         let yaml = """
             model_list:

@@ -56,9 +56,11 @@ extension ConfigReader {
             error(params.path, "missing model", at: params.value)
             return nil
         }
-        guard let model = requiredLiteral(modelEntry),
-            let (provider, upstream) = readProvider(model, entry: modelEntry, modelName: modelName, fields: fields)
-        else { return nil }
+        guard let model = requiredLiteral(modelEntry) else { return nil }
+        // An unknown provider is an error, but the other fields are still checked so that
+        // every problem is reported in one pass.
+        let parsed = readProvider(model, entry: modelEntry, modelName: modelName, fields: fields)
+        let (provider, upstream) = parsed ?? (.openai, model)
 
         var deployment = Deployment(modelName: modelName, provider: provider, upstreamModel: upstream, litellmModel: model)
         var costs = ModelInfo()
@@ -92,6 +94,12 @@ extension ConfigReader {
             }
         }
         deployment.modelInfo = costs
+        guard parsed != nil else {
+            if let givenBase, Self.normalizedURL(givenBase.value, for: .openai) == nil {
+                error(params.path.key("api_base"), "not a URL", at: givenBase.node)
+            }
+            return nil
+        }
         resolveEndpoint(of: &deployment, givenBase: givenBase, keyWritten: keyWritten, params: params)
         return deployment
     }
