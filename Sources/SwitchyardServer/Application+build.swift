@@ -10,11 +10,14 @@ public struct GatewayOptions: Sendable {
     public var host: String
     public var port: Int
     public var config: GatewayConfig
+    /// Time for cooldowns, backoff and rate windows; tests inject a manual one.
+    public var clock: any GatewayClock
 
-    public init(host: String = "127.0.0.1", port: Int = 4000, config: GatewayConfig) {
+    public init(host: String = "127.0.0.1", port: Int = 4000, config: GatewayConfig, clock: any GatewayClock = SystemGatewayClock()) {
         self.host = host
         self.port = port
         self.config = config
+        self.clock = clock
     }
 }
 
@@ -25,7 +28,7 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let httpClient = makeUpstreamHTTPClient(requestTimeout: options.config.litellm.requestTimeout)
-    let gateway = Gateway(config: options.config, httpClient: httpClient)
+    let gateway = Gateway(config: options.config, httpClient: httpClient, clock: options.clock)
 
     let router = Router(context: GatewayRequestContext.self)
     router.add(middleware: GatewayErrorMiddleware())

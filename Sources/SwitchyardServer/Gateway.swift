@@ -10,10 +10,23 @@ struct Gateway: Sendable {
     let maxRequestBytes: Int
     /// Non-streamed upstream bodies larger than this are refused (502), not buffered.
     let maxResponseBytes: Int
+    let ledger: DeploymentLedger
+    let selector: DeploymentSelector
+    let metrics: GatewayMetrics
+    let clock: any GatewayClock
 
-    init(config: GatewayConfig, httpClient: HTTPClient) {
+    init(config: GatewayConfig, httpClient: HTTPClient, clock: any GatewayClock) {
         self.config = config
         self.registry = ModelRegistry(config: config)
+        self.clock = clock
+        self.ledger = DeploymentLedger(
+            deploymentCount: config.deployments.count,
+            allowedFails: config.router.allowedFails,
+            cooldownTime: config.router.cooldownTime,
+            clock: clock
+        )
+        self.selector = DeploymentSelector(strategy: config.router.routingStrategy)
+        self.metrics = GatewayMetrics()
         self.transport = UpstreamTransport(client: httpClient, mock: MockProviderHandler())
         self.maxRequestBytes = Int(config.general.maxRequestSizeMB * 1024 * 1024)
         self.maxResponseBytes = 256 * 1024 * 1024

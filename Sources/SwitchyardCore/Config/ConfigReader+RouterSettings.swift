@@ -16,10 +16,40 @@ extension ConfigReader {
             case "timeout": settings.timeout = number(value, at: path, .positive)
             case "retry_after": settings.retryAfter = number(value, at: path, .nonNegative) ?? 0
             case "model_group_alias": settings.modelGroupAlias = readAliases(value, at: path, references: &references)
+            case "cold_start_bridges": settings.coldStartBridges = readBridges(value, at: path, references: &references)
             default: reportIgnored(entry, notSupportedYet: ConfigKeys.routerNotSupportedYet)
             }
         }
         return settings
+    }
+
+    /// `cold_start_bridges: {group: {bridge: model, after_ms: 800}}`.
+    private mutating func readBridges(
+        _ node: Node, at path: ConfigPath, references: inout [ModelReference]
+    ) -> [String: ColdStartBridge] {
+        var bridges: [String: ColdStartBridge] = [:]
+        for entry in entries(of: node, at: path) ?? [] {
+            references.append(ModelReference(name: entry.key, role: .fallbackSource, node: entry.keyNode, path: entry.path))
+            var model: String?
+            var delay: Double?
+            for member in entries(of: entry.value, at: entry.path) ?? [] {
+                switch member.key {
+                case "bridge":
+                    model = string(member.value, at: member.path)
+                    if let model {
+                        references.append(ModelReference(name: model, role: .fallbackTarget, node: member.value, path: member.path))
+                    }
+                case "after_ms": delay = number(member.value, at: member.path, .nonNegative).map { $0 / 1000 }
+                default: warning(member.path, "unknown key, ignored", at: member.keyNode)
+                }
+            }
+            guard let model else {
+                error(entry.path, "missing bridge", at: entry.value)
+                continue
+            }
+            bridges[entry.key] = ColdStartBridge(model: model, delay: delay ?? 1)
+        }
+        return bridges
     }
 
     /// A strategy name, including LiteLLM's aliases.

@@ -27,6 +27,8 @@ extension ConfigReader {
             case "master_key": settings.masterKey = string(entry.value, at: entry.path)
             case "database_url": settings.databaseURL = string(entry.value, at: entry.path)
             case "max_request_size_mb": settings.maxRequestSizeMB = number(entry.value, at: entry.path, .positive) ?? 32
+            case "background_health_checks": settings.backgroundHealthChecks = bool(entry.value, at: entry.path) ?? false
+            case "health_check_interval": settings.healthCheckInterval = number(entry.value, at: entry.path, .positive) ?? 300
             default:
                 if let value = json(entry.value, at: entry.path) { settings.extra[entry.key] = value }
                 reportIgnored(entry, notSupportedYet: ConfigKeys.generalNotSupportedYet)

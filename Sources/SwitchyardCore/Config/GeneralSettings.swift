@@ -7,6 +7,10 @@ public struct GeneralSettings: Sendable {
     public var databaseURL: String?
     /// Largest accepted request body, in megabytes.
     public var maxRequestSizeMB: Double
+    /// Whether every deployment is probed in the background (`background_health_checks`).
+    public var backgroundHealthChecks: Bool = false
+    /// Seconds between background probes (`health_check_interval`, LiteLLM's default 300).
+    public var healthCheckInterval: Double = 300
     /// Every other key, as written (including ones reported as not supported yet).
     public var extra: [String: JSONValue]
 

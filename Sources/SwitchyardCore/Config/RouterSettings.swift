@@ -24,6 +24,9 @@ public struct RouterSettings: Sendable {
     public var defaultFallbacks: [String]
     /// Extra names clients may send for a model group: alias → model_name.
     public var modelGroupAlias: [String: String]
+    /// Cold-start bridges by model group (`cold_start_bridges`): if the group has not answered
+    /// within the delay, the bridge model is raced against it and the first answer wins.
+    public var coldStartBridges: [String: ColdStartBridge] = [:]
 
     public init(
         routingStrategy: RoutingStrategy = .simpleShuffle,
@@ -49,5 +52,18 @@ public struct RouterSettings: Sendable {
         self.contentPolicyFallbacks = contentPolicyFallbacks
         self.defaultFallbacks = defaultFallbacks
         self.modelGroupAlias = modelGroupAlias
+    }
+}
+
+/// A faster model raced against a slow-to-start one.
+public struct ColdStartBridge: Sendable, Equatable {
+    /// The model group raced in.
+    public var model: String
+    /// Seconds to wait for the primary's first byte before starting the bridge.
+    public var delay: Double
+
+    public init(model: String, delay: Double) {
+        self.model = model
+        self.delay = delay
     }
 }

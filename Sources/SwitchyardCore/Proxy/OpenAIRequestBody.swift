@@ -14,10 +14,14 @@ public struct OpenAIRequestBody: Sendable {
     public let clientWantsStreamUsage: Bool
     /// The per-request `drop_params` flag (a LiteLLM extension), when the client sent one.
     public let dropParams: Bool?
+    /// A per-request fallback list (`fallbacks`, a LiteLLM extension).
+    public let fallbacks: [String]?
+    /// An OpenRouter-style list of models to try in order after `model`.
+    public let models: [String]?
 
     /// Members that steer the gateway and are never sent upstream.
     public static let gatewayOnlyMembers: Set<String> = [
-        "drop_params", "fallbacks", "num_retries", "mock_response", "tags", "caching",
+        "drop_params", "fallbacks", "models", "num_retries", "mock_response", "tags", "caching",
     ]
 
     public static func parse(_ bytes: ByteBuffer, endpoint: Endpoint) throws(GatewayError) -> OpenAIRequestBody {
@@ -82,6 +86,8 @@ public struct OpenAIRequestBody: Sendable {
         if let member = index.member("drop_params"), member.kind == .bool {
             dropParams = index.bool("drop_params", in: raw)
         }
+        self.fallbacks = try Self.modelList("fallbacks", index: index, raw: raw)
+        self.models = try Self.modelList("models", index: index, raw: raw)
         self.endpoint = endpoint
         self.bytes = bytes
         self.index = index
@@ -89,6 +95,25 @@ public struct OpenAIRequestBody: Sendable {
         self.stream = stream
         self.clientWantsStreamUsage = wantsUsage
         self.dropParams = dropParams
+    }
+
+    /// A list of model names: strings, or objects with a `model` member (LiteLLM accepts both).
+    private static func modelList(_ name: String, index: JSONObjectIndex, raw: UnsafeRawBufferPointer) throws(GatewayError) -> [String]? {
+        guard let member = index.member(name), member.kind != .null else { return nil }
+        guard member.kind == .array, let items = try? index.decode([JSONValue].self, name, in: raw) else {
+            throw .invalidRequest("'\(name)' must be an array of model names.", param: name)
+        }
+        var names: [String] = []
+        for item in items {
+            if let text = item.stringValue {
+                names.append(text)
+            } else if let text = item["model"]?.stringValue {
+                names.append(text)
+            } else {
+                throw .invalidRequest("'\(name)' must be an array of model names.", param: name)
+            }
+        }
+        return names
     }
 
     /// Whether the body has a member (top level) with a non-null value.

@@ -5,16 +5,16 @@ import Foundation
 /// Lookup order: an exact `model_name`, then `router_settings.model_group_alias`, then
 /// wildcard groups (`deepseek/*`, `*`), the longest literal prefix first.
 public struct ModelRegistry: Sendable {
-    private let groups: [String: [Deployment]]
+    private let groups: [String: [RouteTarget.Candidate]]
     private let groupOrder: [String]
     private let wildcards: [(prefix: String, suffix: String, name: String)]
     private let aliases: [String: String]
 
     public init(config: GatewayConfig) {
-        var groups: [String: [Deployment]] = [:]
+        var groups: [String: [RouteTarget.Candidate]] = [:]
         var order: [String] = []
         var wildcards: [(prefix: String, suffix: String, name: String)] = []
-        for deployment in config.deployments {
+        for (key, deployment) in config.deployments.enumerated() {
             if groups[deployment.modelName] == nil {
                 order.append(deployment.modelName)
                 if let star = deployment.modelName.firstIndex(of: "*") {
@@ -23,7 +23,9 @@ public struct ModelRegistry: Sendable {
                     wildcards.append((prefix, suffix, deployment.modelName))
                 }
             }
-            groups[deployment.modelName, default: []].append(deployment)
+            groups[deployment.modelName, default: []].append(
+                RouteTarget.Candidate(key: key, deployment: deployment, upstreamModel: deployment.upstreamModel)
+            )
         }
         self.groups = groups
         self.groupOrder = order
@@ -33,22 +35,21 @@ public struct ModelRegistry: Sendable {
 
     /// The group serving `model`, with the upstream model id each deployment should be sent.
     public func resolve(_ model: String) -> RouteTarget? {
-        if let deployments = groups[model], !model.contains("*") {
-            return RouteTarget(group: model, candidates: deployments.map { .init(deployment: $0, upstreamModel: $0.upstreamModel) })
+        if let candidates = groups[model], !model.contains("*") {
+            return RouteTarget(group: model, candidates: candidates)
         }
-        if let aliased = aliases[model], let deployments = groups[aliased] {
-            return RouteTarget(group: aliased, candidates: deployments.map { .init(deployment: $0, upstreamModel: $0.upstreamModel) })
+        if let aliased = aliases[model], let candidates = groups[aliased] {
+            return RouteTarget(group: aliased, candidates: candidates)
         }
         for pattern in wildcards where model.hasPrefix(pattern.prefix) && model.hasSuffix(pattern.suffix)
             && model.count >= pattern.prefix.count + pattern.suffix.count
         {
             let matched = String(model.dropFirst(pattern.prefix.count).dropLast(pattern.suffix.count))
-            guard let deployments = groups[pattern.name] else { continue }
-            let candidates = deployments.map { deployment in
-                RouteTarget.Candidate(
-                    deployment: deployment,
-                    upstreamModel: deployment.upstreamModel.replacingOccurrences(of: "*", with: matched)
-                )
+            guard let group = groups[pattern.name] else { continue }
+            let candidates = group.map { candidate in
+                var candidate = candidate
+                candidate.upstreamModel = candidate.deployment.upstreamModel.replacingOccurrences(of: "*", with: matched)
+                return candidate
             }
             return RouteTarget(group: model, candidates: candidates)
         }
@@ -62,8 +63,8 @@ public struct ModelRegistry: Sendable {
 
     /// The deployments of one listed model, or nil for an unknown name.
     public func deployments(of model: String) -> [Deployment]? {
-        if let deployments = groups[model], !model.contains("*") { return deployments }
-        if let aliased = aliases[model] { return groups[aliased] }
+        if let candidates = groups[model], !model.contains("*") { return candidates.map(\.deployment) }
+        if let aliased = aliases[model] { return groups[aliased]?.map(\.deployment) }
         return nil
     }
 }
@@ -72,6 +73,8 @@ public struct ModelRegistry: Sendable {
 public struct RouteTarget: Sendable {
     /// One deployment and the model id to send it.
     public struct Candidate: Sendable {
+        /// The deployment's position in `model_list`, its key in the `DeploymentLedger`.
+        public var key: Int
         public var deployment: Deployment
         public var upstreamModel: String
     }

@@ -13,30 +13,17 @@ struct OpenAIProxy: Sendable {
     func handle(_ endpoint: Endpoint, request: Request, context: GatewayRequestContext) async throws -> Response {
         let bytes = try await request.body.collect(upTo: gateway.maxRequestBytes)
         let body = try OpenAIRequestBody.parse(bytes, endpoint: endpoint)
-        guard let target = gateway.registry.resolve(body.model) else {
-            throw GatewayError.modelNotFound(body.model)
+        let engine = RoutingEngine(gateway: gateway)
+        let logger = context.logger
+        return try await engine.run(
+            model: body.model,
+            models: body.models,
+            requestFallbacks: body.fallbacks,
+            route: endpoint.rawValue,
+            logger: logger
+        ) { candidate, group in
+            try await forward(body, to: candidate, group: group, logger: logger)
         }
-        var generator = SystemRandomNumberGenerator()
-        let order = DeploymentOrder.shuffled(target.candidates, using: &generator)
-        let attempts = max(1, gateway.config.router.numRetries + 1)
-        var lastError = GatewayError(.noHealthyDeployment, "No deployment of `\(target.group)` could be tried.")
-        for attempt in 0..<attempts {
-            let candidate = order[attempt % order.count]
-            do {
-                return try await forward(body, to: candidate, group: target.group, context: context)
-            } catch let error as GatewayError where error.isRetryable {
-                context.logger.warning(
-                    "attempt failed",
-                    metadata: [
-                        "switchyard.deployment": .string(candidate.deployment.id),
-                        "switchyard.attempt": .stringConvertible(attempt + 1),
-                        "switchyard.error": .string(error.message),
-                    ]
-                )
-                lastError = error
-            }
-        }
-        throw lastError
     }
 
     /// One attempt against one deployment.
@@ -44,8 +31,8 @@ struct OpenAIProxy: Sendable {
         _ body: OpenAIRequestBody,
         to candidate: RouteTarget.Candidate,
         group: String,
-        context: GatewayRequestContext
-    ) async throws -> Response {
+        logger: Logger
+    ) async throws -> AttemptResult {
         let deployment = candidate.deployment
         let upstreamBody = body.upstreamBody(
             model: candidate.upstreamModel,
@@ -61,13 +48,13 @@ struct OpenAIProxy: Sendable {
         var headers = HTTPFields()
         headers[.modelUsed] = "\(group); deployment=\(deployment.id)"
         if body.stream {
-            return try await stream(upstreamRequest, body: body, deployment: deployment, headers: headers, context: context)
+            return try await stream(upstreamRequest, body: body, candidate: candidate, group: group, headers: headers, logger: logger)
         }
         let timeout = gateway.timeout(for: deployment)
         let provider = deployment.provider.rawValue
         let transport = gateway.transport
         let limit = gateway.maxResponseBytes
-        let logger = context.logger
+        let started = gateway.clock.now()
         let (status, contentType, retryAfter, payload): (Int, String?, String?, ByteBuffer)
         do {
             (status, contentType, retryAfter, payload) = try await withTimeout(timeout, provider: provider) {
@@ -81,11 +68,20 @@ struct OpenAIProxy: Sendable {
         guard (200..<300).contains(status) else {
             throw UpstreamFailure.fromResponse(status: status, body: payload, retryAfterHeader: retryAfter, provider: provider)
         }
-        if let usage = Self.usage(in: payload), let cost = CostCalculator.cost(of: usage, modelInfo: deployment.modelInfo) {
-            headers[.creditsUsed] = CostCalculator.format(cost)
+        let upstreamSeconds = gateway.clock.now() - started
+        gateway.metrics.observe(GatewayMetrics.upstreamDuration, ["model_group": group, "deployment": deployment.id], upstreamSeconds)
+        if let usage = Self.usage(in: payload) {
+            record(usage, candidate: candidate, group: group)
+            if let cost = CostCalculator.cost(of: usage, modelInfo: deployment.modelInfo) {
+                headers[.creditsUsed] = CostCalculator.format(cost)
+            }
         }
         headers[.contentType] = contentType ?? "application/json"
-        return Response(status: .init(code: status), headers: headers, body: ResponseBody(byteBuffer: payload))
+        return AttemptResult(
+            response: Response(status: .init(code: status), headers: headers, body: ResponseBody(byteBuffer: payload)),
+            upstreamSeconds: upstreamSeconds,
+            isStream: false
+        )
     }
 
     /// Relays a stream. The client sees a 200 only once the first upstream bytes are in, so
@@ -93,14 +89,16 @@ struct OpenAIProxy: Sendable {
     private func stream(
         _ upstreamRequest: UpstreamRequest,
         body: OpenAIRequestBody,
-        deployment: Deployment,
+        candidate: RouteTarget.Candidate,
+        group: String,
         headers: HTTPFields,
-        context: GatewayRequestContext
-    ) async throws -> Response {
+        logger: Logger
+    ) async throws -> AttemptResult {
+        let deployment = candidate.deployment
         let provider = deployment.provider.rawValue
         let timeout = gateway.firstByteTimeout(for: deployment)
         let transport = gateway.transport
-        let logger = context.logger
+        let started = gateway.clock.now()
         let opened: (UpstreamResponse, IteratorBox<UpstreamBody.AsyncIterator>, ByteBuffer?)
         do {
             opened = try await withTimeout(timeout, provider: provider) {
@@ -127,15 +125,20 @@ struct OpenAIProxy: Sendable {
                 provider: provider
             )
         }
+        let firstByteSeconds = gateway.clock.now() - started
+        gateway.metrics.observe(GatewayMetrics.timeToFirstToken, ["model_group": group, "deployment": deployment.id], firstByteSeconds)
         var headers = headers
         headers[.contentType] = response.header("content-type") ?? "text/event-stream"
         headers[.cacheControl] = "no-cache"
         let relay = OpenAIStreamRelay(dropUsageOnlyChunk: !body.clientWantsStreamUsage)
         let modelInfo = deployment.modelInfo
-        return Response(
+        let ledger = gateway.ledger
+        let proxy = self
+        let streamed = Response(
             status: .ok,
             headers: headers,
             body: ResponseBody { writer in
+                defer { ledger.end(candidate.key) }
                 var relay = relay
                 if let first {
                     for slice in relay.process(first) { try await writer.write(slice) }
@@ -158,6 +161,7 @@ struct OpenAIProxy: Sendable {
                     logger.warning("upstream stream broke", metadata: ["switchyard.error": .string(error.message)])
                     try await writer.write(StreamErrorEvent.openAI(error))
                 } else if let usage = relay.usage {
+                    proxy.record(usage, candidate: candidate, group: group)
                     let cost = CostCalculator.cost(of: usage, modelInfo: modelInfo)
                     logger.debug(
                         "stream finished",
@@ -171,6 +175,14 @@ struct OpenAIProxy: Sendable {
                 try await writer.finish(nil)
             }
         )
+        return AttemptResult(response: streamed, upstreamSeconds: firstByteSeconds, isStream: true)
+    }
+
+    /// Counts tokens for metrics and the deployment's tokens-per-minute window.
+    func record(_ usage: Usage, candidate: RouteTarget.Candidate, group: String) {
+        gateway.ledger.addTokens(candidate.key, usage.totalTokens)
+        gateway.metrics.increment(GatewayMetrics.tokens, ["model_group": group, "deployment": candidate.deployment.id, "kind": "prompt"], by: Double(usage.promptTokens))
+        gateway.metrics.increment(GatewayMetrics.tokens, ["model_group": group, "deployment": candidate.deployment.id, "kind": "completion"], by: Double(usage.completionTokens))
     }
 
     /// The parameters to strip for this deployment, or a 400 when one is unsupported and
