@@ -33,18 +33,25 @@ public func buildApplication(
     let router = Router(context: GatewayRequestContext.self)
     router.add(middleware: GatewayErrorMiddleware())
     let open = router.group()
-    HealthRoutes(modelCount: gateway.registry.listedModels.count).register(on: open)
-
     let authenticated = router.group().add(middleware: AuthMiddleware(masterKey: options.config.general.masterKey))
+    let health = HealthRoutes(modelCount: gateway.registry.listedModels.count)
     let routes = OpenAIRoutes(gateway: gateway)
+    let operations = OperationsRoutes(gateway: gateway)
     for prefix in ["v1", "api/v1", ""] {
+        health.register(on: prefix.isEmpty ? open : open.group(RouterPath(prefix)))
         routes.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
+        operations.registerMetrics(on: prefix.isEmpty ? open : open.group(RouterPath(prefix)))
+        operations.registerHealth(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
     }
 
+    var services: [any Service] = [HTTPClientService(client: httpClient)]
+    if options.config.general.backgroundHealthChecks {
+        services.append(HealthCheckService(gateway: gateway, interval: options.config.general.healthCheckInterval, logger: logger))
+    }
     return Application(
         router: router,
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "switchyard"),
-        services: [HTTPClientService(client: httpClient)],
+        services: services,
         onServerRunning: onServerRunning,
         logger: logger
     )

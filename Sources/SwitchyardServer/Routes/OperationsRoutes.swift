@@ -1,0 +1,115 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import SwitchyardCore
+
+/// `GET /metrics` (Prometheus text) and `GET /health` (every deployment's state, no secrets).
+struct OperationsRoutes: Sendable {
+    let gateway: Gateway
+
+    /// `/metrics` is open, as Prometheus scrapers expect (LiteLLM's default too).
+    func registerMetrics(on group: RouterGroup<GatewayRequestContext>) {
+        group.get("metrics") { _, _ in
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: metricsText()))
+            )
+        }
+    }
+
+    /// `/health` names upstream endpoints, so it takes a key.
+    func registerHealth(on group: RouterGroup<GatewayRequestContext>) {
+        group.get("health") { _, _ in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(healthReport())) ?? Data()
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+
+    func metricsText() -> String {
+        let states = gateway.ledger.snapshot()
+        let now = gateway.ledger.now
+        var inFlight: [(labels: KeyValuePairs<String, String>, value: Double)] = []
+        var cooling: [(labels: KeyValuePairs<String, String>, value: Double)] = []
+        for (key, deployment) in gateway.config.deployments.enumerated() where key < states.count {
+            inFlight.append((["model_group": deployment.modelName, "deployment": deployment.id], Double(states[key].inFlight)))
+            cooling.append((["model_group": deployment.modelName, "deployment": deployment.id], states[key].cooldownUntil > now ? 1 : 0))
+        }
+        return gateway.metrics.render(gauges: [(GatewayMetrics.inFlight, inFlight), (GatewayMetrics.cooling, cooling)])
+    }
+
+    func healthReport() -> HealthReport {
+        let states = gateway.ledger.snapshot()
+        let now = gateway.ledger.now
+        var healthy: [HealthReport.Endpoint] = []
+        var unhealthy: [HealthReport.Endpoint] = []
+        for (key, deployment) in gateway.config.deployments.enumerated() where key < states.count {
+            let state = states[key]
+            let coolingFor = max(0, state.cooldownUntil - now)
+            let endpoint = HealthReport.Endpoint(
+                modelName: deployment.modelName,
+                deployment: deployment.id,
+                provider: deployment.provider.rawValue,
+                apiBase: deployment.apiBase,
+                state: coolingFor > 0 ? "cooling" : "healthy",
+                inFlight: state.inFlight,
+                recentFailures: state.recentFailures.filter { now - $0 < 60 }.count,
+                cooldownRemainingSeconds: coolingFor > 0 ? (coolingFor * 10).rounded() / 10 : nil,
+                latencyMilliseconds: state.latency.map { ($0 * 10_000).rounded() / 10 },
+                timeToFirstTokenMilliseconds: state.timeToFirstToken.map { ($0 * 10_000).rounded() / 10 },
+                successes: state.successes,
+                failures: state.failures,
+                lastError: state.lastError
+            )
+            if coolingFor > 0 { unhealthy.append(endpoint) } else { healthy.append(endpoint) }
+        }
+        return HealthReport(healthyEndpoints: healthy, unhealthyEndpoints: unhealthy)
+    }
+}
+
+/// LiteLLM's `/health` shape, with each deployment's routing state added.
+struct HealthReport: Encodable {
+    struct Endpoint: Encodable {
+        var modelName: String
+        var deployment: String
+        var provider: String
+        var apiBase: String?
+        var state: String
+        var inFlight: Int
+        var recentFailures: Int
+        var cooldownRemainingSeconds: Double?
+        var latencyMilliseconds: Double?
+        var timeToFirstTokenMilliseconds: Double?
+        var successes: Int
+        var failures: Int
+        var lastError: String?
+
+        enum CodingKeys: String, CodingKey {
+            case modelName = "model_name", deployment, provider, apiBase = "api_base", state, inFlight = "in_flight"
+            case recentFailures = "recent_failures", cooldownRemainingSeconds = "cooldown_remaining_seconds"
+            case latencyMilliseconds = "latency_ms", timeToFirstTokenMilliseconds = "time_to_first_token_ms"
+            case successes, failures, lastError = "last_error"
+        }
+    }
+
+    var healthyEndpoints: [Endpoint]
+    var unhealthyEndpoints: [Endpoint]
+    var healthyCount: Int { healthyEndpoints.count }
+    var unhealthyCount: Int { unhealthyEndpoints.count }
+
+    enum CodingKeys: String, CodingKey {
+        case healthyEndpoints = "healthy_endpoints", unhealthyEndpoints = "unhealthy_endpoints"
+        case healthyCount = "healthy_count", unhealthyCount = "unhealthy_count"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(healthyEndpoints, forKey: .healthyEndpoints)
+        try container.encode(unhealthyEndpoints, forKey: .unhealthyEndpoints)
+        try container.encode(healthyCount, forKey: .healthyCount)
+        try container.encode(unhealthyCount, forKey: .unhealthyCount)
+    }
+}
