@@ -31,6 +31,12 @@ enum FakeBehavior: Sendable {
     case stallAfterFirstEvent
     /// Sends two stream events, then closes the connection without `[DONE]`.
     case truncatedStream
+    /// The n-th request gets the n-th behaviour; the last one repeats.
+    indirect case sequence([FakeBehavior])
+    /// Waits, then behaves as told.
+    indirect case delayed(milliseconds: Int, FakeBehavior)
+    /// Fails with 500 at this rate, drawn from a seeded generator, else answers normally.
+    case flaky(failureRate: Double, seed: UInt64 = 42)
 }
 
 /// A real local server speaking OpenAI's wire format, journaling every request and the
@@ -42,6 +48,7 @@ final class FakeOpenAIUpstream: Sendable {
         var behavior: FakeBehavior
         var brokenStreams = 0
         var server: RunningServer?
+        var random = SeededGenerator(seed: 42)
     }
 
     private let state: Mutex<State>
@@ -63,6 +70,7 @@ final class FakeOpenAIUpstream: Sendable {
 
     static func start(_ behavior: FakeBehavior = .openAI()) async throws -> FakeOpenAIUpstream {
         let upstream = FakeOpenAIUpstream(behavior: behavior)
+        if case .flaky(_, let seed) = behavior { upstream.state.withLock { $0.random = SeededGenerator(seed: seed) } }
         let server = try await RunningServer.start { onRunning in
             let router = Router()
             router.post("/**") { request, _ in try await upstream.respond(request) }
@@ -85,9 +93,13 @@ final class FakeOpenAIUpstream: Sendable {
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         let recorded = RecordedRequest(method: request.method.rawValue, path: request.uri.description, headers: headers, body: Data(buffer: body))
-        let behavior = state.withLock { state in
+        var behavior = state.withLock { state in
             state.requests.append(recorded)
-            return state.behavior
+            return Self.resolve(state.behavior, number: state.requests.count - 1, random: &state.random)
+        }
+        if case .delayed(let milliseconds, let next) = behavior {
+            try await Task.sleep(for: .milliseconds(milliseconds))
+            behavior = next
         }
         let json = recorded.json
         let model = json["model"] as? String ?? "unknown"
@@ -107,6 +119,8 @@ final class FakeOpenAIUpstream: Sendable {
             return response
         case .raw(let status, let contentType, let text):
             return Response(status: .init(code: status), headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
+        case .sequence, .delayed, .flaky:
+            return Self.json(500, #"{"error":{"message":"unresolved fake behaviour","type":"server_error","param":null,"code":null}}"#)
         case .hang:
             try await Task.sleep(for: .seconds(3600))
             return Self.json(200, "{}")
@@ -122,6 +136,18 @@ final class FakeOpenAIUpstream: Sendable {
                 for event in events { try await writer.write(ByteBuffer(string: event)) }
                 throw CancellationError()
             })
+        }
+    }
+
+    private static func resolve(_ behavior: FakeBehavior, number: Int, random: inout SeededGenerator) -> FakeBehavior {
+        switch behavior {
+        case .sequence(let list):
+            guard let last = list.last else { return .openAI() }
+            return resolve(number < list.count ? list[number] : last, number: number, random: &random)
+        case .flaky(let rate, _):
+            return Double.random(in: 0..<1, using: &random) < rate ? .error(status: 500, message: "flaky failure") : .openAI()
+        default:
+            return behavior
         }
     }
 
@@ -180,5 +206,18 @@ enum FakeBodies {
 
     static func embeddings(model: String) -> String {
         #"{"object":"list","data":[{"object":"embedding","index":0,"embedding":[0.1,-0.2,0.3]}],"model":"\#(model)","usage":{"prompt_tokens":3,"total_tokens":3}}"#
+    }
+}
+
+/// A deterministic generator (SplitMix64), so random faults repeat run to run.
+struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -44,11 +44,12 @@ struct ConfigLoadFailure: Error, CustomStringConvertible {
 /// Runs a test against a gateway built from `config`, through HummingbirdTesting's router.
 func withGateway(
     _ config: GatewayConfig,
+    clock: any GatewayClock = SystemGatewayClock(),
     _ test: @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
     var logger = Logger(label: "test")
-    logger.logLevel = .warning
-    let app = buildApplication(GatewayOptions(host: "127.0.0.1", port: 0, config: config), logger: logger)
+    logger.logLevel = .critical
+    let app = buildApplication(GatewayOptions(host: "127.0.0.1", port: 0, config: config, clock: clock), logger: logger)
     try await app.test(.router, test)
 }
 
@@ -58,7 +59,7 @@ func withLiveGateway(
     _ test: @Sendable (RunningServer) async throws -> Void
 ) async throws {
     var quiet = Logger(label: "test")
-    quiet.logLevel = .warning
+    quiet.logLevel = .critical
     let logger = quiet
     let server = try await RunningServer.start { onRunning in
         buildApplication(GatewayOptions(host: "127.0.0.1", port: 0, config: config), logger: logger, onServerRunning: onRunning)
