@@ -236,7 +236,7 @@ import Testing
             #expect(response.status == .ok)
             #expect(Self.header(response, "x-model-used") == "small; deployment=openai/small")
             #expect(Self.header(response, "x-bridged-from") == "primary")
-            #expect(ContinuousClock.now - started < .milliseconds(1500))
+            #expect(ContinuousClock.now - started < .milliseconds(2500), "the 3 s primary was not waited for")
         }
         #expect(slow.requests.count == 1)
         #expect(fast.requests.count == 1)

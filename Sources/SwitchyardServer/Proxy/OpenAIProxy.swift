@@ -55,13 +55,15 @@ struct OpenAIProxy: Sendable {
         let transport = gateway.transport
         let limit = gateway.maxResponseBytes
         let started = gateway.clock.now()
-        let (status, contentType, retryAfter, payload): (Int, String?, String?, ByteBuffer)
+        let (status, contentType, retryAfter): (Int, String?, String?)
+        let payload: ByteBuffer
+        // An OpenAI-style server sends the head of a non-streamed answer once the answer is
+        // ready, so the deadline on the head bounds the request; the client's read timeout
+        // guards the body. No extra task per request.
         do {
-            (status, contentType, retryAfter, payload) = try await withTimeout(timeout, provider: provider) {
-                let response = try await transport.send(upstreamRequest, deadline: .after(seconds: timeout), logger: logger)
-                let payload = try await response.body.collect(upTo: limit)
-                return (response.status, response.header("content-type"), response.header("retry-after"), payload)
-            }
+            let response = try await transport.send(upstreamRequest, deadline: .after(seconds: timeout), logger: logger)
+            payload = try await response.body.collect(upTo: limit)
+            (status, contentType, retryAfter) = (response.status, response.header("content-type"), response.header("retry-after"))
         } catch {
             throw UpstreamFailure.classify(error, provider: provider)
         }

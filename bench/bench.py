@@ -1,0 +1,346 @@
+#!/usr/bin/env python3
+"""Switchyard benchmark: the same upstream and load generator, side by side, in one run.
+
+Targets, each in front of one zero-latency upstream (nginx answering a fixed OpenAI response):
+  direct       the upstream itself
+  nginx        nginx proxy_pass (the reference reverse proxy: the practical limit)
+  switchyard   this gateway (release build)
+  litellm      the LiteLLM proxy (PyPI, --num_workers 2), unless --skip-litellm
+
+For each target and concurrency, wrk reports throughput and latency. /proc gives CPU time per
+request and peak RSS of the target's whole process tree. Streaming is measured against the
+built-in mock provider (one event per write), direct and through the gateway. The results go
+to a markdown table with ratios to nginx and LiteLLM.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_ready(url, timeout, headers=None):
+    """Seconds until `url` answers 200, or raises."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        try:
+            request = urllib.request.Request(url, headers=headers or {})
+            with urllib.request.urlopen(request, timeout=1) as response:
+                if response.status == 200:
+                    return time.monotonic() - start
+        except Exception:
+            pass
+        time.sleep(0.005)
+    raise RuntimeError(f"{url} not ready after {timeout}s")
+
+
+def process_tree(pid):
+    """pid and all its descendants."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry))
+        except OSError:
+            continue
+    tree, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        tree.append(current)
+        todo.extend(children.get(current, []))
+    return tree
+
+
+def cpu_seconds(pid):
+    total = 0
+    for member in process_tree(pid):
+        try:
+            with open(f"/proc/{member}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime + stime
+        except OSError:
+            continue
+    return total / TICKS
+
+
+def peak_rss_mb(pid):
+    total = 0
+    for member in process_tree(pid):
+        try:
+            with open(f"/proc/{member}/status") as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+def to_ms(text):
+    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def run_wrk(url, body_file, connections, duration, key):
+    threads = max(1, min(2, connections))
+    env = dict(os.environ, BENCH_BODY_FILE=body_file, BENCH_KEY=key)
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}", "--latency", "-s", os.path.join(HERE, "post.lua"), url],
+        capture_output=True, text=True, env=env, check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    p50 = to_ms(re.search(r"50%\s+([\d.]+\w+)", out).group(1))
+    p99 = to_ms(re.search(r"99%\s+([\d.]+\w+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    return {
+        "rps": rps, "requests": requests, "p50_ms": p50, "p99_ms": p99,
+        "non2xx": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+class Service:
+    def __init__(self, name, args, env=None, ready_url=None, ready_timeout=60, ready_headers=None, cwd=None):
+        self.name = name
+        self.log = tempfile.NamedTemporaryFile(prefix=f"bench-{name}-", suffix=".log", delete=False)
+        started = time.monotonic()
+        self.process = subprocess.Popen(
+            args, stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=cwd, start_new_session=True,
+        )
+        self.cold_start = None
+        if ready_url:
+            wait_ready(ready_url, ready_timeout, ready_headers)
+            self.cold_start = time.monotonic() - started
+
+    @property
+    def pid(self):
+        return self.process.pid
+
+    def stop(self):
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=15)
+        except Exception:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except Exception:
+                pass
+
+
+def nginx(name, template, work, **values):
+    conf = open(os.path.join(HERE, template)).read().replace("__DIR__", work)
+    for key, value in values.items():
+        conf = conf.replace(f"__{key.upper()}__", str(value))
+    path = os.path.join(work, f"{name}.conf")
+    with open(path, "w") as f:
+        f.write(conf)
+    port = values["port"]
+    return Service(name, ["nginx", "-g", "daemon off;", "-c", path, "-p", work],
+                   ready_url=None), port
+
+
+def measure(target_pid, url, body, connections, duration, key):
+    cpu_before = cpu_seconds(target_pid) if target_pid else 0
+    result = run_wrk(url, body, connections, duration, key)
+    if target_pid:
+        cpu = cpu_seconds(target_pid) - cpu_before
+        result["cpu_us_per_request"] = cpu / max(result["requests"], 1) * 1e6
+        result["rss_mb"] = peak_rss_mb(target_pid)
+    return result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "switchyard"))
+    parser.add_argument("--duration", default="10s")
+    parser.add_argument("--concurrency", default="1,8,64,256")
+    parser.add_argument("--skip-litellm", action="store_true")
+    parser.add_argument("--litellm", default=os.path.join(ROOT, ".build", "bench-venv", "bin", "litellm"))
+    parser.add_argument("--out", default=None)
+    args = parser.parse_args()
+    levels = [int(c) for c in args.concurrency.split(",")]
+    work = tempfile.mkdtemp(prefix="switchyard-bench-")
+    services = []
+    results = {}
+    try:
+        upstream_port, proxy_port = free_port(), free_port()
+        upstream, _ = nginx("upstream-nginx", "upstream-nginx.conf", work, port=upstream_port)
+        services.append(upstream)
+        proxy, _ = nginx("proxy-nginx", "proxy-nginx.conf", work, port=proxy_port, upstream_port=upstream_port)
+        services.append(proxy)
+        time.sleep(0.5)
+
+        mock_port = free_port()
+        mock = Service("mock-provider", [args.binary, "mock-provider", "--port", str(mock_port), "--log-level", "error"],
+                       ready_url=f"http://127.0.0.1:{mock_port}/v1/models")
+        services.append(mock)
+
+        config = os.path.join(work, "switchyard.yaml")
+        with open(config, "w") as f:
+            f.write(f"""model_list:
+  - model_name: gpt-4o
+    litellm_params: {{model: openai/gpt-4o, api_base: "http://127.0.0.1:{upstream_port}/v1", api_key: sk-upstream}}
+    model_info: {{input_cost_per_token: 0.0000025, output_cost_per_token: 0.00001}}
+  - model_name: stream
+    litellm_params: {{model: openai/stream, api_base: "http://127.0.0.1:{mock_port}/v1", api_key: sk-upstream}}
+general_settings:
+  master_key: sk-bench
+""")
+        gateway_port = free_port()
+        gateway = Service("switchyard", [args.binary, "serve", "--config", config, "--port", str(gateway_port), "--log-level", "error"],
+                          ready_url=f"http://127.0.0.1:{gateway_port}/health/liveliness", ready_timeout=30)
+        services.append(gateway)
+        results["switchyard_cold_start_s"] = gateway.cold_start
+
+        targets = [
+            ("direct", None, f"http://127.0.0.1:{upstream_port}/v1/chat/completions"),
+            ("nginx", proxy.pid, f"http://127.0.0.1:{proxy_port}/v1/chat/completions"),
+            ("switchyard", gateway.pid, f"http://127.0.0.1:{gateway_port}/v1/chat/completions"),
+        ]
+        if not args.skip_litellm and os.path.exists(args.litellm):
+            litellm_config = os.path.join(work, "litellm.yaml")
+            with open(litellm_config, "w") as f:
+                f.write(f"""model_list:
+  - model_name: gpt-4o
+    litellm_params: {{model: openai/gpt-4o, api_base: "http://127.0.0.1:{upstream_port}/v1", api_key: sk-upstream}}
+""")
+            litellm_port = free_port()
+            env = dict(os.environ, LITELLM_DANGEROUSLY_PERMIT_WEAK_OR_UNSET_MASTER_KEY="true", LITELLM_LOG="ERROR")
+            litellm = Service("litellm", [args.litellm, "--config", litellm_config, "--port", str(litellm_port), "--num_workers", "2"],
+                              env=env, ready_url=f"http://127.0.0.1:{litellm_port}/health/liveliness", ready_timeout=180, cwd=work)
+            services.append(litellm)
+            results["litellm_cold_start_s"] = litellm.cold_start
+            targets.append(("litellm", litellm.pid, f"http://127.0.0.1:{litellm_port}/v1/chat/completions"))
+
+        chat = os.path.join(HERE, "chat.json")
+        passthrough = {}
+        for name, pid, url in targets:
+            # Warm up pools and caches before measuring.
+            run_wrk(url, chat, 8, "2s", "sk-bench")
+            for level in levels:
+                if name == "litellm" and level > 64:
+                    continue
+                passthrough[f"{name}@{level}"] = measure(pid, url, chat, level, args.duration, "sk-bench")
+                print(name, level, json.dumps(passthrough[f"{name}@{level}"]), flush=True)
+        results["passthrough"] = passthrough
+
+        stream = os.path.join(HERE, "stream.json")
+        streaming = {}
+        for name, pid, url in [
+            ("direct", None, f"http://127.0.0.1:{mock_port}/v1/chat/completions"),
+            ("switchyard", gateway.pid, f"http://127.0.0.1:{gateway_port}/v1/chat/completions"),
+        ]:
+            run_wrk(url, stream, 4, "2s", "sk-bench")
+            for level in (1, 16):
+                streaming[f"{name}@{level}"] = measure(pid, url, stream, level, args.duration, "sk-bench")
+                print("stream", name, level, json.dumps(streaming[f"{name}@{level}"]), flush=True)
+        results["streaming"] = streaming
+        results["stream_events"] = count_stream_events(f"http://127.0.0.1:{mock_port}/v1/chat/completions", stream)
+        results["switchyard_rss_mb"] = peak_rss_mb(gateway.pid)
+    finally:
+        for service in reversed(services):
+            service.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+    out = args.out or os.path.join(HERE, "results", time.strftime("%Y-%m-%d") + ".md")
+    with open(out, "w") as f:
+        f.write(report(results, levels, args.duration))
+    with open(out.replace(".md", ".json"), "w") as f:
+        json.dump(results, f, indent=2)
+    print(f"wrote {out}")
+
+
+def count_stream_events(url, body_file):
+    request = urllib.request.Request(url, data=open(body_file, "rb").read(), headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        return response.read().count(b"\n\n")
+
+
+def report(results, levels, duration):
+    passthrough = results["passthrough"]
+    lines = [
+        "# Switchyard benchmark",
+        "",
+        f"- machine: {platform.node()}, {os.cpu_count()} cores, {platform.machine()}, {platform.platform()}; "
+        "load generator (wrk) on the same cores",
+        f"- {duration} per cell after a 2 s warm-up; upstream: nginx answering a fixed chat completion",
+        f"- cold start to first healthy answer: switchyard {results.get('switchyard_cold_start_s', 0) * 1000:.0f} ms"
+        + (f", LiteLLM {results['litellm_cold_start_s']:.1f} s" if results.get("litellm_cold_start_s") else ""),
+        f"- switchyard peak RSS over the whole run: {results.get('switchyard_rss_mb', 0):.1f} MB",
+        "",
+        "## Non-streaming pass-through",
+        "",
+        "| target | conc. | req/s | p50 ms | p99 ms | CPU µs/req | peak RSS MB | vs nginx | vs LiteLLM | non-2xx |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name in ("direct", "nginx", "switchyard", "litellm"):
+        for level in levels:
+            cell = passthrough.get(f"{name}@{level}")
+            if not cell:
+                continue
+            nginx = passthrough.get(f"nginx@{level}")
+            litellm = passthrough.get(f"litellm@{level}") or passthrough.get(f"litellm@{min(level, 64)}")
+            vs_nginx = f"{cell['rps'] / nginx['rps']:.2f}×" if nginx else ""
+            vs_litellm = f"{cell['rps'] / litellm['rps']:.1f}×" if litellm and name != "litellm" else ""
+            cpu = f"{cell['cpu_us_per_request']:.0f}" if "cpu_us_per_request" in cell else ""
+            rss = f"{cell['rss_mb']:.0f}" if "rss_mb" in cell else ""
+            lines.append(
+                f"| {name} | {level} | {cell['rps']:.0f} | {cell['p50_ms']:.3f} | {cell['p99_ms']:.3f} | {cpu} | {rss} | "
+                f"{vs_nginx} | {vs_litellm} | {cell['non2xx']} |"
+            )
+    direct1, gateway1 = passthrough.get("direct@1"), passthrough.get("switchyard@1")
+    nginx1 = passthrough.get("nginx@1")
+    if direct1 and gateway1:
+        lines += ["", f"Added p50 latency at concurrency 1: switchyard {gateway1['p50_ms'] - direct1['p50_ms']:.3f} ms"
+                  + (f", nginx {nginx1['p50_ms'] - direct1['p50_ms']:.3f} ms" if nginx1 else "") + "."]
+    streaming = results.get("streaming", {})
+    events = results.get("stream_events", 0)
+    lines += [
+        "",
+        f"## Streaming pass-through ({events} events per response, one write each, from the built-in mock provider)",
+        "",
+        "| target | conc. | streams/s | p50 ms | p99 ms | CPU µs/stream | added per event (p50) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name in ("direct", "switchyard"):
+        for level in (1, 16):
+            cell = streaming.get(f"{name}@{level}")
+            if not cell:
+                continue
+            direct = streaming.get(f"direct@{level}")
+            added = ""
+            if name != "direct" and direct and events:
+                added = f"{(cell['p50_ms'] - direct['p50_ms']) * 1000 / events:.1f} µs"
+            cpu = f"{cell['cpu_us_per_request']:.0f}" if "cpu_us_per_request" in cell else ""
+            lines.append(f"| {name} | {level} | {cell['rps']:.0f} | {cell['p50_ms']:.3f} | {cell['p99_ms']:.3f} | {cpu} | {added} |")
+    lines += ["", "Scenarios not yet measured: OpenAI client to Anthropic upstream (translation), and governance (virtual keys, "
+              "rate limits, spend logging); they arrive with those features.", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
