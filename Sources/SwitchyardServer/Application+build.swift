@@ -37,7 +37,12 @@ public func buildApplication(
     let health = HealthRoutes(modelCount: gateway.registry.listedModels.count)
     let routes = OpenAIRoutes(gateway: gateway)
     let operations = OperationsRoutes(gateway: gateway)
+    let anthropic = AnthropicRoutes(gateway: gateway)
+    let gemini = GeminiRoutes(gateway: gateway)
+    gemini.register(on: authenticated)
+    gemini.register(on: authenticated.group("gemini"))
     for prefix in ["v1", "api/v1", ""] {
+        anthropic.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
         health.register(on: prefix.isEmpty ? open : open.group(RouterPath(prefix)))
         routes.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
         operations.registerMetrics(on: prefix.isEmpty ? open : open.group(RouterPath(prefix)))

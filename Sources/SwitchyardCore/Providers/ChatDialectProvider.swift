@@ -1,0 +1,61 @@
+import Foundation
+import NIOCore
+
+/// A provider reached through the OpenAI pivot: the request is translated into the
+/// provider's dialect and its answers back into OpenAI's.
+///
+/// Used whenever the client's dialect differs from the provider's; same-dialect pairs are
+/// passed through as bytes instead.
+public protocol ChatDialectProvider: Sendable {
+    func request(
+        for chat: ChatCompletionRequest,
+        deployment: Deployment,
+        upstreamModel: String,
+        dropUnsupported: Bool
+    ) throws -> UpstreamRequest
+
+    /// - Parameter chat: the pivot request this answers (some translations depend on it).
+    func response(from body: ByteBuffer, for chat: ChatCompletionRequest, requestedModel: String, created: Int) throws -> ChatCompletionResponse
+
+    /// The provider's error body as a `GatewayError`, or nil when it is not in its usual shape.
+    func error(status: Int, body: ByteBuffer) -> GatewayError?
+
+    func streamDecoder(for chat: ChatCompletionRequest, requestedModel: String, created: Int, includeUsage: Bool) -> any ChatStreamDecoder
+}
+
+/// Turns a provider's streamed bytes into OpenAI chunks, incrementally.
+public protocol ChatStreamDecoder: Sendable {
+    mutating func decode(_ bytes: ByteBuffer) throws -> [ChatCompletionChunk]
+    /// At the end of the upstream body: anything still owed (final chunk, usage chunk).
+    mutating func finish() throws -> [ChatCompletionChunk]
+    var usage: Usage? { get }
+}
+
+extension ProviderKind {
+    /// How to reach this provider through the pivot.
+    public var chatDialect: any ChatDialectProvider {
+        switch dialect {
+        case .gemini: GeminiChatDialect()
+        case .anthropic: AnthropicChatDialect()
+        case .bedrock: BedrockChatDialect()
+        case .openAI, .mock: OpenAIChatDialect(adapter: openAIAdapter, acceptsStreamOptions: acceptsStreamOptions)
+        }
+    }
+}
+
+/// Decoding helpers shared by the dialects.
+enum DialectJSON {
+    static func decode<T: Decodable>(_ type: T.Type, from body: ByteBuffer, what: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(body.readableBytesView))
+        } catch {
+            throw GatewayError(.upstreamUnavailable, "The upstream sent a \(what) the gateway could not read: \(error).", code: "bad_upstream_response")
+        }
+    }
+
+    static func encode(_ value: some Encodable) throws -> ByteBuffer {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return ByteBuffer(bytes: try encoder.encode(value))
+    }
+}

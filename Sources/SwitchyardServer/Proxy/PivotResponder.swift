@@ -1,0 +1,169 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import SwitchyardCore
+
+/// Writes pivot chunks in one client surface's stream format.
+protocol PivotStreamEncoder: Sendable {
+    mutating func encode(_ chunks: [ChatCompletionChunk]) throws -> ByteBuffer
+    /// What ends the stream (`[DONE]`, `message_stop`…).
+    mutating func finish() throws -> ByteBuffer
+    /// The in-stream event for a failure after the headers were sent.
+    func failure(_ error: GatewayError) -> ByteBuffer
+    var contentType: String { get }
+}
+
+/// Turns a pivot answer into the client surface's response: the whole body, or a stream
+/// written as the provider's chunks arrive.
+struct PivotResponder: Sendable {
+    let gateway: Gateway
+
+    func respond(
+        _ answer: PivotAnswer,
+        candidate: RouteTarget.Candidate,
+        group: String,
+        headers: HTTPFields,
+        encoder: some PivotStreamEncoder,
+        logger: Logger,
+        render: (ChatCompletionResponse) throws -> ByteBuffer
+    ) throws -> AttemptResult {
+        var headers = headers
+        switch answer {
+        case .response(let response, let upstreamSeconds):
+            if let usage = response.usage {
+                record(usage, candidate: candidate, group: group)
+                if let cost = CostCalculator.cost(of: usage, modelInfo: candidate.deployment.modelInfo) {
+                    headers[.creditsUsed] = CostCalculator.format(cost)
+                }
+            }
+            headers[.contentType] = "application/json"
+            let body = try render(response)
+            return AttemptResult(response: Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body)), upstreamSeconds: upstreamSeconds, isStream: false)
+        case .stream(let stream, let upstreamSeconds):
+            headers[.contentType] = encoder.contentType
+            headers[.cacheControl] = "no-cache"
+            let ledger = gateway.ledger
+            let responder = self
+            let provider = candidate.deployment.provider.rawValue
+            let body = ResponseBody { writer in
+                defer { ledger.end(candidate.key) }
+                var encoder = encoder
+                do {
+                    while let chunks = try await stream.next() {
+                        let bytes = try encoder.encode(chunks)
+                        if bytes.readableBytes > 0 { try await writer.write(bytes) }
+                    }
+                    try await writer.write(try encoder.finish())
+                    if let usage = stream.usage { responder.record(usage, candidate: candidate, group: group) }
+                } catch let error as GatewayError {
+                    logger.warning("upstream stream broke", metadata: ["switchyard.error": .string(error.message)])
+                    try await writer.write(encoder.failure(error))
+                } catch where !(error is CancellationError) && !Task.isCancelled {
+                    let failure = UpstreamFailure.classify(error, provider: provider)
+                    logger.warning("upstream stream broke", metadata: ["switchyard.error": .string(failure.message)])
+                    try? await writer.write(encoder.failure(failure))
+                }
+                try await writer.finish(nil)
+            }
+            return AttemptResult(response: Response(status: .ok, headers: headers, body: body), upstreamSeconds: upstreamSeconds, isStream: true)
+        }
+    }
+
+    func record(_ usage: Usage, candidate: RouteTarget.Candidate, group: String) {
+        gateway.ledger.addTokens(candidate.key, usage.totalTokens)
+        gateway.metrics.increment(GatewayMetrics.tokens, ["model_group": group, "deployment": candidate.deployment.id, "kind": "prompt"], by: Double(usage.promptTokens))
+        gateway.metrics.increment(GatewayMetrics.tokens, ["model_group": group, "deployment": candidate.deployment.id, "kind": "completion"], by: Double(usage.completionTokens))
+    }
+}
+
+/// Shared JSON encoding for responses the gateway writes itself.
+enum SurfaceJSON {
+    static func encode(_ value: some Encodable) throws -> ByteBuffer {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return ByteBuffer(bytes: try encoder.encode(value))
+    }
+}
+
+/// OpenAI's stream format: `data: <chunk>` events, then `data: [DONE]`.
+struct OpenAISSEEncoder: PivotStreamEncoder {
+    var contentType: String { "text/event-stream" }
+
+    mutating func encode(_ chunks: [ChatCompletionChunk]) throws -> ByteBuffer {
+        var out = ByteBuffer()
+        for chunk in chunks {
+            out.writeString("data: ")
+            var json = try SurfaceJSON.encode(chunk)
+            out.writeBuffer(&json)
+            out.writeString("\n\n")
+        }
+        return out
+    }
+
+    mutating func finish() throws -> ByteBuffer { ByteBuffer(string: "data: [DONE]\n\n") }
+
+    func failure(_ error: GatewayError) -> ByteBuffer { StreamErrorEvent.openAI(error) }
+}
+
+/// Anthropic's stream format: typed events from `message_start` to `message_stop`.
+struct AnthropicSSEEncoder: PivotStreamEncoder {
+    var stream: OpenAIToAnthropicStream
+    var contentType: String { "text/event-stream" }
+
+    mutating func encode(_ chunks: [ChatCompletionChunk]) throws -> ByteBuffer {
+        var out = ByteBuffer()
+        for chunk in chunks {
+            for event in stream.consume(chunk) { out.writeBytes(try event.sseEncoded()) }
+        }
+        return out
+    }
+
+    mutating func finish() throws -> ByteBuffer {
+        var out = ByteBuffer()
+        for event in stream.finish() { out.writeBytes(try event.sseEncoded()) }
+        return out
+    }
+
+    func failure(_ error: GatewayError) -> ByteBuffer {
+        var out = ByteBuffer(string: "event: error\ndata: ")
+        out.writeBytes(ErrorSurface.anthropic.body(for: error))
+        out.writeString("\n\n")
+        return out
+    }
+}
+
+/// Gemini's stream format (`alt=sse`): `data: <GenerateContentResponse>` events, no terminator.
+struct GeminiSSEEncoder: PivotStreamEncoder {
+    var stream: OpenAIToGeminiStream
+    var contentType: String { "text/event-stream" }
+
+    mutating func encode(_ chunks: [ChatCompletionChunk]) throws -> ByteBuffer {
+        var out = ByteBuffer()
+        for chunk in chunks {
+            for response in stream.translate(chunk) { try write(response, to: &out) }
+        }
+        return out
+    }
+
+    mutating func finish() throws -> ByteBuffer {
+        var out = ByteBuffer()
+        for response in stream.finish() { try write(response, to: &out) }
+        return out
+    }
+
+    private func write(_ response: GeminiGenerateContentResponse, to out: inout ByteBuffer) throws {
+        out.writeString("data: ")
+        var json = try SurfaceJSON.encode(response)
+        out.writeBuffer(&json)
+        out.writeString("\r\n\r\n")
+    }
+
+    func failure(_ error: GatewayError) -> ByteBuffer {
+        var out = ByteBuffer(string: "data: ")
+        out.writeBytes(ErrorSurface.gemini.body(for: error))
+        out.writeString("\r\n\r\n")
+        return out
+    }
+}
