@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 
 /// A client's OpenAI-dialect request body, validated and indexed but not decoded.
@@ -95,6 +96,19 @@ public struct OpenAIRequestBody: Sendable {
         self.stream = stream
         self.clientWantsStreamUsage = wantsUsage
         self.dropParams = dropParams
+    }
+
+    /// The body decoded as a typed chat request, gateway-only members removed (for translation).
+    public func decodedChat() throws(GatewayError) -> ChatCompletionRequest {
+        do {
+            var chat = try JSONDecoder().decode(ChatCompletionRequest.self, from: Data(bytes.readableBytesView))
+            for name in Self.gatewayOnlyMembers { chat.extra[name] = nil }
+            return chat
+        } catch let error as DecodingError {
+            throw .invalidRequest("The request does not match the chat completions schema: \(error)")
+        } catch {
+            throw .invalidRequest("The request does not match the chat completions schema.")
+        }
     }
 
     /// A list of model names: strings, or objects with a `model` member (LiteLLM accepts both).

@@ -4,7 +4,8 @@ import Logging
 import NIOCore
 import SwitchyardCore
 
-/// The standalone fake upstream (`switchyard mock-provider`): OpenAI's wire format over HTTP,
+/// The standalone fake upstream (`switchyard mock-provider`): OpenAI's, Anthropic's
+/// (`/v1/messages`) and Gemini's (`/v1beta/models/{m}:generateContent`) wire formats over HTTP,
 /// streaming one event per write. `chunkDelayMilliseconds` (or a request's
 /// `x-mock-chunk-delay-ms` header) spaces the events out, as a real model would.
 public func buildMockProviderApplication(
@@ -35,8 +36,9 @@ public func buildMockProviderApplication(
             }
         )
     }
+    router.post("/v1beta/models/:target", use: respond)
     for prefix in ["/v1", ""] {
-        for path in ["chat/completions", "completions", "embeddings"] {
+        for path in ["chat/completions", "completions", "embeddings", "messages"] {
             router.post(RouterPath("\(prefix)/\(path)"), use: respond)
         }
         router.get(RouterPath("\(prefix)/models")) { _, _ in

@@ -34,6 +34,10 @@ struct OpenAIProxy: Sendable {
         logger: Logger
     ) async throws -> AttemptResult {
         let deployment = candidate.deployment
+        switch deployment.provider.dialect {
+        case .openAI, .mock: break
+        default: return try await translated(body, to: candidate, group: group, logger: logger)
+        }
         let upstreamBody = body.upstreamBody(
             model: candidate.upstreamModel,
             dropping: try droppedParameters(body, deployment: deployment),
@@ -84,6 +88,31 @@ struct OpenAIProxy: Sendable {
             upstreamSeconds: upstreamSeconds,
             isStream: false
         )
+    }
+
+    /// A chat request for a provider of another dialect, through the pivot.
+    private func translated(_ body: OpenAIRequestBody, to candidate: RouteTarget.Candidate, group: String, logger: Logger) async throws -> AttemptResult {
+        guard body.endpoint == .chatCompletions else {
+            throw GatewayError(
+                .invalidRequest,
+                "\(body.endpoint.rawValue) is not available for \(candidate.deployment.provider.rawValue) models; use chat/completions.",
+                code: "unsupported_endpoint"
+            )
+        }
+        var chat = try body.decodedChat()
+        chat.model = candidate.upstreamModel
+        let answer = try await PivotProxy(gateway: gateway).send(
+            chat, to: candidate, requestedModel: body.model, includeUsage: body.clientWantsStreamUsage, logger: logger
+        )
+        var headers = HTTPFields()
+        headers[.modelUsed] = "\(group); deployment=\(candidate.deployment.id)"
+        return try PivotResponder(gateway: gateway).respond(
+            answer, candidate: candidate, group: group, headers: headers, encoder: OpenAISSEEncoder(), logger: logger
+        ) { response in
+            var response = response
+            response.model = body.model
+            return try SurfaceJSON.encode(response)
+        }
     }
 
     /// Relays a stream. The client sees a 200 only once the first upstream bytes are in, so

@@ -19,6 +19,9 @@ public struct MockProviderHandler: Sendable {
 
     public func handle(path: String, body: ByteBuffer) -> Answer {
         let route = path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
+        if route.hasSuffix("/messages") || route.contains("/v1beta/models/") {
+            return MockForeignDialects.handle(route: route, body: body)
+        }
         if let status = Self.requestedFailure(in: body) {
             return Self.error(status: status, message: "Mock failure requested with [[mock:status=\(status)]].",
                               type: status == 429 ? "rate_limit_error" : status >= 500 ? "server_error" : "invalid_request_error",
