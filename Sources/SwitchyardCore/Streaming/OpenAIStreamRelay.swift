@@ -85,7 +85,7 @@ public struct OpenAIStreamRelay: Sendable {
 
     /// Reads usage and `[DONE]` from one event; returns whether the client should see it.
     private mutating func inspect(_ event: UnsafeRawBufferPointer) -> Bool {
-        guard Self.contains(event, Self.usageNeedle) || Self.contains(event, Self.doneNeedle) else { return true }
+        guard Self.hasUsageObject(event) || Self.contains(event, Self.doneNeedle) else { return true }
         guard let payload = SSEData.payload(of: event) else { return true }
         if payload == Self.doneNeedle {
             sawDone = true
@@ -109,9 +109,26 @@ public struct OpenAIStreamRelay: Sendable {
         buffer.getInteger(at: buffer.readerIndex + offset, as: UInt8.self)
     }
 
+    /// Whether `"usage"` appears followed by something other than `null`: most chunks of a
+    /// stream that asked for usage carry `"usage":null`, and those need no parsing.
+    static func hasUsageObject(_ event: UnsafeRawBufferPointer) -> Bool {
+        var searchFrom = 0
+        while let found = firstIndex(of: usageNeedle, in: event, from: searchFrom) {
+            var position = found + usageNeedle.count
+            while position < event.count, event[position] == 0x20 || event[position] == UInt8(ascii: ":") { position += 1 }
+            if position < event.count, event[position] != UInt8(ascii: "n") { return true }
+            searchFrom = found + 1
+        }
+        return false
+    }
+
     static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count, let first = needle.first else { return false }
-        var offset = 0
+        firstIndex(of: needle, in: haystack, from: 0) != nil
+    }
+
+    static func firstIndex(of needle: [UInt8], in haystack: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard needle.count <= haystack.count, let first = needle.first else { return nil }
+        var offset = start
         let last = haystack.count - needle.count
         while offset <= last {
             if haystack[offset] == first {
@@ -120,10 +137,11 @@ public struct OpenAIStreamRelay: Sendable {
                     matched = false
                     break
                 }
-                if matched { return true }
+                if matched { return offset }
             }
             offset += 1
         }
-        return false
+        return nil
     }
+
 }
