@@ -1,20 +1,67 @@
+import Foundation
 import NIOCore
 
-/// AWS Bedrock's Converse API.
+/// AWS Bedrock's Converse API: `{base}/model/{modelId}/converse` and `/converse-stream`,
+/// signed with SigV4 (or a Bedrock API key), streams in AWS event-stream framing.
 public struct BedrockChatDialect: ChatDialectProvider {
     public init() {}
 
+    /// The signed Converse request. Signing reads the clock: SigV4 signatures are valid for
+    /// 15 minutes, so the request must be signed when it is sent, not ahead of time.
     public func request(for chat: ChatCompletionRequest, deployment: Deployment, upstreamModel: String, dropUnsupported: Bool) throws -> UpstreamRequest {
-        throw GatewayError(.notImplemented, "The bedrock/ provider is not available in this build.")
+        let body = try BedrockConverseRequest(openAI: chat, modelID: upstreamModel, dropUnsupported: dropUnsupported)
+        let endpoint = try BedrockEndpoint(deployment: deployment)
+        return try endpoint.request(
+            for: deployment,
+            modelID: upstreamModel,
+            stream: chat.stream == true,
+            body: try DialectJSON.encode(body),
+            date: Date()
+        )
     }
 
     public func response(from body: ByteBuffer, for chat: ChatCompletionRequest, requestedModel: String, created: Int) throws -> ChatCompletionResponse {
-        throw GatewayError(.notImplemented, "The bedrock/ provider is not available in this build.")
+        let decoded = try DialectJSON.decode(BedrockConverseResponse.self, from: body, what: "response")
+        return ChatCompletionResponse(
+            bedrock: decoded,
+            requestedModel: requestedModel,
+            id: Self.newID(),
+            created: created,
+            jsonMode: Self.jsonMode(chat)
+        )
     }
 
-    public func error(status: Int, body: ByteBuffer) -> GatewayError? { nil }
+    /// Bedrock's error bodies are `{"message": …}` (`Message` from some front ends); the
+    /// exception name travels in a header this protocol does not see, so the status decides.
+    public func error(status: Int, body: ByteBuffer) -> GatewayError? {
+        let bytes = Array(body.readableBytesView)
+        guard let json = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)),
+            json["message"]?.stringValue ?? json["Message"]?.stringValue != nil
+        else { return nil }
+        return GatewayError(bedrockStatus: status, body: bytes)
+    }
 
     public func streamDecoder(for chat: ChatCompletionRequest, requestedModel: String, created: Int, includeUsage: Bool) -> any ChatStreamDecoder {
-        OpenAIChunkDecoder(includeUsage: includeUsage)
+        BedrockToOpenAIStream(id: Self.newID(), model: requestedModel, created: created, includeUsage: includeUsage, jsonMode: Self.jsonMode(chat))
+    }
+
+    /// Whether the request asked for JSON, which `BedrockConverseRequest` emulates with the
+    /// `json_tool_call` tool.
+    static func jsonMode(_ chat: ChatCompletionRequest) -> Bool {
+        switch chat.responseFormat {
+        case .jsonObject?, .jsonSchema?: true
+        default: false
+        }
+    }
+
+    /// Converse answers carry no id; the gateway makes an OpenAI-style one.
+    static func newID() -> String {
+        "chatcmpl-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    }
+}
+
+extension BedrockToOpenAIStream: ChatStreamDecoder {
+    public mutating func decode(_ bytes: ByteBuffer) throws -> [ChatCompletionChunk] {
+        try consume(bytes: bytes)
     }
 }
