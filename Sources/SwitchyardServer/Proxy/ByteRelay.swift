@@ -24,22 +24,15 @@ struct ByteRelay: Sendable {
         let started = gateway.clock.now()
         var headers = headers
         if !stream {
-            let status: Int
-            let retryAfter: String?
-            let payload: ByteBuffer
-            do {
-                let response = try await transport.send(upstream, deadline: .after(seconds: gateway.timeout(for: deployment)), logger: logger)
-                payload = try await response.body.collect(upTo: gateway.maxResponseBytes)
-                (status, retryAfter) = (response.status, response.header("retry-after"))
-            } catch {
-                throw UpstreamFailure.classify(error, provider: provider)
-            }
-            guard (200..<300).contains(status) else {
-                throw PivotProxy.failure(status: status, body: payload, retryAfter: retryAfter, dialect: dialect, provider: provider)
+            let answer = try await transport.exchange(
+                upstream, timeout: gateway.timeout(for: deployment), limit: gateway.maxResponseBytes, provider: provider, logger: logger
+            )
+            guard answer.isSuccess else {
+                throw PivotProxy.failure(status: answer.status, body: answer.body, retryAfter: answer.retryAfter, dialect: dialect, provider: provider)
             }
             headers[.contentType] = "application/json"
             return AttemptResult(
-                response: Response(status: .init(code: status), headers: headers, body: ResponseBody(byteBuffer: payload)),
+                response: Response(status: .init(code: answer.status), headers: headers, body: ResponseBody(byteBuffer: answer.body)),
                 upstreamSeconds: gateway.clock.now() - started,
                 isStream: false
             )

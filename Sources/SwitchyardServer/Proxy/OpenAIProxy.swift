@@ -59,20 +59,10 @@ struct OpenAIProxy: Sendable {
         let transport = gateway.transport
         let limit = gateway.maxResponseBytes
         let started = gateway.clock.now()
-        let (status, contentType, retryAfter): (Int, String?, String?)
-        let payload: ByteBuffer
-        // An OpenAI-style server sends the head of a non-streamed answer once the answer is
-        // ready, so the deadline on the head bounds the request; the client's read timeout
-        // guards the body. No extra task per request.
-        do {
-            let response = try await transport.send(upstreamRequest, deadline: .after(seconds: timeout), logger: logger)
-            payload = try await response.body.collect(upTo: limit)
-            (status, contentType, retryAfter) = (response.status, response.header("content-type"), response.header("retry-after"))
-        } catch {
-            throw UpstreamFailure.classify(error, provider: provider)
-        }
-        guard (200..<300).contains(status) else {
-            throw UpstreamFailure.fromResponse(status: status, body: payload, retryAfterHeader: retryAfter, provider: provider)
+        let answer = try await transport.exchange(upstreamRequest, timeout: timeout, limit: limit, provider: provider, logger: logger)
+        let payload = answer.body
+        guard answer.isSuccess else {
+            throw UpstreamFailure.fromResponse(status: answer.status, body: payload, retryAfterHeader: answer.retryAfter, provider: provider)
         }
         let upstreamSeconds = gateway.clock.now() - started
         gateway.metrics.observe(GatewayMetrics.upstreamDuration, ["model_group": group, "deployment": deployment.id], upstreamSeconds)
@@ -82,9 +72,9 @@ struct OpenAIProxy: Sendable {
                 headers[.creditsUsed] = CostCalculator.format(cost)
             }
         }
-        headers[.contentType] = contentType ?? "application/json"
+        headers[.contentType] = answer.contentType ?? "application/json"
         return AttemptResult(
-            response: Response(status: .init(code: status), headers: headers, body: ResponseBody(byteBuffer: payload)),
+            response: Response(status: .init(code: answer.status), headers: headers, body: ResponseBody(byteBuffer: payload)),
             upstreamSeconds: upstreamSeconds,
             isStream: false
         )

@@ -56,20 +56,13 @@ struct PivotProxy: Sendable {
             }
             return .stream(stream, upstreamSeconds: gateway.clock.now() - started)
         }
-        let status: Int
-        let retryAfter: String?
-        let payload: ByteBuffer
-        do {
-            let response = try await gateway.transport.send(request, deadline: .after(seconds: gateway.timeout(for: deployment)), logger: logger)
-            payload = try await response.body.collect(upTo: gateway.maxResponseBytes)
-            (status, retryAfter) = (response.status, response.header("retry-after"))
-        } catch {
-            throw UpstreamFailure.classify(error, provider: provider)
+        let exchange = try await gateway.transport.exchange(
+            request, timeout: gateway.timeout(for: deployment), limit: gateway.maxResponseBytes, provider: provider, logger: logger
+        )
+        guard exchange.isSuccess else {
+            throw Self.failure(status: exchange.status, body: exchange.body, retryAfter: exchange.retryAfter, dialect: dialect, provider: provider)
         }
-        guard (200..<300).contains(status) else {
-            throw Self.failure(status: status, body: payload, retryAfter: retryAfter, dialect: dialect, provider: provider)
-        }
-        let answer = try dialect.response(from: payload, for: chat, requestedModel: requestedModel, created: created)
+        let answer = try dialect.response(from: exchange.body, for: chat, requestedModel: requestedModel, created: created)
         return .response(answer, upstreamSeconds: gateway.clock.now() - started)
     }
 
