@@ -3,7 +3,10 @@
 Two session-scoped gateways are started:
 
 * `gateway`: `switchyard serve --config CFG` in front of a standalone
-  `switchyard mock-provider` (a fake OpenAI upstream), with a master key.
+  `switchyard mock-provider` (a fake upstream speaking the OpenAI, Anthropic and Gemini
+  wire formats), with a master key. Its chat deployments cover every provider dialect:
+  `gpt-4o` (OpenAI), `claude` (Anthropic), `gemini-flash` (Gemini), all three on the
+  mock-provider, and `mock` (the in-process mock).
 * `demo_gateway`: `switchyard serve` with no config at all (the embedded demo, keyless).
 
 Both are stopped with SIGTERM at the end of the session and must exit with status 0
@@ -23,9 +26,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import anthropic
 import httpx
 import openai
 import pytest
+from google import genai
+from google.genai import types as genai_types
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MASTER_KEY = "sk-test-master"
@@ -142,18 +148,28 @@ def readiness(port: int) -> bool:
 
 
 def config_yaml(upstream_port: int) -> str:
-    upstream = f"http://127.0.0.1:{upstream_port}/v1"
+    # OpenAI-style api_base carries the /v1 segment; anthropic/ and gemini/ take the provider root.
+    root = f"http://127.0.0.1:{upstream_port}"
+    upstream = f"{root}/v1"
     return f"""\
 model_list:
   - model_name: gpt-4o
     litellm_params: {{model: openai/gpt-4o, api_base: "{upstream}", api_key: sk-upstream}}
     model_info: {{input_cost_per_token: 0.0000025, output_cost_per_token: 0.00001}}
+  - model_name: claude
+    litellm_params: {{model: anthropic/claude-sonnet-4-5, api_base: "{root}", api_key: sk-upstream-anthropic}}
+  - model_name: gemini-flash
+    litellm_params: {{model: gemini/gemini-2.5-flash, api_base: "{root}", api_key: sk-upstream-gemini}}
   - model_name: mock
     litellm_params: {{model: mock/switchyard-mock}}
   - model_name: text-embedding-3-small
     litellm_params: {{model: openai/text-embedding-3-small, api_base: "{upstream}", api_key: sk-upstream}}
   - model_name: broken
     litellm_params: {{model: openai/gpt-4o, api_base: "http://127.0.0.1:9/v1", api_key: x}}
+router_settings:
+  # the suite provokes upstream 429s on purpose ([[mock:status=429]]) through every SDK; they must
+  # not cool the (single) deployments down, or later requests would get panic-mode 503s
+  allowed_fails: 1000
 general_settings:
   master_key: {MASTER_KEY}
 """
@@ -223,6 +239,34 @@ def demo_gateway(tmp_path_factory) -> Gateway:
 def client(gateway: Gateway) -> openai.OpenAI:
     """The official SDK pointed at the configured gateway, with no automatic retries."""
     with openai.OpenAI(base_url=gateway.base_url, api_key=gateway.master_key, max_retries=0, timeout=30.0) as sdk:
+        yield sdk
+
+
+@pytest.fixture(scope="session")
+def anthropic_client(gateway: Gateway) -> anthropic.Anthropic:
+    """The official Anthropic SDK pointed at the gateway (it appends /v1/messages), no retries."""
+    with anthropic.Anthropic(base_url=gateway.root, api_key=gateway.master_key, max_retries=0, timeout=30.0) as sdk:
+        yield sdk
+
+
+def make_genai_client(gateway: Gateway, api_key: str, **client_args) -> genai.Client:
+    """The official google-genai SDK pointed at the gateway.
+
+    With an API key and a custom base_url the SDK calls
+    `{base_url}/v1beta/models/{model}:generateContent` and sends the key as `x-goog-api-key`.
+    It never retries unless `retry_options` are set. `client_args` go to its httpx client.
+    """
+    return genai.Client(
+        api_key=api_key,
+        http_options=genai_types.HttpOptions(
+            base_url=gateway.root, api_version="v1beta", timeout=30_000, client_args=client_args or None
+        ),
+    )
+
+
+@pytest.fixture(scope="session")
+def genai_client(gateway: Gateway) -> genai.Client:
+    with make_genai_client(gateway, gateway.master_key) as sdk:
         yield sdk
 
 

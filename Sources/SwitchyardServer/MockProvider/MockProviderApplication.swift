@@ -38,7 +38,7 @@ public func buildMockProviderApplication(
     }
     router.post("/v1beta/models/:target", use: respond)
     for prefix in ["/v1", ""] {
-        for path in ["chat/completions", "completions", "embeddings", "messages"] {
+        for path in ["chat/completions", "completions", "embeddings", "messages", "messages/count_tokens"] {
             router.post(RouterPath("\(prefix)/\(path)"), use: respond)
         }
         router.get(RouterPath("\(prefix)/models")) { _, _ in

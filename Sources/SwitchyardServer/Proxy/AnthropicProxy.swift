@@ -40,7 +40,7 @@ struct AnthropicProxy: Sendable {
 
     func countTokens(request: Request, context: GatewayRequestContext) async throws -> Response {
         let bytes = try await request.body.collect(upTo: gateway.maxRequestBytes)
-        let parsed = try Self.decode(AnthropicMessagesRequest.self, bytes)
+        let parsed = try Self.decode(AnthropicCountTokensRequest.self, bytes)
         guard let target = gateway.registry.resolve(parsed.model) else { throw GatewayError.modelNotFound(parsed.model) }
         if let candidate = target.candidates.first(where: { $0.deployment.provider.dialect == .anthropic }) {
             let body = Self.swapModel(bytes, to: candidate.upstreamModel)
@@ -48,14 +48,15 @@ struct AnthropicProxy: Sendable {
                 url: AnthropicChatDialect.url(candidate.deployment, path: "/v1/messages/count_tokens"),
                 headers: AnthropicChatDialect.headers(candidate.deployment), body: body
             )
-            let response = try await gateway.transport.send(upstream, deadline: .after(seconds: 30), logger: context.logger)
-            let payload = try await response.body.collect(upTo: 1 << 20)
-            return Response(status: .init(code: response.status), headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: payload))
+            let provider = candidate.deployment.provider.rawValue
+            let answer = try await gateway.transport.exchange(upstream, timeout: 30, limit: 1 << 20, provider: provider, logger: context.logger)
+            guard answer.isSuccess else {
+                throw PivotProxy.failure(status: answer.status, body: answer.body, retryAfter: answer.retryAfter, dialect: AnthropicChatDialect(), provider: provider)
+            }
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: answer.body))
         }
         // Other providers have no counting endpoint: estimate about four characters a token.
-        let chat = try ChatCompletionRequest(anthropic: parsed, dropUnsupported: true)
-        let text = (try? JSONEncoder().encode(chat.messages)).map { $0.count } ?? 0
-        let estimate = max(1, text / 4)
+        let estimate = max(1, ((try? JSONEncoder().encode(parsed.messages)).map { $0.count } ?? 0) / 4)
         return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"input_tokens":\#(estimate)}"#)))
     }
 

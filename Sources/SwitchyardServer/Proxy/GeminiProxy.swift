@@ -25,7 +25,8 @@ struct GeminiProxy: Sendable {
         case "generateContent": return try await generate(bytes, model: model, stream: false, logger: context.logger)
         case "streamGenerateContent": return try await generate(bytes, model: model, stream: true, logger: context.logger)
         case "countTokens": return try await countTokens(bytes, model: model, logger: context.logger)
-        case "embedContent": return try await embed(bytes, model: model, logger: context.logger)
+        case "embedContent": return try await embed(bytes, model: model, batch: false, logger: context.logger)
+        case "batchEmbedContents": return try await embed(bytes, model: model, batch: true, logger: context.logger)
         default: throw GatewayError(.notFound, "Unknown Gemini method `\(method)`.")
         }
     }
@@ -60,7 +61,9 @@ struct GeminiProxy: Sendable {
                 answer, candidate: candidate, group: group, headers: headers,
                 encoder: GeminiSSEEncoder(stream: OpenAIToGeminiStream(model: model, responseId: String(responseID))), logger: logger
             ) { response in
-                try SurfaceJSON.encode(GeminiGenerateContentResponse(openAI: response))
+                var response = response
+                response.model = model
+                return try SurfaceJSON.encode(GeminiGenerateContentResponse(openAI: response))
             }
         }
     }
@@ -72,9 +75,12 @@ struct GeminiProxy: Sendable {
                 url: Self.url(candidate.deployment, model: candidate.upstreamModel, method: "countTokens"),
                 headers: Self.headers(candidate.deployment), body: bytes
             )
-            let response = try await gateway.transport.send(upstream, deadline: .after(seconds: 30), logger: logger)
-            let payload = try await response.body.collect(upTo: 1 << 20)
-            return Response(status: .init(code: response.status), headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: payload))
+            let provider = candidate.deployment.provider.rawValue
+            let answer = try await gateway.transport.exchange(upstream, timeout: 30, limit: 1 << 20, provider: provider, logger: logger)
+            guard answer.isSuccess else {
+                throw PivotProxy.failure(status: answer.status, body: answer.body, retryAfter: answer.retryAfter, dialect: GeminiChatDialect(), provider: provider)
+            }
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: answer.body))
         }
         // Other providers have no counting endpoint: estimate about four characters a token.
         let parsed = try AnthropicProxy.decode(GeminiCountTokensRequest.self, bytes)
@@ -85,22 +91,25 @@ struct GeminiProxy: Sendable {
         )
     }
 
-    private func embed(_ bytes: ByteBuffer, model: String, logger: Logger) async throws -> Response {
-        let parsed = try AnthropicProxy.decode(GeminiEmbedContentRequest.self, bytes)
-        return try await RoutingEngine(gateway: gateway).run(model: model, route: "embedContent", logger: logger) { candidate, group in
+    private func embed(_ bytes: ByteBuffer, model: String, batch: Bool, logger: Logger) async throws -> Response {
+        let method = batch ? "batchEmbedContents" : "embedContent"
+        let single = batch ? nil : try AnthropicProxy.decode(GeminiEmbedContentRequest.self, bytes)
+        let many = batch ? try AnthropicProxy.decode(GeminiBatchEmbedContentsRequest.self, bytes) : nil
+        return try await RoutingEngine(gateway: gateway).run(model: model, route: method, logger: logger) { candidate, group in
             var headers = HTTPFields()
             headers[.modelUsed] = "\(group); deployment=\(candidate.deployment.id)"
             headers[.contentType] = "application/json"
             let deployment = candidate.deployment
             let started = gateway.clock.now()
             if deployment.provider.dialect == .gemini {
-                let upstream = UpstreamRequest(url: Self.url(deployment, model: candidate.upstreamModel, method: "embedContent"), headers: Self.headers(deployment), body: bytes)
+                let upstream = UpstreamRequest(url: Self.url(deployment, model: candidate.upstreamModel, method: method), headers: Self.headers(deployment), body: bytes)
                 return try await ByteRelay(gateway: gateway).forward(
                     upstream, candidate: candidate, stream: false, headers: headers, logger: logger,
                     dialect: GeminiChatDialect(), failureEvent: { _ in ByteBuffer() }
                 )
             }
-            let embedding = try EmbeddingRequest(geminiEmbed: parsed, model: candidate.upstreamModel, dropUnsupported: true)
+            let embedding = try many.map { try EmbeddingRequest(geminiBatch: $0, model: candidate.upstreamModel, dropUnsupported: true) }
+                ?? EmbeddingRequest(geminiEmbed: single!, model: candidate.upstreamModel, dropUnsupported: true)
             let upstream = deployment.provider.openAIAdapter.request(
                 for: .embeddings, deployment: deployment, upstreamModel: candidate.upstreamModel, body: try SurfaceJSON.encode(embedding)
             )
@@ -116,7 +125,9 @@ struct GeminiProxy: Sendable {
                 throw UpstreamFailure.fromResponse(status: response.status, body: payload, retryAfterHeader: response.header("retry-after"), provider: deployment.provider.rawValue)
             }
             let decoded = try JSONDecoder().decode(EmbeddingResponse.self, from: Data(payload.readableBytesView))
-            let body = try SurfaceJSON.encode(try GeminiEmbedContentResponse(openAI: decoded))
+            let body = batch
+                ? try SurfaceJSON.encode(try GeminiBatchEmbedContentsResponse(openAI: decoded))
+                : try SurfaceJSON.encode(try GeminiEmbedContentResponse(openAI: decoded))
             return AttemptResult(response: Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body)), upstreamSeconds: gateway.clock.now() - started, isStream: false)
         }
     }

@@ -82,7 +82,9 @@ struct PivotResponder: Sendable {
 enum SurfaceJSON {
     static func encode(_ value: some Encodable) throws -> ByteBuffer {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Sorted keys: identical requests get identical bytes (objects the gateway rebuilt,
+        // such as translated tool arguments, have no order of their own).
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return ByteBuffer(bytes: try encoder.encode(value))
     }
 }

@@ -6,7 +6,7 @@ extension AnthropicStreamEvent {
     /// The JSON is compact (one `data:` line; JSON never contains a raw newline).
     public func sseEncoded() throws -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes = Array("event: \(type)\ndata: ".utf8)
         bytes.append(contentsOf: try encoder.encode(self))
         bytes.append(contentsOf: [0x0A, 0x0A])

@@ -6,13 +6,14 @@ import NIOCore
 /// OpenAI pivot, and written back in the same dialect, streams included.
 enum MockForeignDialects {
     static func handle(route: String, body: ByteBuffer) -> MockProviderHandler.Answer {
-        let isAnthropic = route.hasSuffix("/messages")
+        let isAnthropic = route.hasSuffix("/messages") || route.hasSuffix("/messages/count_tokens")
         if let status = MockProviderHandler.requestedFailure(in: body) {
             let error = GatewayError(.upstream(status: status), "Mock failure requested with [[mock:status=\(status)]].")
             let surface: ErrorSurface = isAnthropic ? .anthropic : .gemini
             return .init(status: status, contentType: "application/json", chunks: [ByteBuffer(bytes: surface.body(for: error))], retryAfter: status == 429 ? 1 : nil)
         }
         do {
+            if route.hasSuffix("/messages/count_tokens") { return try anthropicCount(body) }
             return isAnthropic ? try anthropic(body) : try gemini(route: route, body: body)
         } catch let error as GatewayError {
             let surface: ErrorSurface = isAnthropic ? .anthropic : .gemini
@@ -41,12 +42,25 @@ enum MockForeignDialects {
         return .init(status: 200, contentType: "text/event-stream", chunks: chunks, retryAfter: nil)
     }
 
+    /// Counts as the mock model does: words of every message plus 3 per message.
+    private static func anthropicCount(_ body: ByteBuffer) throws -> MockProviderHandler.Answer {
+        let request = try JSONDecoder().decode(AnthropicCountTokensRequest.self, from: Data(body.readableBytesView))
+        let full = AnthropicMessagesRequest(model: request.model, messages: request.messages, system: request.system, maxTokens: 1)
+        let chat = try ChatCompletionRequest(anthropic: full, dropUnsupported: true)
+        return MockProviderHandler.json(["input_tokens": JSONValue.number(Double(MockModel.promptTokens(chat.messages)))])
+    }
+
     private static func gemini(route: String, body: ByteBuffer) throws -> MockProviderHandler.Answer {
         guard let target = route.split(separator: "/").last, let colon = target.lastIndex(of: ":") else {
             throw GatewayError(.notFound, "Unknown mock route \(route).")
         }
         let modelName = String(target[..<colon])
         let method = target[target.index(after: colon)...]
+        if method == "countTokens" {
+            let request = try JSONDecoder().decode(GeminiGenerateContentRequest.self, from: Data(body.readableBytesView))
+            let chat = try ChatCompletionRequest(gemini: request, model: modelName, stream: false, dropUnsupported: true)
+            return MockProviderHandler.json(["totalTokens": JSONValue.number(Double(MockModel.promptTokens(chat.messages)))])
+        }
         guard method == "generateContent" || method == "streamGenerateContent" else {
             throw GatewayError(.notFound, "Unknown Gemini method \(method).")
         }

@@ -19,7 +19,7 @@ public struct MockProviderHandler: Sendable {
 
     public func handle(path: String, body: ByteBuffer) -> Answer {
         let route = path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
-        if route.hasSuffix("/messages") || route.contains("/v1beta/models/") {
+        if route.hasSuffix("/messages") || route.hasSuffix("/messages/count_tokens") || route.contains("/v1beta/models/") {
             return MockForeignDialects.handle(route: route, body: body)
         }
         if let status = Self.requestedFailure(in: body) {
