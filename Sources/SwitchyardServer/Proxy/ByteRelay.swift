@@ -37,8 +37,35 @@ struct ByteRelay: Sendable {
                 isStream: false
             )
         }
+        return try await relayStream(
+            upstream, candidate: candidate, group: nil, headers: headers, logger: logger, dialect: dialect,
+            dropUsageOnlyChunk: false, onUsage: nil, failureEvent: failureEvent
+        )
+    }
+
+    /// Relays a stream event by event. The client sees a 200 only once the first upstream
+    /// bytes are in, so a deployment that fails before then can still be retried.
+    ///
+    /// - Parameters:
+    ///   - dropUsageOnlyChunk: leave out the OpenAI usage-only chunk (the client did not ask).
+    ///   - onUsage: called with the usage the stream reported, once it ends cleanly.
+    func relayStream(
+        _ upstream: UpstreamRequest,
+        candidate: RouteTarget.Candidate,
+        group: String?,
+        headers: HTTPFields,
+        logger: Logger,
+        dialect: any ChatDialectProvider,
+        dropUsageOnlyChunk: Bool,
+        onUsage: (@Sendable (Usage) -> Void)?,
+        failureEvent: @escaping @Sendable (GatewayError) -> ByteBuffer
+    ) async throws -> AttemptResult {
+        let deployment = candidate.deployment
+        let provider = deployment.provider.rawValue
+        let transport = gateway.transport
         let timeout = gateway.firstByteTimeout(for: deployment)
-        let opened: (IteratorBox<UpstreamBody.AsyncIterator>, ByteBuffer?)
+        let started = gateway.clock.now()
+        let opened: (String?, IteratorBox<UpstreamBody.AsyncIterator>, ByteBuffer?)
         do {
             opened = try await withTimeout(timeout, provider: provider) {
                 let response = try await transport.send(upstream, deadline: .after(seconds: timeout), logger: logger)
@@ -48,31 +75,45 @@ struct ByteRelay: Sendable {
                     while body.readableBytes < 1 << 20, var chunk = try await box.iterator.next() { body.writeBuffer(&chunk) }
                     throw PivotProxy.failure(status: response.status, body: body, retryAfter: response.header("retry-after"), dialect: dialect, provider: provider)
                 }
-                return (box, try await box.iterator.next())
+                return (response.header("content-type"), box, try await box.iterator.next())
             }
         } catch {
             throw UpstreamFailure.classify(error, provider: provider)
         }
-        let (box, first) = opened
+        let (contentType, box, first) = opened
         let firstByteSeconds = gateway.clock.now() - started
-        headers[.contentType] = "text/event-stream"
+        if let group {
+            gateway.metrics.observe(GatewayMetrics.timeToFirstToken, ["model_group": group, "deployment": deployment.id], firstByteSeconds)
+        }
+        var headers = headers
+        headers[.contentType] = contentType ?? "text/event-stream"
         headers[.cacheControl] = "no-cache"
         let ledger = gateway.ledger
         let body = ResponseBody { writer in
             defer { ledger.end(candidate.key) }
-            var relay = OpenAIStreamRelay(dropUsageOnlyChunk: false)
+            var relay = OpenAIStreamRelay(dropUsageOnlyChunk: dropUsageOnlyChunk)
             if let first {
                 for slice in relay.process(first) { try await writer.write(slice) }
             }
-            do {
-                while let chunk = try await box.iterator.next() {
-                    for slice in relay.process(chunk) { try await writer.write(slice) }
+            var failure: (any Error)?
+            while true {
+                let chunk: ByteBuffer?
+                do {
+                    chunk = try await box.iterator.next()
+                } catch {
+                    failure = error
+                    break
                 }
-                if let rest = relay.finish() { try await writer.write(rest) }
-            } catch where !Task.isCancelled {
-                let failure = UpstreamFailure.classify(error, provider: provider)
-                logger.warning("upstream stream broke", metadata: ["switchyard.error": .string(failure.message)])
-                try await writer.write(failureEvent(failure))
+                guard let chunk else { break }
+                for slice in relay.process(chunk) { try await writer.write(slice) }
+            }
+            if let rest = relay.finish() { try await writer.write(rest) }
+            if let failure {
+                let error = UpstreamFailure.classify(failure, provider: provider)
+                logger.warning("upstream stream broke", metadata: ["switchyard.error": .string(error.message)])
+                try await writer.write(failureEvent(error))
+            } else if let usage = relay.usage {
+                onUsage?(usage)
             }
             try await writer.finish(nil)
         }

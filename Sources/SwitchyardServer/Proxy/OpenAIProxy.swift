@@ -105,8 +105,7 @@ struct OpenAIProxy: Sendable {
         }
     }
 
-    /// Relays a stream. The client sees a 200 only once the first upstream bytes are in, so
-    /// a deployment that fails before then can still be retried.
+    /// Relays a stream as bytes, hiding the usage chunk the client did not ask for.
     private func stream(
         _ upstreamRequest: UpstreamRequest,
         body: OpenAIRequestBody,
@@ -115,88 +114,26 @@ struct OpenAIProxy: Sendable {
         headers: HTTPFields,
         logger: Logger
     ) async throws -> AttemptResult {
-        let deployment = candidate.deployment
-        let provider = deployment.provider.rawValue
-        let timeout = gateway.firstByteTimeout(for: deployment)
-        let transport = gateway.transport
-        let started = gateway.clock.now()
-        let opened: (UpstreamResponse, IteratorBox<UpstreamBody.AsyncIterator>, ByteBuffer?)
-        do {
-            opened = try await withTimeout(timeout, provider: provider) {
-                let response = try await transport.send(upstreamRequest, deadline: .after(seconds: timeout), logger: logger)
-                let box = IteratorBox(response.body.makeAsyncIterator())
-                guard response.isSuccess else {
-                    var errorBody = ByteBuffer()
-                    while errorBody.readableBytes < 1 << 20, var chunk = try await box.iterator.next() {
-                        errorBody.writeBuffer(&chunk)
-                    }
-                    return (response, box, errorBody)
-                }
-                return (response, box, try await box.iterator.next())
-            }
-        } catch {
-            throw UpstreamFailure.classify(error, provider: provider)
-        }
-        let (response, box, first) = opened
-        guard response.isSuccess else {
-            throw UpstreamFailure.fromResponse(
-                status: response.status,
-                body: first ?? ByteBuffer(),
-                retryAfterHeader: response.header("retry-after"),
-                provider: provider
-            )
-        }
-        let firstByteSeconds = gateway.clock.now() - started
-        gateway.metrics.observe(GatewayMetrics.timeToFirstToken, ["model_group": group, "deployment": deployment.id], firstByteSeconds)
-        var headers = headers
-        headers[.contentType] = response.header("content-type") ?? "text/event-stream"
-        headers[.cacheControl] = "no-cache"
-        let relay = OpenAIStreamRelay(dropUsageOnlyChunk: !body.clientWantsStreamUsage)
-        let modelInfo = deployment.modelInfo
-        let ledger = gateway.ledger
+        let modelInfo = candidate.deployment.modelInfo
         let proxy = self
-        let streamed = Response(
-            status: .ok,
-            headers: headers,
-            body: ResponseBody { writer in
-                defer { ledger.end(candidate.key) }
-                var relay = relay
-                if let first {
-                    for slice in relay.process(first) { try await writer.write(slice) }
-                }
-                var failure: (any Error)?
-                while true {
-                    let chunk: ByteBuffer?
-                    do {
-                        chunk = try await box.iterator.next()
-                    } catch {
-                        failure = error
-                        break
-                    }
-                    guard let chunk else { break }
-                    for slice in relay.process(chunk) { try await writer.write(slice) }
-                }
-                if let rest = relay.finish() { try await writer.write(rest) }
-                if let failure {
-                    let error = UpstreamFailure.classify(failure, provider: provider)
-                    logger.warning("upstream stream broke", metadata: ["switchyard.error": .string(error.message)])
-                    try await writer.write(StreamErrorEvent.openAI(error))
-                } else if let usage = relay.usage {
-                    proxy.record(usage, candidate: candidate, group: group)
-                    let cost = CostCalculator.cost(of: usage, modelInfo: modelInfo)
-                    logger.debug(
-                        "stream finished",
-                        metadata: [
-                            "switchyard.prompt_tokens": .stringConvertible(usage.promptTokens),
-                            "switchyard.completion_tokens": .stringConvertible(usage.completionTokens),
-                            "switchyard.cost": .string(cost.map(CostCalculator.format) ?? "unknown"),
-                        ]
-                    )
-                }
-                try await writer.finish(nil)
-            }
+        return try await ByteRelay(gateway: gateway).relayStream(
+            upstreamRequest, candidate: candidate, group: group, headers: headers, logger: logger,
+            dialect: candidate.deployment.provider.chatDialect,
+            dropUsageOnlyChunk: !body.clientWantsStreamUsage,
+            onUsage: { usage in
+                proxy.record(usage, candidate: candidate, group: group)
+                let cost = CostCalculator.cost(of: usage, modelInfo: modelInfo)
+                logger.debug(
+                    "stream finished",
+                    metadata: [
+                        "switchyard.prompt_tokens": .stringConvertible(usage.promptTokens),
+                        "switchyard.completion_tokens": .stringConvertible(usage.completionTokens),
+                        "switchyard.cost": .string(cost.map(CostCalculator.format) ?? "unknown"),
+                    ]
+                )
+            },
+            failureEvent: StreamErrorEvent.openAI
         )
-        return AttemptResult(response: streamed, upstreamSeconds: firstByteSeconds, isStream: true)
     }
 
     /// Counts tokens for metrics and the deployment's tokens-per-minute window.
