@@ -31,6 +31,9 @@ extension ConfigReader {
         }
         guard let modelName, var deployment = readParams(params, modelName: modelName) else { return nil }
         deployment.modelInfo = info.info.filling(from: deployment.modelInfo)
+        if let listed = PriceTable.modelInfo(for: info.info.baseModel ?? deployment.upstreamModel) {
+            deployment.modelInfo = deployment.modelInfo.filling(from: listed)
+        }
         deployment.id = info.info.id ?? deployment.litellmModel
         return ReadDeployment(deployment: deployment, idNode: info.idNode, idPath: path.key("model_info").key("id"))
     }

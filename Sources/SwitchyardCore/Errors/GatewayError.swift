@@ -29,6 +29,8 @@ public struct GatewayError: Error, Sendable, Equatable, CustomStringConvertible 
     public var retryAfter: Double?
     /// The provider's own error type, kept when its error is passed on.
     public var upstreamType: String?
+    /// Extra response headers (`x-ratelimit-*` on a 429).
+    public var headers: [String: String] = [:]
 
     public init(_ kind: Kind, _ message: String, param: String? = nil, code: String? = nil, retryAfter: Double? = nil) {
         self.kind = kind

@@ -1,9 +1,17 @@
+import Foundation
+
 /// Monotonic time and waiting, injected so cooldowns, backoff and windows are testable
 /// without sleeping.
 public protocol GatewayClock: Sendable {
     /// Seconds since an arbitrary fixed point; never goes backwards.
     func now() -> Double
     func sleep(seconds: Double) async throws
+    /// Unix seconds: budget periods and rate windows follow the calendar.
+    func wallTime() -> Double
+}
+
+extension GatewayClock {
+    public func wallTime() -> Double { Date().timeIntervalSince1970 }
 }
 
 /// The real clock.

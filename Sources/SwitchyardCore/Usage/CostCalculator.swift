@@ -4,14 +4,29 @@ import Foundation
 public enum CostCalculator {
     /// USD for `usage`, or nil when the deployment has no prices.
     ///
-    /// Cached prompt tokens are priced at `cache_read_input_token_cost` when it is set.
+    /// Cached prompt tokens are priced at `cache_read_input_token_cost` and prompt-cache
+    /// writes (Anthropic's `cache_creation_input_tokens`) at `cache_creation_input_token_cost`
+    /// when those are set, else at the input price.
     public static func cost(of usage: Usage, modelInfo: ModelInfo) -> Double? {
         guard modelInfo.inputCostPerToken != nil || modelInfo.outputCostPerToken != nil else { return nil }
         let input = modelInfo.inputCostPerToken ?? 0
         let output = modelInfo.outputCostPerToken ?? 0
         let cached = min(usage.promptTokensDetails?.cachedTokens ?? 0, usage.promptTokens)
-        let cachedPrice = modelInfo.cacheReadInputTokenCost ?? input
-        return Double(usage.promptTokens - cached) * input + Double(cached) * cachedPrice + Double(usage.completionTokens) * output
+        let written = min(usage.extra["cache_creation_input_tokens"]?.intValue ?? 0, usage.promptTokens - cached)
+        let uncached = usage.promptTokens - cached - written
+        return Double(uncached) * input
+            + Double(cached) * (modelInfo.cacheReadInputTokenCost ?? input)
+            + Double(written) * (modelInfo.cacheCreationInputTokenCost ?? input)
+            + Double(usage.completionTokens) * output
+    }
+
+    /// What a request may cost before it runs, to hold against a budget: its body's size as
+    /// prompt tokens (about four bytes each) and `max_tokens` (or `defaultOutputTokens`) out.
+    public static func estimate(bodyBytes: Int, maxTokens: Int?, modelInfo: ModelInfo, defaultOutputTokens: Int = 256) -> Double {
+        let input = modelInfo.inputCostPerToken ?? 0
+        let output = modelInfo.outputCostPerToken ?? 0
+        let outputTokens = maxTokens ?? modelInfo.maxOutputTokens.map { min($0, defaultOutputTokens) } ?? defaultOutputTokens
+        return Double(bodyBytes / 4) * input + Double(outputTokens) * output
     }
 
     /// A USD amount as a plain decimal string (no exponent), for `x-credits-used`.

@@ -1,0 +1,327 @@
+import Synchronization
+
+/// The gateway's in-memory view of keys, teams and users: authentication, model access,
+/// budgets, rate limits and parallel limits, all decided without touching the store.
+///
+/// A background sync (`takePending`, then `applySync`) hands accrued spend and usage to the
+/// store and reads back what every replica wrote, so limits hold across replicas to within
+/// one sync interval.
+public final class GovernanceLedger: Sendable {
+    struct State: Sendable {
+        var keys: [String: VirtualKey] = [:]
+        var teams: [String: Team] = [:]
+        var users: [String: GatewayUser] = [:]
+        var entities: [GovernedEntity: EntityState] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    public init() {}
+
+    // MARK: Records
+
+    public func key(hash: String) -> VirtualKey? {
+        state.withLock { state in
+            guard var key = state.keys[hash] else { return nil }
+            if let entity = state.entities[.key(hash)] {
+                key.spend = entity.spend
+                key.limits.budgetResetAt = entity.limits.budgetResetAt
+            }
+            return key
+        }
+    }
+
+    public func team(id: String) -> Team? {
+        state.withLock { state in
+            guard var team = state.teams[id] else { return nil }
+            if let entity = state.entities[.team(id)] {
+                team.spend = entity.spend
+                team.limits.budgetResetAt = entity.limits.budgetResetAt
+            }
+            return team
+        }
+    }
+
+    public func user(id: String) -> GatewayUser? {
+        state.withLock { state in
+            guard var user = state.users[id] else { return nil }
+            if let entity = state.entities[.user(id)] {
+                user.spend = entity.spend
+                user.limits.budgetResetAt = entity.limits.budgetResetAt
+            }
+            return user
+        }
+    }
+
+    public var keyCount: Int { state.withLock { $0.keys.count } }
+
+    /// Adds or replaces a key (after the store has it), keeping spend and windows counted here.
+    public func upsert(_ key: VirtualKey) {
+        state.withLock { state in
+            state.keys[key.tokenHash] = key
+            Self.refresh(&state.entities, .key(key.tokenHash), limits: key.limits, models: key.models, blocked: key.blocked, spend: key.spend, keepSpend: true)
+        }
+    }
+
+    public func upsert(_ team: Team) {
+        state.withLock { state in
+            state.teams[team.teamID] = team
+            Self.refresh(&state.entities, .team(team.teamID), limits: team.limits, models: team.models, blocked: team.blocked, spend: team.spend, keepSpend: true)
+        }
+    }
+
+    public func upsert(_ user: GatewayUser) {
+        state.withLock { state in
+            state.users[user.userID] = user
+            Self.refresh(&state.entities, .user(user.userID), limits: user.limits, models: user.models, blocked: false, spend: user.spend, keepSpend: true)
+        }
+    }
+
+    public func removeKeys(_ hashes: [String]) {
+        state.withLock { state in
+            for hash in hashes {
+                state.keys[hash] = nil
+                state.entities[.key(hash)] = nil
+            }
+        }
+    }
+
+    private static func refresh(
+        _ entities: inout [GovernedEntity: EntityState],
+        _ entity: GovernedEntity,
+        limits: BudgetLimits,
+        models: [String],
+        blocked: Bool,
+        spend: Double,
+        keepSpend: Bool
+    ) {
+        guard var existing = entities[entity] else {
+            entities[entity] = EntityState(limits: limits, models: models, spend: spend)
+            entities[entity]?.blocked = blocked
+            return
+        }
+        let localReset = existing.pendingReset.map { $0.nextResetAt } ?? nil
+        existing.models = models
+        existing.blocked = blocked
+        existing.limits = limits
+        if let localReset, (limits.budgetResetAt ?? 0) < localReset {
+            // This replica started a new budget period the store has not recorded yet.
+            existing.limits.budgetResetAt = localReset
+        } else {
+            existing.pendingReset = nil
+            if !keepSpend { existing.storedSpend = spend }
+        }
+        entities[entity] = existing
+    }
+
+    // MARK: Admission
+
+    /// Decides whether `key` may send a request for `model` now, and if so holds `estimate`
+    /// USD of its budget and an in-flight slot until `settle`.
+    ///
+    /// - Parameter now: Unix seconds (budget periods and rate windows are wall-clock based).
+    public func admit(keyHash: String, model: String, estimate: Double, now: Double) throws(GatewayError) -> Admission {
+        try state.withLock { state throws(GatewayError) -> Admission in
+            guard let key = state.keys[keyHash] else {
+                throw GatewayError(.unauthorized, "Invalid API key.", code: "invalid_api_key")
+            }
+            if key.blocked {
+                throw GatewayError(.unauthorized, "This key is blocked. An admin can unblock it with /key/unblock.", code: "key_blocked")
+            }
+            if let expires = key.expiresAt, expires <= now {
+                throw GatewayError(.unauthorized, "This key expired.", code: "key_expired")
+            }
+            var entities: [GovernedEntity] = [.key(keyHash)]
+            if let team = key.teamID, state.teams[team] != nil { entities.append(.team(team)) }
+            if let user = key.userID, state.users[user] != nil { entities.append(.user(user)) }
+
+            var requestLimit: RateLimitState?
+            var tokenLimit: RateLimitState?
+            for entity in entities {
+                guard var entry = state.entities[entity] else { continue }
+                entry.resetBudgetIfDue(entity: entity, now: now)
+                state.entities[entity] = entry
+                if entry.blocked {
+                    throw GatewayError(.unauthorized, "The \(entity.kind) of this key is blocked.", code: "\(entity.kind)_blocked")
+                }
+                if !Self.allows(entry.models, model) {
+                    throw GatewayError(
+                        .forbidden,
+                        "This key may not call the model `\(model)`; its \(entity.kind) allows: \(entry.models.joined(separator: ", ")).",
+                        param: "model",
+                        code: "model_not_allowed"
+                    )
+                }
+                if let maxBudget = entry.limits.maxBudget, entry.spend + entry.reserved >= maxBudget {
+                    let spent = CostCalculator.format(entry.spend)
+                    var message = "Budget exceeded for this \(entity.kind): spent $\(spent) of $\(CostCalculator.format(maxBudget))"
+                    if let reset = entry.limits.budgetResetAt { message += "; the budget resets at \(Self.timestamp(reset))" }
+                    throw GatewayError(.budgetExceeded, message + ".", code: "budget_exceeded")
+                }
+                if let parallel = entry.limits.maxParallelRequests, entry.inFlight >= parallel {
+                    throw GatewayError(
+                        .rateLimited, "Too many parallel requests for this \(entity.kind): the limit is \(parallel).",
+                        code: "max_parallel_requests_exceeded", retryAfter: 1
+                    )
+                }
+                let used = entry.slidingCount(now: now)
+                let minute = Int(now / 60) * 60
+                let reset = Double(minute + 60) - now
+                if let rpm = entry.limits.rpmLimit {
+                    let state = RateLimitState(limit: rpm, remaining: max(0, rpm - Int(used.requests.rounded(.up)) - 1), resetSeconds: reset)
+                    if used.requests + 1 > Double(rpm) {
+                        var error = GatewayError(
+                            .rateLimited, "Rate limit reached for this \(entity.kind): \(rpm) requests per minute.",
+                            code: "rate_limit_exceeded", retryAfter: reset.rounded(.up)
+                        )
+                        error.headers = Self.headers(requests: RateLimitState(limit: rpm, remaining: 0, resetSeconds: reset), tokens: nil)
+                        throw error
+                    }
+                    if requestLimit == nil { requestLimit = state }
+                }
+                if let tpm = entry.limits.tpmLimit {
+                    let remaining = max(0, tpm - Int(used.tokens.rounded(.up)))
+                    if remaining <= 0 {
+                        var error = GatewayError(
+                            .rateLimited, "Token rate limit reached for this \(entity.kind): \(tpm) tokens per minute.",
+                            code: "rate_limit_exceeded", retryAfter: reset.rounded(.up)
+                        )
+                        error.headers = Self.headers(requests: nil, tokens: RateLimitState(limit: tpm, remaining: 0, resetSeconds: reset))
+                        throw error
+                    }
+                    if tokenLimit == nil { tokenLimit = RateLimitState(limit: tpm, remaining: remaining, resetSeconds: reset) }
+                }
+            }
+            let minute = Int(now / 60) * 60
+            for entity in entities {
+                state.entities[entity]?.reserved += estimate
+                state.entities[entity]?.inFlight += 1
+                state.entities[entity]?.addWindow(minute: minute, requests: 1, tokens: 0)
+            }
+            return Admission(entities: entities, reserved: estimate, key: key, requestLimit: requestLimit, tokenLimit: tokenLimit)
+        }
+    }
+
+    /// Ends an admitted request: releases its reservation and slot and books what it cost.
+    public func settle(_ admission: Admission, cost: Double, tokens: Int, now: Double) {
+        let minute = Int(now / 60) * 60
+        state.withLock { state in
+            for entity in admission.entities {
+                guard var entry = state.entities[entity] else { continue }
+                entry.reserved = max(0, entry.reserved - admission.reserved)
+                entry.inFlight = max(0, entry.inFlight - 1)
+                entry.pendingSpend += cost
+                if tokens > 0 { entry.addWindow(minute: minute, requests: 0, tokens: tokens) }
+                state.entities[entity] = entry
+            }
+        }
+    }
+
+    /// Whether `model` is on an allowlist (empty allows all; `prefix*` matches a family).
+    static func allows(_ models: [String], _ model: String) -> Bool {
+        if models.isEmpty { return true }
+        return models.contains { allowed in
+            if allowed == model || allowed == "*" { return true }
+            if allowed.hasSuffix("*") { return model.hasPrefix(allowed.dropLast()) }
+            return false
+        }
+    }
+
+    /// `x-ratelimit-*` headers for the limits a request is under.
+    public static func headers(requests: RateLimitState?, tokens: RateLimitState?) -> [String: String] {
+        var headers: [String: String] = [:]
+        if let requests {
+            headers["x-ratelimit-limit-requests"] = String(requests.limit)
+            headers["x-ratelimit-remaining-requests"] = String(requests.remaining)
+            headers["x-ratelimit-reset-requests"] = "\(Int(requests.resetSeconds.rounded(.up)))s"
+        }
+        if let tokens {
+            headers["x-ratelimit-limit-tokens"] = String(tokens.limit)
+            headers["x-ratelimit-remaining-tokens"] = String(tokens.remaining)
+            headers["x-ratelimit-reset-tokens"] = "\(Int(tokens.resetSeconds.rounded(.up)))s"
+        }
+        return headers
+    }
+
+    static func timestamp(_ unix: Double) -> String {
+        ISOTime.format(unix)
+    }
+
+    // MARK: Sync
+
+    /// What accrued here since the last sync, moved to "in transit" until `applySync`.
+    public func takePending() -> SyncBatch {
+        state.withLock { state in
+            var batch = SyncBatch()
+            for (entity, var entry) in state.entities {
+                if let reset = entry.pendingReset { batch.resets.append(reset) }
+                if entry.pendingSpend != 0 {
+                    batch.spend.append(SpendDelta(entity: entity, amount: entry.pendingSpend))
+                    entry.transitSpend += entry.pendingSpend
+                    entry.pendingSpend = 0
+                }
+                for (minute, count) in entry.pendingWindows {
+                    batch.windows.append(UsageWindow(entity: entity, minute: minute, requests: count.requests, tokens: count.tokens))
+                    entry.transitWindows[minute, default: EntityState.WindowCount()].requests += count.requests
+                    entry.transitWindows[minute, default: EntityState.WindowCount()].tokens += count.tokens
+                }
+                entry.pendingWindows = [:]
+                state.entities[entity] = entry
+            }
+            return batch
+        }
+    }
+
+    /// A sync failed: what was in transit goes back to pending, to be sent again.
+    public func restoreInTransit() {
+        state.withLock { state in
+            for entity in state.entities.keys {
+                guard var entry = state.entities[entity] else { continue }
+                entry.pendingSpend += entry.transitSpend
+                entry.transitSpend = 0
+                for (minute, count) in entry.transitWindows {
+                    entry.pendingWindows[minute, default: EntityState.WindowCount()].requests += count.requests
+                    entry.pendingWindows[minute, default: EntityState.WindowCount()].tokens += count.tokens
+                }
+                entry.transitWindows = [:]
+                state.entities[entity] = entry
+            }
+        }
+    }
+
+    /// Replaces the records and totals with what the store holds after a sync.
+    public func applySync(keys: [VirtualKey], teams: [Team], users: [GatewayUser], windows: [UsageWindow], resetsWritten: [BudgetReset]) {
+        state.withLock { state in
+            let written = Set(resetsWritten.map(\.entity))
+            var entities: [GovernedEntity: EntityState] = [:]
+            func carry(_ entity: GovernedEntity, limits: BudgetLimits, models: [String], blocked: Bool, spend: Double) {
+                var entry = state.entities[entity] ?? EntityState(limits: limits, models: models, spend: spend)
+                if written.contains(entity) { entry.pendingReset = nil }
+                entry.transitSpend = 0
+                entry.transitWindows = [:]
+                entry.storedWindows = [:]
+                entities[entity] = entry
+                Self.refresh(&entities, entity, limits: limits, models: models, blocked: blocked, spend: spend, keepSpend: false)
+            }
+            state.keys = Dictionary(keys.map { ($0.tokenHash, $0) }, uniquingKeysWith: { $1 })
+            state.teams = Dictionary(teams.map { ($0.teamID, $0) }, uniquingKeysWith: { $1 })
+            state.users = Dictionary(users.map { ($0.userID, $0) }, uniquingKeysWith: { $1 })
+            for key in keys { carry(.key(key.tokenHash), limits: key.limits, models: key.models, blocked: key.blocked, spend: key.spend) }
+            for team in teams { carry(.team(team.teamID), limits: team.limits, models: team.models, blocked: team.blocked, spend: team.spend) }
+            for user in users { carry(.user(user.userID), limits: user.limits, models: user.models, blocked: false, spend: user.spend) }
+            for window in windows {
+                entities[window.entity]?.storedWindows[window.minute] = EntityState.WindowCount(requests: window.requests, tokens: window.tokens)
+            }
+            state.entities = entities
+        }
+    }
+}
+
+/// What one sync hands to the store.
+public struct SyncBatch: Sendable {
+    public var spend: [SpendDelta] = []
+    public var windows: [UsageWindow] = []
+    public var resets: [BudgetReset] = []
+
+    public init() {}
+}

@@ -1,0 +1,63 @@
+/// One proxied request as the spend log keeps it (LiteLLM's `LiteLLM_SpendLogs` row).
+public struct SpendLogEntry: Sendable, Hashable {
+    public var requestID: String
+    /// `chat/completions`, `messages`, `generateContent`…
+    public var callType: String
+    /// Hash of the virtual key that paid, or nil (master key, open gateway).
+    public var keyHash: String?
+    public var keyAlias: String?
+    public var teamID: String?
+    public var userID: String?
+    /// The model group the client asked for.
+    public var modelGroup: String
+    /// The deployment (`model_info.id` or litellm model) that answered.
+    public var model: String?
+    public var provider: String?
+    public var spend: Double
+    public var promptTokens: Int
+    public var completionTokens: Int
+    public var totalTokens: Int
+    /// Unix seconds.
+    public var startTime: Double
+    public var endTime: Double
+    public var status: Int
+    public var tags: [String]
+
+    public init(
+        requestID: String,
+        callType: String,
+        keyHash: String? = nil,
+        keyAlias: String? = nil,
+        teamID: String? = nil,
+        userID: String? = nil,
+        modelGroup: String,
+        model: String? = nil,
+        provider: String? = nil,
+        spend: Double = 0,
+        promptTokens: Int = 0,
+        completionTokens: Int = 0,
+        totalTokens: Int? = nil,
+        startTime: Double,
+        endTime: Double,
+        status: Int,
+        tags: [String] = []
+    ) {
+        self.requestID = requestID
+        self.callType = callType
+        self.keyHash = keyHash
+        self.keyAlias = keyAlias
+        self.teamID = teamID
+        self.userID = userID
+        self.modelGroup = modelGroup
+        self.model = model
+        self.provider = provider
+        self.spend = spend
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+        self.totalTokens = totalTokens ?? promptTokens + completionTokens
+        self.startTime = startTime
+        self.endTime = endTime
+        self.status = status
+        self.tags = tags
+    }
+}
