@@ -12,12 +12,22 @@ public struct GatewayOptions: Sendable {
     public var config: GatewayConfig
     /// Time for cooldowns, backoff and rate windows; tests inject a manual one.
     public var clock: any GatewayClock
+    /// Where keys, spend and logs are kept. `switchyard serve` reads it from
+    /// `general_settings.database_url`; the default here is a private in-memory database.
+    public var store: StoreLocation
 
-    public init(host: String = "127.0.0.1", port: Int = 4000, config: GatewayConfig, clock: any GatewayClock = SystemGatewayClock()) {
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 4000,
+        config: GatewayConfig,
+        clock: any GatewayClock = SystemGatewayClock(),
+        store: StoreLocation = .sqlite(path: ":memory:")
+    ) {
         self.host = host
         self.port = port
         self.config = config
         self.clock = clock
+        self.store = store
     }
 }
 
@@ -26,14 +36,15 @@ public func buildApplication(
     _ options: GatewayOptions,
     logger: Logger = Logger(label: "switchyard"),
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
-) -> some ApplicationProtocol {
+) throws -> some ApplicationProtocol {
+    let (store, storeService) = try options.store.open()
     let httpClient = makeUpstreamHTTPClient(requestTimeout: options.config.litellm.requestTimeout)
-    let gateway = Gateway(config: options.config, httpClient: httpClient, clock: options.clock)
+    let gateway = Gateway(config: options.config, httpClient: httpClient, store: store, clock: options.clock)
 
     let router = Router(context: GatewayRequestContext.self)
     router.add(middleware: GatewayErrorMiddleware())
     let open = router.group()
-    let authenticated = router.group().add(middleware: AuthMiddleware(masterKey: options.config.general.masterKey))
+    let authenticated = router.group().add(middleware: AuthMiddleware(governance: gateway.governance))
     let health = HealthRoutes(modelCount: gateway.registry.listedModels.count)
     let routes = OpenAIRoutes(gateway: gateway)
     let operations = OperationsRoutes(gateway: gateway)
@@ -49,7 +60,14 @@ public func buildApplication(
         operations.registerHealth(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
     }
 
+    let admin = AdminRoutes(gateway: gateway)
+    for prefix in ["", "v1", "api/v1"] {
+        admin.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
+    }
+
     var services: [any Service] = [HTTPClientService(client: httpClient)]
+    if let storeService { services.append(storeService) }
+    services.append(GovernanceService(governance: gateway.governance, interval: options.config.general.batchWriteInterval, logger: logger))
     if options.config.general.backgroundHealthChecks {
         services.append(HealthCheckService(gateway: gateway, interval: options.config.general.healthCheckInterval, logger: logger))
     }

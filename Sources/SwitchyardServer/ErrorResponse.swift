@@ -11,6 +11,9 @@ enum ErrorResponse {
         if let retryAfter = error.retryAfter ?? (error.status == 429 ? 1 : nil) {
             headers[.retryAfter] = String(Int(retryAfter.rounded(.up)))
         }
+        for (name, value) in error.headers {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
         return Response(
             status: HTTPResponse.Status(code: error.status),
             headers: headers,

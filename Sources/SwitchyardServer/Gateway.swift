@@ -14,8 +14,9 @@ struct Gateway: Sendable {
     let selector: DeploymentSelector
     let metrics: GatewayMetrics
     let clock: any GatewayClock
+    let governance: Governance
 
-    init(config: GatewayConfig, httpClient: HTTPClient, clock: any GatewayClock) {
+    init(config: GatewayConfig, httpClient: HTTPClient, store: any GovernanceStore, clock: any GatewayClock) {
         self.config = config
         self.registry = ModelRegistry(config: config)
         self.clock = clock
@@ -27,6 +28,7 @@ struct Gateway: Sendable {
         )
         self.selector = DeploymentSelector(strategy: config.router.routingStrategy)
         self.metrics = GatewayMetrics()
+        self.governance = Governance(store: store, settings: config.general, clock: clock, metrics: metrics)
         self.transport = UpstreamTransport(client: httpClient, mock: MockProviderHandler())
         self.maxRequestBytes = Int(config.general.maxRequestSizeMB * 1024 * 1024)
         self.maxResponseBytes = 256 * 1024 * 1024
@@ -40,5 +42,14 @@ struct Gateway: Sendable {
     /// Seconds a streamed request to `deployment` may wait for its first byte.
     func firstByteTimeout(for deployment: Deployment) -> Double {
         deployment.streamTimeout ?? timeout(for: deployment)
+    }
+
+    /// Books the usage an answer reported: the deployment's tokens-per-minute window, token
+    /// metrics, and the request's account (`meter`) for spend.
+    func record(_ usage: Usage, candidate: RouteTarget.Candidate, group: String, meter: RequestMeter?) {
+        ledger.addTokens(candidate.key, usage.totalTokens)
+        metrics.increment(GatewayMetrics.tokens, ["model_group": group, "deployment": candidate.deployment.id, "kind": "prompt"], by: Double(usage.promptTokens))
+        metrics.increment(GatewayMetrics.tokens, ["model_group": group, "deployment": candidate.deployment.id, "kind": "completion"], by: Double(usage.completionTokens))
+        meter?.observe(usage, deployment: candidate.deployment)
     }
 }

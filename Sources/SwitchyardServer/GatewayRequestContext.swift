@@ -6,6 +6,8 @@ public struct GatewayRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The request's id, echoed in `x-request-id`.
     public var requestID: String = ""
+    /// Who sent the request, set by the auth middleware.
+    var identity: CallerIdentity = .anonymous
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

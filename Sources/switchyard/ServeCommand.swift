@@ -51,7 +51,14 @@ struct ServeCommand: AsyncParsableCommand {
                 """.utf8))
             throw ExitCode(1)
         }
-        let app = buildApplication(GatewayOptions(host: host, port: port, config: gatewayConfig), logger: logger)
+        guard let store = StoreLocation(databaseURL: gatewayConfig.general.databaseURL) else {
+            FileHandle.standardError.write(Data("general_settings.database_url: use postgres://…, postgresql://… or sqlite:PATH\n".utf8))
+            throw ExitCode(1)
+        }
+        if case .sqlite(let path) = store { logger.notice("keys, spend and logs are stored in the SQLite file \(path)") }
+        let app = try Self.orExit("cannot open the store") {
+            try buildApplication(GatewayOptions(host: host, port: port, config: gatewayConfig, store: store), logger: logger)
+        }
         let group = ServiceGroup(
             configuration: .init(
                 services: [app],
@@ -61,6 +68,16 @@ struct ServeCommand: AsyncParsableCommand {
             )
         )
         try await group.run()
+    }
+
+    /// Runs `body`; a failure prints `context` and the error and exits with status 1.
+    static func orExit<T>(_ context: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            FileHandle.standardError.write(Data("\(context): \(error)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 
     static func isLoopback(_ host: String) -> Bool {

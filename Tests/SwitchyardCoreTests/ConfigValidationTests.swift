@@ -270,7 +270,6 @@ import Testing
             "litellm_settings.set_verbose: not supported yet, ignored",
             "litellm_settings.whatever: unknown key, ignored",
             "general_settings.alerting: not supported yet, ignored",
-            "general_settings.proxy_batch_write_at: not supported yet, ignored",
             "general_settings.colour: unknown key, ignored",
             "include: not supported, ignored",
             "something_else: unknown key, ignored",

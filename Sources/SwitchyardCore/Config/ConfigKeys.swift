@@ -72,14 +72,14 @@ enum ConfigKeys {
     /// `general_settings` keys LiteLLM acts on that the gateway does not yet.
     static let generalNotSupportedYet: Set<String> = [
         "alerting", "alerting_threshold", "alert_types", "alerting_args", "alert_to_webhook_url",
-        "store_model_in_db", "store_prompts_in_spend_logs", "proxy_batch_write_at",
-        "database_connection_pool_limit", "database_connection_timeout", "disable_spend_logs",
+        "store_model_in_db", "store_prompts_in_spend_logs",
+        "database_connection_pool_limit", "database_connection_timeout",
         "disable_error_logs", "allow_requests_on_db_unavailable", "custom_auth", "custom_auth_settings",
         "enforce_user_param", "allowed_routes", "public_routes", "admin_only_routes", "ui_access_mode",
         "proxy_budget_rescheduler_min_time", "proxy_budget_rescheduler_max_time", 
         "health_check_details", "use_client_credentials_pass_through_routes",
         "pass_through_endpoints", "infer_model_from_keys", "disable_master_key_return",
-        "disable_retry_on_max_parallel_request_limit_error", "maximum_spend_logs_retention_period",
+        "disable_retry_on_max_parallel_request_limit_error", 
         "maximum_spend_logs_retention_interval", "user_header_name", "forward_client_headers_to_llm_api",
         "max_parallel_requests", "global_max_parallel_requests", "max_response_size_mb",
         "allowed_ips", "enable_jwt_auth", "litellm_jwtauth", "master_key_rotation", "disable_reset_budget",

@@ -29,6 +29,15 @@ extension ConfigReader {
             case "max_request_size_mb": settings.maxRequestSizeMB = number(entry.value, at: entry.path, .positive) ?? 32
             case "background_health_checks": settings.backgroundHealthChecks = bool(entry.value, at: entry.path) ?? false
             case "health_check_interval": settings.healthCheckInterval = number(entry.value, at: entry.path, .positive) ?? 300
+            case "proxy_batch_write_at": settings.batchWriteInterval = number(entry.value, at: entry.path, .positive) ?? 1
+            case "disable_spend_logs": settings.disableSpendLogs = bool(entry.value, at: entry.path) ?? false
+            case "maximum_spend_logs_retention_period":
+                guard let text = string(entry.value, at: entry.path) else { break }
+                if let duration = BudgetDuration(text) {
+                    settings.spendLogsRetention = duration
+                } else {
+                    error(entry.path, "not a duration (use 30s, 15m, 1h, 7d, 1mo)", at: entry.value)
+                }
             default:
                 if let value = json(entry.value, at: entry.path) { settings.extra[entry.key] = value }
                 reportIgnored(entry, notSupportedYet: ConfigKeys.generalNotSupportedYet)

@@ -11,6 +11,14 @@ public struct GeneralSettings: Sendable {
     public var backgroundHealthChecks: Bool = false
     /// Seconds between background probes (`health_check_interval`, LiteLLM's default 300).
     public var healthCheckInterval: Double = 300
+    /// Seconds between writes of spend, usage windows and the spend log to the store, and
+    /// between reads of what other replicas wrote (`proxy_batch_write_at`; LiteLLM's default
+    /// is 10, ours 1: a kill -9 loses at most this much).
+    public var batchWriteInterval: Double = 1
+    /// Keep spend totals but write no per-request log rows (`disable_spend_logs`).
+    public var disableSpendLogs: Bool = false
+    /// How long spend log rows are kept (`maximum_spend_logs_retention_period`); nil keeps them.
+    public var spendLogsRetention: BudgetDuration?
     /// Every other key, as written (including ones reported as not supported yet).
     public var extra: [String: JSONValue]
 

@@ -21,6 +21,17 @@ public struct BudgetDuration: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(count)\(unit.rawValue)" }
 
+    /// The length in seconds, a month counted as 30 days (for expiries and retention).
+    public var seconds: Double {
+        switch unit {
+        case .seconds: Double(count)
+        case .minutes: Double(count) * 60
+        case .hours: Double(count) * 3600
+        case .days: Double(count) * 86_400
+        case .months: Double(count) * 30 * 86_400
+        }
+    }
+
     /// When a budget that starts (or last reset) at `now` next resets; times are Unix seconds.
     public func nextReset(after now: Double) -> Double {
         switch unit {

@@ -10,10 +10,13 @@ extension GatewayMetrics {
     public static let fallbacks = Family(name: "switchyard_fallbacks_total", help: "Requests answered by a fallback model group.", kind: .counter)
     public static let cooldowns = Family(name: "switchyard_cooldowns_total", help: "Times a deployment was cooled down.", kind: .counter)
     public static let inFlight = Family(name: "switchyard_deployment_in_flight", help: "Requests in flight per deployment.", kind: .gauge)
+    public static let spend = Family(name: "switchyard_spend_usd_total", help: "USD spent, by model group.", kind: .counter)
+    public static let spendLogsDropped = Family(name: "switchyard_spend_logs_dropped_total", help: "Spend log rows refused because the write queue was full.", kind: .counter)
+    public static let storeSyncFailures = Family(name: "switchyard_store_sync_failures_total", help: "Background writes to the store that failed (retried at the next sync).", kind: .counter)
     public static let cooling = Family(name: "switchyard_deployment_cooling", help: "1 while a deployment is cooling down.", kind: .gauge)
 
     static let families: [Family] = [
         requests, requestDuration, upstreamDuration, timeToFirstToken, gatewayOverhead, tokens,
-        upstreamErrors, retries, fallbacks, cooldowns,
+        upstreamErrors, retries, fallbacks, cooldowns, spend, spendLogsDropped, storeSyncFailures,
     ]
 }

@@ -19,7 +19,10 @@ struct AnthropicProxy: Sendable {
         let beta = request.headers[HTTPField.Name("anthropic-beta")!]
         let logger = context.logger
         let pivotOnce = PivotOnce(parsed: parsed)
-        return try await RoutingEngine(gateway: gateway).run(model: parsed.model, route: "messages", logger: logger) { candidate, group in
+        let meter = try gateway.meter(
+            request, context: context, model: parsed.model, bodyBytes: bytes.readableBytes, maxTokens: parsed.maxTokens, callType: "messages"
+        )
+        return try await RoutingEngine(gateway: gateway).run(model: parsed.model, route: "messages", meter: meter, logger: logger) { candidate, group in
             var headers = HTTPFields()
             headers[.modelUsed] = "\(group); deployment=\(candidate.deployment.id)"
             if candidate.deployment.provider.dialect == .anthropic {

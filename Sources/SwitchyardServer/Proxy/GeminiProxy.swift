@@ -21,19 +21,26 @@ struct GeminiProxy: Sendable {
         let model = String(target[..<colon])
         let method = String(target[target.index(after: colon)...])
         let bytes = try await request.body.collect(upTo: gateway.maxRequestBytes)
+        let meter = { (maxTokens: Int?) throws -> RequestMeter in
+            try gateway.meter(request, context: context, model: model, bodyBytes: bytes.readableBytes, maxTokens: maxTokens, callType: method)
+        }
         switch method {
-        case "generateContent": return try await generate(bytes, model: model, stream: false, logger: context.logger)
-        case "streamGenerateContent": return try await generate(bytes, model: model, stream: true, logger: context.logger)
+        case "generateContent": return try await generate(bytes, model: model, stream: false, meter: meter, logger: context.logger)
+        case "streamGenerateContent": return try await generate(bytes, model: model, stream: true, meter: meter, logger: context.logger)
         case "countTokens": return try await countTokens(bytes, model: model, logger: context.logger)
-        case "embedContent": return try await embed(bytes, model: model, batch: false, logger: context.logger)
-        case "batchEmbedContents": return try await embed(bytes, model: model, batch: true, logger: context.logger)
+        case "embedContent": return try await embed(bytes, model: model, batch: false, meter: try meter(0), logger: context.logger)
+        case "batchEmbedContents": return try await embed(bytes, model: model, batch: true, meter: try meter(0), logger: context.logger)
         default: throw GatewayError(.notFound, "Unknown Gemini method `\(method)`.")
         }
     }
 
-    private func generate(_ bytes: ByteBuffer, model: String, stream: Bool, logger: Logger) async throws -> Response {
+    private func generate(
+        _ bytes: ByteBuffer, model: String, stream: Bool, meter makeMeter: (Int?) throws -> RequestMeter, logger: Logger
+    ) async throws -> Response {
         let parsed = try AnthropicProxy.decode(GeminiGenerateContentRequest.self, bytes)
-        return try await RoutingEngine(gateway: gateway).run(model: model, route: stream ? "streamGenerateContent" : "generateContent", logger: logger) { candidate, group in
+        let meter = try makeMeter(parsed.generationConfig?.maxOutputTokens)
+        let route = stream ? "streamGenerateContent" : "generateContent"
+        return try await RoutingEngine(gateway: gateway).run(model: model, route: route, meter: meter, logger: logger) { candidate, group in
             var headers = HTTPFields()
             headers[.modelUsed] = "\(group); deployment=\(candidate.deployment.id)"
             let deployment = candidate.deployment
@@ -91,11 +98,11 @@ struct GeminiProxy: Sendable {
         )
     }
 
-    private func embed(_ bytes: ByteBuffer, model: String, batch: Bool, logger: Logger) async throws -> Response {
+    private func embed(_ bytes: ByteBuffer, model: String, batch: Bool, meter: RequestMeter, logger: Logger) async throws -> Response {
         let method = batch ? "batchEmbedContents" : "embedContent"
         let single = batch ? nil : try AnthropicProxy.decode(GeminiEmbedContentRequest.self, bytes)
         let many = batch ? try AnthropicProxy.decode(GeminiBatchEmbedContentsRequest.self, bytes) : nil
-        return try await RoutingEngine(gateway: gateway).run(model: model, route: method, logger: logger) { candidate, group in
+        return try await RoutingEngine(gateway: gateway).run(model: model, route: method, meter: meter, logger: logger) { candidate, group in
             var headers = HTTPFields()
             headers[.modelUsed] = "\(group); deployment=\(candidate.deployment.id)"
             headers[.contentType] = "application/json"

@@ -15,11 +15,13 @@ struct OpenAIProxy: Sendable {
         let body = try OpenAIRequestBody.parse(bytes, endpoint: endpoint)
         let engine = RoutingEngine(gateway: gateway)
         let logger = context.logger
+        let meter = try gateway.meter(request, context: context, model: body.model, bodyBytes: bytes.readableBytes, callType: endpoint.rawValue)
         return try await engine.run(
             model: body.model,
             models: body.models,
             requestFallbacks: body.fallbacks,
             route: endpoint.rawValue,
+            meter: meter,
             logger: logger
         ) { candidate, group in
             try await forward(body, to: candidate, group: group, logger: logger)
@@ -67,7 +69,7 @@ struct OpenAIProxy: Sendable {
         let upstreamSeconds = gateway.clock.now() - started
         gateway.metrics.observe(GatewayMetrics.upstreamDuration, ["model_group": group, "deployment": deployment.id], upstreamSeconds)
         if let usage = Self.usage(in: payload) {
-            record(usage, candidate: candidate, group: group)
+            gateway.record(usage, candidate: candidate, group: group, meter: RequestMeter.current)
             if let cost = CostCalculator.cost(of: usage, modelInfo: deployment.modelInfo) {
                 headers[.creditsUsed] = CostCalculator.format(cost)
             }
@@ -115,13 +117,14 @@ struct OpenAIProxy: Sendable {
         logger: Logger
     ) async throws -> AttemptResult {
         let modelInfo = candidate.deployment.modelInfo
-        let proxy = self
+        let gateway = gateway
+        let meter = RequestMeter.current
         return try await ByteRelay(gateway: gateway).relayStream(
             upstreamRequest, candidate: candidate, group: group, headers: headers, logger: logger,
             dialect: candidate.deployment.provider.chatDialect,
             dropUsageOnlyChunk: !body.clientWantsStreamUsage,
             onUsage: { usage in
-                proxy.record(usage, candidate: candidate, group: group)
+                gateway.record(usage, candidate: candidate, group: group, meter: meter)
                 let cost = CostCalculator.cost(of: usage, modelInfo: modelInfo)
                 logger.debug(
                     "stream finished",
@@ -134,13 +137,6 @@ struct OpenAIProxy: Sendable {
             },
             failureEvent: StreamErrorEvent.openAI
         )
-    }
-
-    /// Counts tokens for metrics and the deployment's tokens-per-minute window.
-    func record(_ usage: Usage, candidate: RouteTarget.Candidate, group: String) {
-        gateway.ledger.addTokens(candidate.key, usage.totalTokens)
-        gateway.metrics.increment(GatewayMetrics.tokens, ["model_group": group, "deployment": candidate.deployment.id, "kind": "prompt"], by: Double(usage.promptTokens))
-        gateway.metrics.increment(GatewayMetrics.tokens, ["model_group": group, "deployment": candidate.deployment.id, "kind": "completion"], by: Double(usage.completionTokens))
     }
 
     /// The parameters to strip for this deployment, or a 400 when one is unsupported and

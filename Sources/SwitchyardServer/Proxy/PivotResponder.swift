@@ -33,7 +33,7 @@ struct PivotResponder: Sendable {
         switch answer {
         case .response(let response, let upstreamSeconds):
             if let usage = response.usage {
-                record(usage, candidate: candidate, group: group)
+                gateway.record(usage, candidate: candidate, group: group, meter: RequestMeter.current)
                 if let cost = CostCalculator.cost(of: usage, modelInfo: candidate.deployment.modelInfo) {
                     headers[.creditsUsed] = CostCalculator.format(cost)
                 }
@@ -45,7 +45,8 @@ struct PivotResponder: Sendable {
             headers[.contentType] = encoder.contentType
             headers[.cacheControl] = "no-cache"
             let ledger = gateway.ledger
-            let responder = self
+            let gateway = gateway
+            let meter = RequestMeter.current
             let provider = candidate.deployment.provider.rawValue
             let body = ResponseBody { writer in
                 defer { ledger.end(candidate.key) }
@@ -56,7 +57,7 @@ struct PivotResponder: Sendable {
                         if bytes.readableBytes > 0 { try await writer.write(bytes) }
                     }
                     try await writer.write(try encoder.finish())
-                    if let usage = stream.usage { responder.record(usage, candidate: candidate, group: group) }
+                    if let usage = stream.usage { gateway.record(usage, candidate: candidate, group: group, meter: meter) }
                 } catch let error as GatewayError {
                     logger.warning("upstream stream broke", metadata: ["switchyard.error": .string(error.message)])
                     try await writer.write(encoder.failure(error))
@@ -69,12 +70,6 @@ struct PivotResponder: Sendable {
             }
             return AttemptResult(response: Response(status: .ok, headers: headers, body: body), upstreamSeconds: upstreamSeconds, isStream: true)
         }
-    }
-
-    func record(_ usage: Usage, candidate: RouteTarget.Candidate, group: String) {
-        gateway.ledger.addTokens(candidate.key, usage.totalTokens)
-        gateway.metrics.increment(GatewayMetrics.tokens, ["model_group": group, "deployment": candidate.deployment.id, "kind": "prompt"], by: Double(usage.promptTokens))
-        gateway.metrics.increment(GatewayMetrics.tokens, ["model_group": group, "deployment": candidate.deployment.id, "kind": "completion"], by: Double(usage.completionTokens))
     }
 }
 

@@ -31,6 +31,40 @@ struct RoutingEngine: Sendable {
         models: [String]? = nil,
         requestFallbacks: [String]? = nil,
         route: String,
+        meter: RequestMeter,
+        logger: Logger,
+        attempt: @escaping Attempt
+    ) async throws -> Response {
+        do {
+            var response = try await RequestMeter.$current.withValue(meter) {
+                try await runMeasured(model: model, models: models, requestFallbacks: requestFallbacks, route: route, logger: logger, attempt: attempt)
+            }
+            for (name, value) in meter.rateLimitHeaders {
+                if let field = HTTPField.Name(name) { response.headers[field] = value }
+            }
+            let status = Int(response.status.code)
+            if response.body.contentLength != nil {
+                meter.finish(status: status)
+            } else {
+                // A stream: its account closes once the last byte is written (or the client leaves).
+                let body = response.body
+                response.body = ResponseBody { writer in
+                    defer { meter.finish(status: status) }
+                    try await body.write(writer)
+                }
+            }
+            return response
+        } catch {
+            meter.finish(status: (error as? GatewayError)?.status ?? 500)
+            throw error
+        }
+    }
+
+    private func runMeasured(
+        model: String,
+        models: [String]?,
+        requestFallbacks: [String]?,
+        route: String,
         logger: Logger,
         attempt: @escaping Attempt
     ) async throws -> Response {

@@ -49,7 +49,7 @@ func withGateway(
 ) async throws {
     var logger = Logger(label: "test")
     logger.logLevel = .critical
-    let app = buildApplication(GatewayOptions(host: "127.0.0.1", port: 0, config: config, clock: clock), logger: logger)
+    let app = try buildApplication(GatewayOptions(host: "127.0.0.1", port: 0, config: config, clock: clock), logger: logger)
     try await app.test(.router, test)
 }
 
@@ -62,7 +62,7 @@ func withLiveGateway(
     quiet.logLevel = .critical
     let logger = quiet
     let server = try await RunningServer.start { onRunning in
-        buildApplication(GatewayOptions(host: "127.0.0.1", port: 0, config: config), logger: logger, onServerRunning: onRunning)
+        try buildApplication(GatewayOptions(host: "127.0.0.1", port: 0, config: config), logger: logger, onServerRunning: onRunning)
     }
     do {
         try await test(server)

@@ -15,10 +15,10 @@ struct RunningServer: Sendable {
 
     /// Builds an application bound to port 0 and runs it until `stop()`.
     static func start<App: ApplicationProtocol>(
-        _ build: @escaping @Sendable (@escaping @Sendable (any Channel) async -> Void) -> App
+        _ build: @escaping @Sendable (@escaping @Sendable (any Channel) async -> Void) throws -> App
     ) async throws -> RunningServer {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = build { channel in
+        let app = try build { channel in
             continuation.yield(channel.localAddress?.port ?? 0)
             continuation.finish()
         }

@@ -1,0 +1,101 @@
+extension SQLiteGovernanceStore {
+    /// The schema, version by version; `migrate()` applies the ones a database lacks.
+    static let migrations: [String] = [
+        """
+        CREATE TABLE switchyard_keys (
+            token_hash TEXT PRIMARY KEY,
+            key_name TEXT NOT NULL,
+            key_alias TEXT,
+            models TEXT NOT NULL DEFAULT '[]',
+            max_budget REAL,
+            budget_duration TEXT,
+            budget_reset_at REAL,
+            rpm_limit INTEGER,
+            tpm_limit INTEGER,
+            max_parallel_requests INTEGER,
+            spend REAL NOT NULL DEFAULT 0,
+            expires_at REAL,
+            team_id TEXT,
+            user_id TEXT,
+            tags TEXT NOT NULL DEFAULT '[]',
+            metadata TEXT NOT NULL DEFAULT '{}',
+            blocked INTEGER NOT NULL DEFAULT 0,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        CREATE TABLE switchyard_teams (
+            team_id TEXT PRIMARY KEY,
+            team_alias TEXT,
+            models TEXT NOT NULL DEFAULT '[]',
+            max_budget REAL,
+            budget_duration TEXT,
+            budget_reset_at REAL,
+            rpm_limit INTEGER,
+            tpm_limit INTEGER,
+            max_parallel_requests INTEGER,
+            spend REAL NOT NULL DEFAULT 0,
+            metadata TEXT NOT NULL DEFAULT '{}',
+            blocked INTEGER NOT NULL DEFAULT 0,
+            created_at REAL NOT NULL
+        );
+        CREATE TABLE switchyard_users (
+            user_id TEXT PRIMARY KEY,
+            user_email TEXT,
+            user_role TEXT,
+            team_id TEXT,
+            models TEXT NOT NULL DEFAULT '[]',
+            max_budget REAL,
+            budget_duration TEXT,
+            budget_reset_at REAL,
+            rpm_limit INTEGER,
+            tpm_limit INTEGER,
+            max_parallel_requests INTEGER,
+            spend REAL NOT NULL DEFAULT 0,
+            metadata TEXT NOT NULL DEFAULT '{}',
+            created_at REAL NOT NULL
+        );
+        CREATE TABLE switchyard_usage_windows (
+            entity_kind TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            minute INTEGER NOT NULL,
+            requests INTEGER NOT NULL DEFAULT 0,
+            tokens INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (entity_kind, entity_id, minute)
+        ) WITHOUT ROWID;
+        CREATE INDEX switchyard_usage_windows_minute ON switchyard_usage_windows (minute);
+        CREATE TABLE switchyard_spend_logs (
+            id INTEGER PRIMARY KEY,
+            request_id TEXT NOT NULL,
+            call_type TEXT NOT NULL,
+            key_hash TEXT,
+            key_alias TEXT,
+            team_id TEXT,
+            user_id TEXT,
+            model_group TEXT NOT NULL,
+            model TEXT,
+            provider TEXT,
+            spend REAL NOT NULL,
+            prompt_tokens INTEGER NOT NULL,
+            completion_tokens INTEGER NOT NULL,
+            total_tokens INTEGER NOT NULL,
+            start_time REAL NOT NULL,
+            end_time REAL NOT NULL,
+            status INTEGER NOT NULL,
+            tags TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX switchyard_spend_logs_time ON switchyard_spend_logs (start_time);
+        CREATE INDEX switchyard_spend_logs_key ON switchyard_spend_logs (key_hash, start_time);
+        CREATE INDEX switchyard_spend_logs_user ON switchyard_spend_logs (user_id, start_time);
+        CREATE INDEX switchyard_spend_logs_team ON switchyard_spend_logs (team_id, start_time);
+        CREATE INDEX switchyard_spend_logs_model ON switchyard_spend_logs (model_group, start_time);
+        CREATE INDEX switchyard_spend_logs_request ON switchyard_spend_logs (request_id);
+        CREATE TABLE switchyard_spend_log_tags (
+            tag TEXT NOT NULL,
+            start_time REAL NOT NULL,
+            log_id INTEGER NOT NULL REFERENCES switchyard_spend_logs (id) ON DELETE CASCADE,
+            PRIMARY KEY (tag, start_time, log_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX switchyard_spend_log_tags_log ON switchyard_spend_log_tags (log_id);
+        """
+    ]
+}

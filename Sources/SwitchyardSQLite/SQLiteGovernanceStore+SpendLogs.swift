@@ -1,0 +1,110 @@
+import SwitchyardCore
+
+extension SQLiteGovernanceStore {
+    static let logColumns = """
+        request_id, call_type, key_hash, key_alias, team_id, user_id, model_group, model, provider, spend,
+        prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status, tags
+        """
+
+    public func insertSpendLogs(_ entries: [SpendLogEntry]) async throws {
+        guard !entries.isEmpty else { return }
+        try await database.run { connection in
+            try connection.transaction {
+                for entry in entries {
+                    let values: [SQLiteValue] = [
+                        .text(entry.requestID), .text(entry.callType), SQLiteValue(entry.keyHash), SQLiteValue(entry.keyAlias),
+                        SQLiteValue(entry.teamID), SQLiteValue(entry.userID), .text(entry.modelGroup), SQLiteValue(entry.model),
+                        SQLiteValue(entry.provider), .real(entry.spend), .integer(Int64(entry.promptTokens)),
+                        .integer(Int64(entry.completionTokens)), .integer(Int64(entry.totalTokens)), .real(entry.startTime),
+                        .real(entry.endTime), .integer(Int64(entry.status)), .text(StoreJSON.encode(entry.tags)),
+                    ]
+                    try connection.query(
+                        "INSERT INTO switchyard_spend_logs (\(Self.logColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values
+                    )
+                    guard !entry.tags.isEmpty else { continue }
+                    let id = try connection.query("SELECT last_insert_rowid()").first?.first ?? .null
+                    for tag in Set(entry.tags) {
+                        try connection.query(
+                            "INSERT INTO switchyard_spend_log_tags (tag, start_time, log_id) VALUES (?, ?, ?)", [.text(tag), .real(entry.startTime), id]
+                        )
+                    }
+                }
+            }
+        }
+    }
+
+    public func spendLogs(_ query: SpendLogQuery) async throws -> (rows: [SpendLogEntry], total: Int) {
+        var conditions: [String] = []
+        var values: [SQLiteValue] = []
+        func match(_ column: String, _ value: String?) {
+            guard let value else { return }
+            conditions.append("\(column) = ?")
+            values.append(.text(value))
+        }
+        match("key_hash", query.keyHash)
+        match("user_id", query.userID)
+        match("team_id", query.teamID)
+        match("model_group", query.modelGroup)
+        match("request_id", query.requestID)
+        if let start = query.startTime {
+            conditions.append("start_time >= ?")
+            values.append(.real(start))
+        }
+        if let end = query.endTime {
+            conditions.append("start_time < ?")
+            values.append(.real(end))
+        }
+        if let tag = query.tag {
+            conditions.append("id IN (SELECT log_id FROM switchyard_spend_log_tags WHERE tag = ?)")
+            values.append(.text(tag))
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let filterValues = values
+        let page = values + [.integer(Int64(query.limit)), .integer(Int64(query.offset))]
+        return try await database.run { connection in
+            let total = try connection.query("SELECT COUNT(*) FROM switchyard_spend_logs \(filter)", filterValues).first?.first?.int ?? 0
+            let rows = try connection.query(
+                "SELECT \(Self.logColumns) FROM switchyard_spend_logs \(filter) ORDER BY start_time DESC, id DESC LIMIT ? OFFSET ?", page
+            ).map(Self.logEntry)
+            return (rows, total)
+        }
+    }
+
+    public func spendReport(from start: Double, to end: Double) async throws -> [SpendReportRow] {
+        try await database.run { connection in
+            try connection.query(
+                """
+                SELECT date(start_time, 'unixepoch') AS day, model_group, SUM(spend), COUNT(*), SUM(prompt_tokens), SUM(completion_tokens)
+                FROM switchyard_spend_logs WHERE start_time >= ? AND start_time < ?
+                GROUP BY day, model_group ORDER BY day, model_group
+                """,
+                [.real(start), .real(end)]
+            ).map { row in
+                SpendReportRow(
+                    day: row[0].string ?? "", modelGroup: row[1].string ?? "", spend: row[2].double ?? 0,
+                    requests: row[3].int ?? 0, promptTokens: row[4].int ?? 0, completionTokens: row[5].int ?? 0
+                )
+            }
+        }
+    }
+
+    public func prune(logsBefore time: Double, windowsBefore minute: Int) async throws -> Int {
+        try await database.run { connection in
+            try connection.transaction {
+                try connection.query("DELETE FROM switchyard_usage_windows WHERE minute < ?", [.integer(Int64(minute))])
+                try connection.query("DELETE FROM switchyard_spend_logs WHERE start_time < ?", [.real(time)])
+                return connection.changes
+            }
+        }
+    }
+
+    static func logEntry(_ row: [SQLiteValue]) -> SpendLogEntry {
+        SpendLogEntry(
+            requestID: row[0].string ?? "", callType: row[1].string ?? "", keyHash: row[2].string, keyAlias: row[3].string,
+            teamID: row[4].string, userID: row[5].string, modelGroup: row[6].string ?? "", model: row[7].string,
+            provider: row[8].string, spend: row[9].double ?? 0, promptTokens: row[10].int ?? 0,
+            completionTokens: row[11].int ?? 0, totalTokens: row[12].int ?? 0, startTime: row[13].double ?? 0,
+            endTime: row[14].double ?? 0, status: row[15].int ?? 0, tags: StoreJSON.strings(row[16].string)
+        )
+    }
+}

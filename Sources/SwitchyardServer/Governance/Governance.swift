@@ -1,0 +1,198 @@
+import Logging
+import Synchronization
+import SwitchyardCore
+
+/// Keys, budgets, limits and the spend log for the whole gateway: decisions from the
+/// in-memory ledger, persistence through the store in the background.
+final class Governance: Sendable {
+    let ledger = GovernanceLedger()
+    let store: any GovernanceStore
+    let logs: SpendLogQueue
+    let clock: any GatewayClock
+    let settings: GeneralSettings
+    let metrics: GatewayMetrics
+    private let masterKey: [UInt8]?
+    /// Hashes the store did not know at their last lookup, forgotten at each sync: clients
+    /// of an open gateway send made-up keys, and those must not cost a store query each.
+    private let unknownKeys = Mutex(Set<String>())
+    /// Creates the schema and loads every key, team and user; requests that need the store
+    /// wait for it.
+    let ready: Task<Void, any Error>
+
+    init(store: any GovernanceStore, settings: GeneralSettings, clock: any GatewayClock, metrics: GatewayMetrics, logQueueCapacity: Int = 100_000) {
+        self.store = store
+        self.settings = settings
+        self.clock = clock
+        self.metrics = metrics
+        self.logs = SpendLogQueue(capacity: logQueueCapacity)
+        self.masterKey = settings.masterKey.flatMap { $0.isEmpty ? nil : Array($0.utf8) }
+        let ledger = ledger
+        self.ready = Task {
+            try await store.migrate()
+            async let keys = store.allKeys()
+            async let teams = store.allTeams()
+            async let users = store.allUsers()
+            let windows = try await store.usage(since: Int(clock.wallTime() / 60) * 60 - 60)
+            ledger.applySync(keys: try await keys, teams: try await teams, users: try await users, windows: windows, resetsWritten: [])
+        }
+    }
+
+    var hasMasterKey: Bool { masterKey != nil }
+
+    // MARK: Authentication
+
+    /// Who presented `key`: the master key, a virtual key, or (open gateway only) anyone.
+    func identify(_ presented: String?) async throws -> CallerIdentity {
+        guard let presented, !presented.isEmpty else {
+            guard masterKey == nil else {
+                throw GatewayError(
+                    .unauthorized,
+                    "Missing API key. Pass it as 'Authorization: Bearer <key>', 'x-api-key', 'x-goog-api-key' or '?key='.",
+                    code: "missing_api_key"
+                )
+            }
+            return .anonymous
+        }
+        if let masterKey, Self.constantTimeEquals(Array(presented.utf8), masterKey) {
+            return .master
+        }
+        let hash = KeySecret.hash(presented)
+        if let key = try await knownKey(hash) {
+            if key.blocked {
+                throw GatewayError(.unauthorized, "This key is blocked. An admin can unblock it with /key/unblock.", code: "key_blocked")
+            }
+            if let expires = key.expiresAt, expires <= clock.wallTime() {
+                throw GatewayError(.unauthorized, "This key expired.", code: "key_expired")
+            }
+            let isAdmin = key.userID.flatMap { ledger.user(id: $0) }?.isAdmin ?? false
+            return .virtualKey(hash: hash, isAdmin: isAdmin)
+        }
+        guard masterKey == nil else { throw GatewayError(.unauthorized, "Invalid API key.", code: "invalid_api_key") }
+        return .anonymous
+    }
+
+    /// The key from memory, or (made on another replica since the last sync) from the store.
+    private func knownKey(_ hash: String) async throws -> VirtualKey? {
+        if let key = ledger.key(hash: hash) { return key }
+        if unknownKeys.withLock({ $0.contains(hash) }) { return nil }
+        do {
+            try await ready.value
+            if let key = ledger.key(hash: hash) { return key }
+            guard let key = try await store.key(hash: hash) else {
+                unknownKeys.withLock { unknown in
+                    if unknown.count >= 10_000 { unknown.removeAll() }
+                    unknown.insert(hash)
+                }
+                return nil
+            }
+            ledger.upsert(key)
+            return key
+        } catch {
+            throw GatewayError(.upstreamUnavailable, "The key store is unavailable: \(error)", code: "store_unavailable")
+        }
+    }
+
+    /// Compares without an early exit, so timing does not reveal how much of a key matched.
+    static func constantTimeEquals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        var difference = UInt8(lhs.count == rhs.count ? 0 : 1)
+        for index in 0..<max(lhs.count, rhs.count) {
+            let left = index < lhs.count ? lhs[index] : 0
+            let right = index < rhs.count ? rhs[index] : 0
+            difference |= left ^ right
+        }
+        return difference == 0
+    }
+
+    // MARK: Admission and settlement
+
+    /// Admits a request for `model` under `identity` (budgets, limits, model access) and opens
+    /// its account.
+    func meter(
+        identity: CallerIdentity,
+        model: String,
+        estimate: @autoclosure () -> Double,
+        callType: String,
+        requestID: String,
+        tags: [String]
+    ) throws(GatewayError) -> RequestMeter {
+        var admission: Admission?
+        if let hash = identity.keyHash {
+            admission = try ledger.admit(keyHash: hash, model: model, estimate: estimate(), now: clock.wallTime())
+        }
+        return RequestMeter(governance: self, admission: admission, requestID: requestID, callType: callType, modelGroup: model, tags: tags)
+    }
+
+    /// Books a finished request: releases its hold, adds its cost, queues its log row.
+    func record(_ meter: RequestMeter, status: Int, usage: Usage?, cost: Double, deployment: String?, provider: String?) {
+        let now = clock.wallTime()
+        if let admission = meter.admission {
+            ledger.settle(admission, cost: cost, tokens: usage?.totalTokens ?? 0, now: now)
+        }
+        if cost > 0 { metrics.increment(GatewayMetrics.spend, ["model_group": meter.modelGroup], by: cost) }
+        guard !settings.disableSpendLogs else { return }
+        let key = meter.admission?.key
+        let entry = SpendLogEntry(
+            requestID: meter.requestID,
+            callType: meter.callType,
+            keyHash: key?.tokenHash,
+            keyAlias: key?.keyAlias,
+            teamID: key?.teamID,
+            userID: key?.userID,
+            modelGroup: meter.modelGroup,
+            model: deployment,
+            provider: provider,
+            spend: cost,
+            promptTokens: usage?.promptTokens ?? 0,
+            completionTokens: usage?.completionTokens ?? 0,
+            totalTokens: usage?.totalTokens,
+            startTime: meter.startTime,
+            endTime: now,
+            status: status,
+            tags: Array(Set((key?.tags ?? []) + meter.tags)).sorted()
+        )
+        if !logs.enqueue(entry) {
+            metrics.increment(GatewayMetrics.spendLogsDropped, [:])
+        }
+    }
+
+    // MARK: Sync
+
+    /// Writes what accrued here, then reads back what every replica wrote. Called by
+    /// `GovernanceService` every `proxy_batch_write_at` seconds and once more at shutdown.
+    func sync(logger: Logger) async throws {
+        try await ready.value
+        let batch = ledger.takePending()
+        let entries = logs.drain()
+        do {
+            try await store.resetBudgets(batch.resets)
+            try await store.addSpend(batch.spend)
+            try await store.addUsage(batch.windows)
+        } catch {
+            ledger.restoreInTransit()
+            logs.requeue(entries)
+            throw error
+        }
+        do {
+            try await store.insertSpendLogs(entries)
+        } catch {
+            logs.requeue(entries)
+            throw error
+        }
+        let dropped = logs.takeDropped()
+        if dropped > 0 {
+            logger.warning("spend log queue full; rows were refused", metadata: ["switchyard.dropped": .stringConvertible(dropped)])
+        }
+        async let keys = store.allKeys()
+        async let teams = store.allTeams()
+        async let users = store.allUsers()
+        let windows = try await store.usage(since: Int(clock.wallTime() / 60) * 60 - 60)
+        ledger.applySync(keys: try await keys, teams: try await teams, users: try await users, windows: windows, resetsWritten: batch.resets)
+        unknownKeys.withLock { $0.removeAll() }
+    }
+
+    /// Makes a key (or its new settings) usable at once on this replica.
+    func remember(_ key: VirtualKey) {
+        ledger.upsert(key)
+        unknownKeys.withLock { _ = $0.remove(key.tokenHash) }
+    }
+}

@@ -1,0 +1,59 @@
+import Logging
+import ServiceLifecycle
+import SwitchyardCore
+
+/// Runs the store sync every `proxy_batch_write_at` seconds, prunes old log rows when a
+/// retention period is set, and syncs once more on shutdown so a graceful stop loses nothing.
+struct GovernanceService: Service {
+    let governance: Governance
+    let interval: Double
+    let logger: Logger
+
+    func run() async throws {
+        do {
+            try await governance.ready.value
+        } catch {
+            logger.error("the store could not be opened", metadata: ["switchyard.error": .string("\(error)")])
+            throw error
+        }
+        var lastPrune = 0.0
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            try? await gracefulShutdownAware(seconds: interval)
+            await syncOnce()
+            if let retention = governance.settings.spendLogsRetention, governance.clock.wallTime() - lastPrune > 3600 {
+                lastPrune = governance.clock.wallTime()
+                await prune(retention)
+            }
+        }
+        // One more pass for anything that arrived while the last one ran.
+        await syncOnce()
+        try await governance.store.close()
+    }
+
+    private func syncOnce() async {
+        do {
+            try await governance.sync(logger: logger)
+        } catch {
+            governance.metrics.increment(GatewayMetrics.storeSyncFailures, [:])
+            logger.warning("store sync failed; retrying at the next interval", metadata: ["switchyard.error": .string("\(error)")])
+        }
+    }
+
+    private func prune(_ retention: BudgetDuration) async {
+        let now = governance.clock.wallTime()
+        let cutoff = now - retention.seconds
+        do {
+            let removed = try await governance.store.prune(logsBefore: cutoff, windowsBefore: Int(now / 60) * 60 - 3600)
+            if removed > 0 { logger.info("pruned spend logs", metadata: ["switchyard.rows": .stringConvertible(removed)]) }
+        } catch {
+            logger.warning("spend log pruning failed", metadata: ["switchyard.error": .string("\(error)")])
+        }
+    }
+
+    /// Waits `seconds`, returning early when a graceful shutdown begins.
+    private func gracefulShutdownAware(seconds: Double) async throws {
+        try await cancelWhenGracefulShutdown {
+            try await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Synchronization
+import SwitchyardCore
+
+/// One proxied request's account: what it was admitted with, the usage its answer reported,
+/// and, once it ends, the settlement of its budget hold and its spend log row.
+///
+/// The routing engine makes it current (`RequestMeter.current`) while attempts run, so the
+/// code that reads usage off an answer can report it without every layer passing it along.
+final class RequestMeter: Sendable {
+    @TaskLocal static var current: RequestMeter?
+
+    private struct Observation {
+        var usage: Usage?
+        var cost: Double = 0
+        var deployment: String?
+        var provider: String?
+        var finished = false
+    }
+
+    let admission: Admission?
+    let requestID: String
+    let callType: String
+    let modelGroup: String
+    let tags: [String]
+    let startTime: Double
+    private let governance: Governance
+    private let observation = Mutex(Observation())
+
+    init(governance: Governance, admission: Admission?, requestID: String, callType: String, modelGroup: String, tags: [String]) {
+        self.governance = governance
+        self.admission = admission
+        self.requestID = requestID
+        self.callType = callType
+        self.modelGroup = modelGroup
+        self.tags = tags
+        self.startTime = governance.clock.wallTime()
+    }
+
+    /// Records the usage an answer reported, priced with the answering deployment's costs.
+    func observe(_ usage: Usage, deployment: Deployment) {
+        let cost = CostCalculator.cost(of: usage, modelInfo: deployment.modelInfo) ?? 0
+        observation.withLock { observation in
+            observation.usage = usage
+            observation.cost = cost
+            observation.deployment = deployment.id
+            observation.provider = deployment.provider.rawValue
+        }
+    }
+
+    /// `x-ratelimit-*` headers for the limits the key is under.
+    var rateLimitHeaders: [String: String] {
+        guard let admission else { return [:] }
+        return GovernanceLedger.headers(requests: admission.requestLimit, tokens: admission.tokenLimit)
+    }
+
+    /// Ends the request: settles the budget hold and queues the spend log row. Only the
+    /// first call counts.
+    func finish(status: Int) {
+        let ended = observation.withLock { observation -> Observation? in
+            guard !observation.finished else { return nil }
+            observation.finished = true
+            return observation
+        }
+        guard let ended else { return }
+        governance.record(self, status: status, usage: ended.usage, cost: ended.cost, deployment: ended.deployment, provider: ended.provider)
+    }
+
+    /// A request dropped before it finished (the client went away mid-stream) still
+    /// releases its hold.
+    deinit {
+        finish(status: 499)
+    }
+}

@@ -1,0 +1,44 @@
+import ServiceLifecycle
+import SwitchyardCore
+import SwitchyardSQLite
+
+/// Where the governance store lives, read from `general_settings.database_url`.
+public enum StoreLocation: Sendable, Equatable {
+    /// An SQLite file (`:memory:` for a private in-memory database).
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    /// The embedded default: `switchyard.db` in the working directory.
+    public static let embeddedDefault = StoreLocation.sqlite(path: "switchyard.db")
+
+    /// Reads `postgres://…`, `postgresql://…`, `sqlite:PATH`, `sqlite://PATH`, `sqlite::memory:`
+    /// or a bare file path; nil gives the embedded default.
+    public init?(databaseURL: String?) {
+        guard let url = databaseURL?.trimmingCharacters(in: .whitespaces), !url.isEmpty else {
+            self = Self.embeddedDefault
+            return
+        }
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            self = .postgres(url: url)
+        } else if url.hasPrefix("sqlite:") || url.hasPrefix("file:") {
+            var path = String(url.drop { $0 != ":" }.dropFirst())
+            if path.hasPrefix("//") { path.removeFirst(2) }
+            guard !path.isEmpty else { return nil }
+            self = .sqlite(path: path)
+        } else if url.contains("://") {
+            return nil
+        } else {
+            self = .sqlite(path: url)
+        }
+    }
+
+    /// Opens the store; the service, when there is one, must run for the store to work.
+    public func open() throws -> (store: any GovernanceStore, service: (any Service)?) {
+        switch self {
+        case .sqlite(let path):
+            return (try SQLiteGovernanceStore(path: path), nil)
+        case .postgres:
+            throw GatewayError(.notImplemented, "PostgreSQL stores are not available in this build.")
+        }
+    }
+}
