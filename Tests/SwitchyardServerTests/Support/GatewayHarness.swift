@@ -45,24 +45,26 @@ struct ConfigLoadFailure: Error, CustomStringConvertible {
 func withGateway(
     _ config: GatewayConfig,
     clock: any GatewayClock = SystemGatewayClock(),
+    store: StoreLocation = .sqlite(path: ":memory:"),
     _ test: @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
     var logger = Logger(label: "test")
     logger.logLevel = .critical
-    let app = try buildApplication(GatewayOptions(host: "127.0.0.1", port: 0, config: config, clock: clock), logger: logger)
+    let app = try buildApplication(GatewayOptions(host: "127.0.0.1", port: 0, config: config, clock: clock, store: store), logger: logger)
     try await app.test(.router, test)
 }
 
 /// Runs the gateway on a real socket, for tests that need timing or disconnects.
 func withLiveGateway(
     _ config: GatewayConfig,
+    store: StoreLocation = .sqlite(path: ":memory:"),
     _ test: @Sendable (RunningServer) async throws -> Void
 ) async throws {
     var quiet = Logger(label: "test")
     quiet.logLevel = .critical
     let logger = quiet
     let server = try await RunningServer.start { onRunning in
-        try buildApplication(GatewayOptions(host: "127.0.0.1", port: 0, config: config), logger: logger, onServerRunning: onRunning)
+        try buildApplication(GatewayOptions(host: "127.0.0.1", port: 0, config: config, store: store), logger: logger, onServerRunning: onRunning)
     }
     do {
         try await test(server)

@@ -7,6 +7,9 @@ final class ManualClock: GatewayClock {
 
     func now() -> Double { state.withLock { $0.now } }
 
+    /// Wall time moves with `now`, from a fixed midday (2026-11-24T12:00:00Z).
+    func wallTime() -> Double { 1_795_521_600 + now() - 1000 }
+
     func advance(by seconds: Double) {
         state.withLock { $0.now += seconds }
     }
