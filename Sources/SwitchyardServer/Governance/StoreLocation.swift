@@ -41,4 +41,18 @@ public enum StoreLocation: Sendable, Equatable {
             throw GatewayError(.notImplemented, "PostgreSQL stores are not available in this build.")
         }
     }
+
+    /// Opens the store, migrates it, runs `body` with it and closes it: for one-shot commands
+    /// (`switchyard keys`).
+    public func withStore<T: Sendable>(_ body: @Sendable (any GovernanceStore) async throws -> T) async throws -> T {
+        let (store, service) = try open()
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            if let service { group.addTask { try await service.run() } }
+            defer { group.cancelAll() }
+            try await store.migrate()
+            let result = try await body(store)
+            try await store.close()
+            return result
+        }
+    }
 }
