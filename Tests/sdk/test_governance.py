@@ -170,3 +170,39 @@ def test_kill_9_loses_at_most_one_write_interval(tmp_path):
     rows = spend_log_rows(tmp_path / "switchyard.db")
     print(f"kill -9: {rows} of 30 rows kept (the last {30 - rows} were inside the final {interval}s write interval)")
     assert 20 <= rows <= 30
+
+
+def test_byte_pass_through_is_costed_for_anthropic_and_gemini_clients(gateway):
+    """Same-dialect pairs are relayed as bytes; their usage is still read and priced."""
+    from conftest import make_genai_client
+
+    key = generate_key(gateway, key_alias="pass-through")
+    with anthropic.Anthropic(base_url=gateway.root, api_key=key, max_retries=0) as claude:
+        raw = claude.messages.with_raw_response.create(
+            model="claude", max_tokens=20, messages=[{"role": "user", "content": "count these words"}]
+        )
+        assert float(raw.headers["x-credits-used"]) > 0
+        with claude.messages.stream(model="claude", max_tokens=20, messages=[{"role": "user", "content": "and these"}]) as stream:
+            final = stream.get_final_message()
+        assert final.usage.output_tokens > 0
+    with make_genai_client(gateway, key) as genai:
+        genai.models.generate_content(model="gemini-flash", contents="plain words here")
+        list(genai.models.generate_content_stream(model="gemini-flash", contents="streamed words here"))
+
+    deadline = time.monotonic() + 5
+    while True:
+        logs = httpx.get(
+            f"{gateway.root}/spend/logs",
+            params={"api_key": key},
+            headers={"Authorization": f"Bearer {gateway.master_key}"},
+            timeout=10,
+        ).json()
+        if logs["total"] == 4 or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert logs["total"] == 4
+    for row in logs["data"]:
+        assert row["prompt_tokens"] > 0, row
+        assert row["completion_tokens"] > 0, row
+        assert row["spend"] > 0, row
+    assert {row["call_type"] for row in logs["data"]} == {"messages", "generateContent", "streamGenerateContent"}

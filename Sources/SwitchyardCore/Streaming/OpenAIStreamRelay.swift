@@ -19,11 +19,17 @@ public struct OpenAIStreamRelay: Sendable {
     /// Whether the `data: [DONE]` terminator went by.
     public private(set) var sawDone = false
 
+    /// Reads usage from Anthropic and Gemini events, which relay the same way.
+    private var foreignUsage: UsageReader?
+
     private static let usageNeedle = Array(#""usage""#.utf8)
     private static let doneNeedle = Array("[DONE]".utf8)
 
-    public init(dropUsageOnlyChunk: Bool) {
-        self.dropUsageOnlyChunk = dropUsageOnlyChunk
+    /// - Parameter usageDialect: whose events these are, for reading usage (only OpenAI's
+    ///   usage-only chunk can be dropped).
+    public init(dropUsageOnlyChunk: Bool, usageDialect: UsageReader.Dialect = .openAI) {
+        self.dropUsageOnlyChunk = dropUsageOnlyChunk && usageDialect == .openAI
+        self.foreignUsage = usageDialect == .openAI ? nil : UsageReader(dialect: usageDialect)
     }
 
     /// Feeds one chunk from upstream; returns what to write to the client now, in order.
@@ -85,6 +91,14 @@ public struct OpenAIStreamRelay: Sendable {
 
     /// Reads usage and `[DONE]` from one event; returns whether the client should see it.
     private mutating func inspect(_ event: UnsafeRawBufferPointer) -> Bool {
+        if var reader = foreignUsage {
+            if let payload = SSEData.payload(of: event) {
+                payload.withUnsafeBytes { reader.read($0) }
+                usage = reader.usage
+            }
+            foreignUsage = reader
+            return true
+        }
         guard Self.hasUsageObject(event) || Self.contains(event, Self.doneNeedle) else { return true }
         guard let payload = SSEData.payload(of: event) else { return true }
         if payload == Self.doneNeedle {

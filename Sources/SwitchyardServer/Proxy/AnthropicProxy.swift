@@ -26,7 +26,9 @@ struct AnthropicProxy: Sendable {
             var headers = HTTPFields()
             headers[.modelUsed] = "\(group); deployment=\(candidate.deployment.id)"
             if candidate.deployment.provider.dialect == .anthropic {
-                return try await passThrough(bytes, parsed: parsed, candidate: candidate, headers: headers, version: version, beta: beta, logger: logger)
+                return try await passThrough(
+                    bytes, parsed: parsed, candidate: candidate, group: group, headers: headers, version: version, beta: beta, logger: logger
+                )
             }
             let drop = candidate.deployment.dropParams ?? gateway.config.litellm.dropParams
             var chat = try pivotOnce.chat(dropUnsupported: drop)
@@ -67,6 +69,7 @@ struct AnthropicProxy: Sendable {
         _ bytes: ByteBuffer,
         parsed: AnthropicMessagesRequest,
         candidate: RouteTarget.Candidate,
+        group: String,
         headers: HTTPFields,
         version: String?,
         beta: String?,
@@ -79,7 +82,7 @@ struct AnthropicProxy: Sendable {
             body: Self.swapModel(bytes, to: candidate.upstreamModel)
         )
         return try await ByteRelay(gateway: gateway).forward(
-            upstream, candidate: candidate, stream: parsed.stream == true, headers: headers, logger: logger,
+            upstream, candidate: candidate, group: group, usageDialect: .anthropic, stream: parsed.stream == true, headers: headers, logger: logger,
             dialect: AnthropicChatDialect(), failureEvent: { AnthropicSSEEncoder(stream: OpenAIToAnthropicStream()).failure($0) }
         )
     }

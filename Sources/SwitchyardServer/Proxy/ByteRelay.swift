@@ -12,6 +12,8 @@ struct ByteRelay: Sendable {
     func forward(
         _ upstream: UpstreamRequest,
         candidate: RouteTarget.Candidate,
+        group: String,
+        usageDialect: UsageReader.Dialect,
         stream: Bool,
         headers: HTTPFields,
         logger: Logger,
@@ -30,6 +32,13 @@ struct ByteRelay: Sendable {
             guard answer.isSuccess else {
                 throw PivotProxy.failure(status: answer.status, body: answer.body, retryAfter: answer.retryAfter, dialect: dialect, provider: provider)
             }
+            let usage = answer.body.withUnsafeReadableBytes { UsageReader.usage(inWhole: $0, dialect: usageDialect) }
+            if let usage {
+                gateway.record(usage, candidate: candidate, group: group, meter: RequestMeter.current)
+                if let cost = CostCalculator.cost(of: usage, modelInfo: deployment.modelInfo) {
+                    headers[.creditsUsed] = CostCalculator.format(cost)
+                }
+            }
             headers[.contentType] = "application/json"
             return AttemptResult(
                 response: Response(status: .init(code: answer.status), headers: headers, body: ResponseBody(byteBuffer: answer.body)),
@@ -37,9 +46,13 @@ struct ByteRelay: Sendable {
                 isStream: false
             )
         }
+        let gateway = gateway
+        let meter = RequestMeter.current
         return try await relayStream(
-            upstream, candidate: candidate, group: nil, headers: headers, logger: logger, dialect: dialect,
-            dropUsageOnlyChunk: false, onUsage: nil, failureEvent: failureEvent
+            upstream, candidate: candidate, group: group, headers: headers, logger: logger, dialect: dialect,
+            dropUsageOnlyChunk: false, usageDialect: usageDialect,
+            onUsage: { usage in gateway.record(usage, candidate: candidate, group: group, meter: meter) },
+            failureEvent: failureEvent
         )
     }
 
@@ -57,6 +70,7 @@ struct ByteRelay: Sendable {
         logger: Logger,
         dialect: any ChatDialectProvider,
         dropUsageOnlyChunk: Bool,
+        usageDialect: UsageReader.Dialect = .openAI,
         onUsage: (@Sendable (Usage) -> Void)?,
         failureEvent: @escaping @Sendable (GatewayError) -> ByteBuffer
     ) async throws -> AttemptResult {
@@ -91,7 +105,7 @@ struct ByteRelay: Sendable {
         let ledger = gateway.ledger
         let body = ResponseBody { writer in
             defer { ledger.end(candidate.key) }
-            var relay = OpenAIStreamRelay(dropUsageOnlyChunk: dropUsageOnlyChunk)
+            var relay = OpenAIStreamRelay(dropUsageOnlyChunk: dropUsageOnlyChunk, usageDialect: usageDialect)
             if let first {
                 for slice in relay.process(first) { try await writer.write(slice) }
             }

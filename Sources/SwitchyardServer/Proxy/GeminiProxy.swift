@@ -48,7 +48,7 @@ struct GeminiProxy: Sendable {
                 let method = stream ? "streamGenerateContent?alt=sse" : "generateContent"
                 let upstream = UpstreamRequest(url: Self.url(deployment, model: candidate.upstreamModel, method: method), headers: Self.headers(deployment), body: bytes)
                 return try await ByteRelay(gateway: gateway).forward(
-                    upstream, candidate: candidate, stream: stream, headers: headers, logger: logger,
+                    upstream, candidate: candidate, group: group, usageDialect: .gemini, stream: stream, headers: headers, logger: logger,
                     dialect: GeminiChatDialect(), failureEvent: { GeminiSSEEncoder(stream: OpenAIToGeminiStream(model: model, responseId: "")).failure($0) }
                 )
             }
@@ -111,7 +111,7 @@ struct GeminiProxy: Sendable {
             if deployment.provider.dialect == .gemini {
                 let upstream = UpstreamRequest(url: Self.url(deployment, model: candidate.upstreamModel, method: method), headers: Self.headers(deployment), body: bytes)
                 return try await ByteRelay(gateway: gateway).forward(
-                    upstream, candidate: candidate, stream: false, headers: headers, logger: logger,
+                    upstream, candidate: candidate, group: group, usageDialect: .gemini, stream: false, headers: headers, logger: logger,
                     dialect: GeminiChatDialect(), failureEvent: { _ in ByteBuffer() }
                 )
             }
