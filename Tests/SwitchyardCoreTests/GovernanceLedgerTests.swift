@@ -48,4 +48,27 @@ import Testing
         _ = try ledger.admit(keyHash: "h", model: "claude", estimate: 0, now: Self.noon)
         #expect(throws: GatewayError.self) { try ledger.admit(keyHash: "h", model: "claude-2", estimate: 0, now: Self.noon) }
     }
+
+    /// A sync that read the store before an admin change landed must not undo the change.
+    @Test func aStaleSyncDoesNotUndoALocalWriteOrDeletion() throws {
+        let ledger = GovernanceLedger()
+        var key = VirtualKey(tokenHash: "h", keyName: "k", blocked: true, createdAt: Self.noon)
+        ledger.upsert(key)
+        let gone = VirtualKey(tokenHash: "gone", keyName: "g", createdAt: Self.noon)
+        ledger.upsert(gone)
+        let readAfter = ledger.generation
+        key.blocked = false
+        ledger.upsert(key)  // unblocked while the sync was reading
+        ledger.removeKeys(["gone"])  // deleted while the sync was reading
+        var staleBlocked = key
+        staleBlocked.blocked = true
+        staleBlocked.spend = 0.75
+        ledger.applySync(keys: [staleBlocked, gone], teams: [], users: [], windows: [], resetsWritten: [], readAfter: readAfter)
+        #expect(ledger.key(hash: "h")?.blocked == false)
+        #expect(ledger.key(hash: "h")?.spend == 0.75, "spend still comes from the store")
+        #expect(ledger.key(hash: "gone") == nil)
+        // The next sync, which read after the writes, is taken as it is.
+        ledger.applySync(keys: [staleBlocked], teams: [], users: [], windows: [], resetsWritten: [], readAfter: ledger.generation)
+        #expect(ledger.key(hash: "h")?.blocked == true)
+    }
 }

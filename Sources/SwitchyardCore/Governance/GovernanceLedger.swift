@@ -12,6 +12,10 @@ public final class GovernanceLedger: Sendable {
         var teams: [String: Team] = [:]
         var users: [String: GatewayUser] = [:]
         var entities: [GovernedEntity: EntityState] = [:]
+        /// Bumped by every local write; a sync keeps what changed here after it began reading.
+        var generation: UInt64 = 0
+        /// Entities written (or deleted) here, by generation; deleted ones have no record.
+        var touched: [GovernedEntity: UInt64] = [:]
     }
 
     private let state = Mutex(State())
@@ -55,9 +59,14 @@ public final class GovernanceLedger: Sendable {
 
     public var keyCount: Int { state.withLock { $0.keys.count } }
 
+    /// Where local writes stand; pass it to `applySync` as what the sync read began after.
+    public var generation: UInt64 { state.withLock { $0.generation } }
+
     /// Adds or replaces a key (after the store has it), keeping spend and windows counted here.
     public func upsert(_ key: VirtualKey) {
         state.withLock { state in
+            state.generation += 1
+            state.touched[.key(key.tokenHash)] = state.generation
             state.keys[key.tokenHash] = key
             Self.refresh(&state.entities, .key(key.tokenHash), limits: key.limits, models: key.models, blocked: key.blocked, spend: key.spend, keepSpend: true)
         }
@@ -65,6 +74,8 @@ public final class GovernanceLedger: Sendable {
 
     public func upsert(_ team: Team) {
         state.withLock { state in
+            state.generation += 1
+            state.touched[.team(team.teamID)] = state.generation
             state.teams[team.teamID] = team
             Self.refresh(&state.entities, .team(team.teamID), limits: team.limits, models: team.models, blocked: team.blocked, spend: team.spend, keepSpend: true)
         }
@@ -72,6 +83,8 @@ public final class GovernanceLedger: Sendable {
 
     public func upsert(_ user: GatewayUser) {
         state.withLock { state in
+            state.generation += 1
+            state.touched[.user(user.userID)] = state.generation
             state.users[user.userID] = user
             Self.refresh(&state.entities, .user(user.userID), limits: user.limits, models: user.models, blocked: false, spend: user.spend, keepSpend: true)
         }
@@ -79,7 +92,9 @@ public final class GovernanceLedger: Sendable {
 
     public func removeKeys(_ hashes: [String]) {
         state.withLock { state in
+            state.generation += 1
             for hash in hashes {
+                state.touched[.key(hash)] = state.generation
                 state.keys[hash] = nil
                 state.entities[.key(hash)] = nil
             }
@@ -290,8 +305,22 @@ public final class GovernanceLedger: Sendable {
     }
 
     /// Replaces the records and totals with what the store holds after a sync.
-    public func applySync(keys: [VirtualKey], teams: [Team], users: [GatewayUser], windows: [UsageWindow], resetsWritten: [BudgetReset]) {
+    ///
+    /// - Parameter readAfter: the `generation` taken before the store was read: records
+    ///   written or deleted here since then are newer than what was read, and are kept.
+    public func applySync(
+        keys: [VirtualKey], teams: [Team], users: [GatewayUser], windows: [UsageWindow], resetsWritten: [BudgetReset], readAfter: UInt64 = 0
+    ) {
         state.withLock { state in
+            var storedSpend: [GovernedEntity: Double] = [:]
+            for key in keys { storedSpend[.key(key.tokenHash)] = key.spend }
+            for team in teams { storedSpend[.team(team.teamID)] = team.spend }
+            for user in users { storedSpend[.user(user.userID)] = user.spend }
+            let newer = Set(state.touched.filter { $0.value > readAfter }.keys)
+            let keys = keys.filter { !newer.contains(.key($0.tokenHash)) } + state.keys.values.filter { newer.contains(.key($0.tokenHash)) }
+            let teams = teams.filter { !newer.contains(.team($0.teamID)) } + state.teams.values.filter { newer.contains(.team($0.teamID)) }
+            let users = users.filter { !newer.contains(.user($0.userID)) } + state.users.values.filter { newer.contains(.user($0.userID)) }
+            state.touched = state.touched.filter { $0.value > readAfter }
             let written = Set(resetsWritten.map(\.entity))
             var entities: [GovernedEntity: EntityState] = [:]
             func carry(_ entity: GovernedEntity, limits: BudgetLimits, models: [String], blocked: Bool, spend: Double) {
@@ -306,9 +335,20 @@ public final class GovernanceLedger: Sendable {
             state.keys = Dictionary(keys.map { ($0.tokenHash, $0) }, uniquingKeysWith: { $1 })
             state.teams = Dictionary(teams.map { ($0.teamID, $0) }, uniquingKeysWith: { $1 })
             state.users = Dictionary(users.map { ($0.userID, $0) }, uniquingKeysWith: { $1 })
-            for key in keys { carry(.key(key.tokenHash), limits: key.limits, models: key.models, blocked: key.blocked, spend: key.spend) }
-            for team in teams { carry(.team(team.teamID), limits: team.limits, models: team.models, blocked: team.blocked, spend: team.spend) }
-            for user in users { carry(.user(user.userID), limits: user.limits, models: user.models, blocked: false, spend: user.spend) }
+            // Spend always comes from the store (a local write never changes it).
+            func spend(_ entity: GovernedEntity, _ local: Double) -> Double { storedSpend[entity] ?? state.entities[entity]?.storedSpend ?? local }
+            for key in keys {
+                let entity = GovernedEntity.key(key.tokenHash)
+                carry(entity, limits: key.limits, models: key.models, blocked: key.blocked, spend: spend(entity, key.spend))
+            }
+            for team in teams {
+                let entity = GovernedEntity.team(team.teamID)
+                carry(entity, limits: team.limits, models: team.models, blocked: team.blocked, spend: spend(entity, team.spend))
+            }
+            for user in users {
+                let entity = GovernedEntity.user(user.userID)
+                carry(entity, limits: user.limits, models: user.models, blocked: false, spend: spend(entity, user.spend))
+            }
             for window in windows {
                 entities[window.entity]?.storedWindows[window.minute] = EntityState.WindowCount(requests: window.requests, tokens: window.tokens)
             }

@@ -182,11 +182,14 @@ final class Governance: Sendable {
         if dropped > 0 {
             logger.warning("spend log queue full; rows were refused", metadata: ["switchyard.dropped": .stringConvertible(dropped)])
         }
+        let readAfter = ledger.generation
         async let keys = store.allKeys()
         async let teams = store.allTeams()
         async let users = store.allUsers()
         let windows = try await store.usage(since: Int(clock.wallTime() / 60) * 60 - 60)
-        ledger.applySync(keys: try await keys, teams: try await teams, users: try await users, windows: windows, resetsWritten: batch.resets)
+        ledger.applySync(
+            keys: try await keys, teams: try await teams, users: try await users, windows: windows, resetsWritten: batch.resets, readAfter: readAfter
+        )
         unknownKeys.withLock { $0.removeAll() }
     }
 
