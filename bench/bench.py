@@ -278,6 +278,32 @@ general_settings:
                 translation[f"{name}@{level}"] = measure(gateway.pid, url, target_body, level, args.duration, "sk-bench")
                 print("translation", name, level, json.dumps(translation[f"{name}@{level}"]), flush=True)
         results["translation"] = translation
+        # Governance: a virtual key with a budget and rpm/tpm limits, spend logged to SQLite,
+        # against a gateway with spend logging off called with the master key.
+        bare_config = os.path.join(work, "switchyard-bare.yaml")
+        with open(bare_config, "w") as f:
+            f.write(open(config).read() + "  disable_spend_logs: true\n")
+        bare_port = free_port()
+        bare_work = os.path.join(work, "bare")
+        os.makedirs(bare_work)
+        bare = Service("switchyard-bare", [args.binary, "serve", "--config", bare_config, "--port", str(bare_port), "--log-level", "error"],
+                       ready_url=f"http://127.0.0.1:{bare_port}/health/liveliness", ready_timeout=30, cwd=bare_work)
+        services.append(bare)
+        virtual_key = generate_key(gateway_port, "sk-bench", {
+            "key_alias": "bench", "max_budget": 1_000_000, "rpm_limit": 100_000_000, "tpm_limit": 1_000_000_000,
+            "max_parallel_requests": 10_000,
+        })
+        governance = {}
+        for name, pid, port, key in [
+            ("logging-off-master-key", bare.pid, bare_port, "sk-bench"),
+            ("virtual-key-limits-spend-logs", gateway.pid, gateway_port, virtual_key),
+        ]:
+            url = f"http://127.0.0.1:{port}/v1/chat/completions"
+            run_wrk(url, chat, 8, "2s", key)
+            for level in (1, 64):
+                governance[f"{name}@{level}"] = measure(pid, url, chat, level, args.duration, key)
+                print("governance", name, level, json.dumps(governance[f"{name}@{level}"]), flush=True)
+        results["governance"] = governance
         results["stream_events"] = count_stream_events(f"http://127.0.0.1:{mock_port}/v1/chat/completions", stream)
         results["switchyard_rss_mb"] = peak_rss_mb(gateway.pid)
     finally:
@@ -291,6 +317,15 @@ general_settings:
     with open(out.replace(".md", ".json"), "w") as f:
         json.dump(results, f, indent=2)
     print(f"wrote {out}")
+
+
+def generate_key(port, master_key, fields):
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/key/generate", data=json.dumps(fields).encode(),
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {master_key}"},
+    )
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)["key"]
 
 
 def count_stream_events(url, body_file):
@@ -370,7 +405,23 @@ def report(results, levels, duration):
                 cell = translation.get(f"{name}@{level}")
                 if cell:
                     lines.append(f"| {name} | {level} | {cell['rps']:.0f} | {cell['p50_ms']:.3f} | {cell['p99_ms']:.3f} | {cell.get('cpu_us_per_request', 0):.0f} |")
-    lines += ["", "Not yet measured: governance (virtual keys, rate limits, spend logging); it arrives with that feature.", ""]
+    governance = results.get("governance", {})
+    if governance:
+        lines += [
+            "",
+            "## Governance (same upstream as pass-through; SQLite store)",
+            "",
+            "| path | conc. | req/s | p50 ms | p99 ms | CPU µs/req | throughput cost |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for name in ("logging-off-master-key", "virtual-key-limits-spend-logs"):
+            for level in (1, 64):
+                cell = governance.get(f"{name}@{level}")
+                base = governance.get(f"logging-off-master-key@{level}")
+                if cell:
+                    cost = f"{(1 - cell['rps'] / base['rps']) * 100:.1f}%" if base and name != "logging-off-master-key" else ""
+                    lines.append(f"| {name} | {level} | {cell['rps']:.0f} | {cell['p50_ms']:.3f} | {cell['p99_ms']:.3f} | {cell.get('cpu_us_per_request', 0):.0f} | {cost} |")
+    lines.append("")
     return "\n".join(lines)
 
 
