@@ -214,7 +214,7 @@ general_settings:
 """)
         gateway_port = free_port()
         gateway = Service("switchyard", [args.binary, "serve", "--config", config, "--port", str(gateway_port), "--log-level", "error"],
-                          ready_url=f"http://127.0.0.1:{gateway_port}/health/liveliness", ready_timeout=30)
+                          ready_url=f"http://127.0.0.1:{gateway_port}/health/liveliness", ready_timeout=30, cwd=work)
         services.append(gateway)
         results["switchyard_cold_start_s"] = gateway.cold_start
 
