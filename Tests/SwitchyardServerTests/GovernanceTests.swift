@@ -62,6 +62,10 @@ import Testing
             #expect(denied.status == .forbidden)
             #expect((denied.body.json["error"] as? [String: Any])?["code"] as? String == "model_not_allowed")
 
+            let listed = try await admin.get("/v1/models", key: key)
+            #expect((listed.body.json["data"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["mock"])
+            #expect(try await admin.get("/v1/models/other", key: key).status == .notFound)
+
             let anthropic = try await client.execute(
                 uri: "/v1/messages", method: .post,
                 headers: [HTTPField.Name("x-api-key")!: key, .contentType: "application/json"],

@@ -232,6 +232,15 @@ public final class GovernanceLedger: Sendable {
         }
     }
 
+    /// Whether a key (with its team and user) may call `model`, for listing models.
+    public func mayUse(keyHash: String, model: String) -> Bool {
+        state.withLock { state in
+            guard let key = state.keys[keyHash] else { return false }
+            let entities: [GovernedEntity] = [.key(keyHash)] + (key.teamID.map { [.team($0)] } ?? []) + (key.userID.map { [.user($0)] } ?? [])
+            return entities.allSatisfy { entity in state.entities[entity].map { Self.allows($0.models, model) } ?? true }
+        }
+    }
+
     /// Whether `model` is on an allowlist (empty allows all; `prefix*` matches a family).
     static func allows(_ models: [String], _ model: String) -> Bool {
         if models.isEmpty { return true }

@@ -4,25 +4,32 @@ import Hummingbird
 import NIOCore
 import SwitchyardCore
 
-/// `GET /v1/models` and `GET /v1/models/{id}` in OpenAI's shape.
+/// `GET /v1/models` and `GET /v1/models/{id}` in OpenAI's shape. A virtual key sees only the
+/// models it may call.
 struct ModelsRoutes: Sendable {
     let registry: ModelRegistry
+    let governance: Governance
     /// Fixed at start-up, as the model list's `created`.
     let created = Int(Date().timeIntervalSince1970)
 
-    func list() -> Response {
-        let objects = registry.listedModels.map { object(for: $0) }
-        return json(ModelListBody(data: objects))
+    func list(_ context: GatewayRequestContext) -> Response {
+        let objects = registry.listedModels.filter { visible($0, context) }.map { object(for: $0) }
+        return json(ModelList(data: objects))
     }
 
-    func retrieve(_ id: String) throws -> Response {
-        guard registry.deployments(of: id) != nil else { throw GatewayError.modelNotFound(id) }
+    func retrieve(_ id: String, _ context: GatewayRequestContext) throws -> Response {
+        guard registry.deployments(of: id) != nil, visible(id, context) else { throw GatewayError.modelNotFound(id) }
         return json(object(for: id))
     }
 
-    private func object(for id: String) -> ModelObjectBody {
+    private func visible(_ model: String, _ context: GatewayRequestContext) -> Bool {
+        guard let hash = context.identity.keyHash else { return true }
+        return governance.ledger.mayUse(keyHash: hash, model: model)
+    }
+
+    private func object(for id: String) -> ModelObject {
         let owner = registry.deployments(of: id)?.first.map { $0.provider.rawValue } ?? "switchyard"
-        return ModelObjectBody(id: id, created: created, ownedBy: owner)
+        return ModelObject(id: id, created: created, ownedBy: owner)
     }
 
     private func json(_ value: some Encodable) -> Response {
@@ -35,21 +42,4 @@ struct ModelsRoutes: Sendable {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
         )
     }
-}
-
-private struct ModelObjectBody: Encodable {
-    var id: String
-    var object = "model"
-    var created: Int
-    var ownedBy: String
-
-    enum CodingKeys: String, CodingKey {
-        case id, object, created
-        case ownedBy = "owned_by"
-    }
-}
-
-private struct ModelListBody: Encodable {
-    var object = "list"
-    var data: [ModelObjectBody]
 }

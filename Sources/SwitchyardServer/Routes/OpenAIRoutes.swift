@@ -16,10 +16,10 @@ struct OpenAIRoutes {
         group.post("engines/:engine/chat/completions") { request, context in
             try await proxy.handle(.chatCompletions, request: request, context: context)
         }
-        let models = ModelsRoutes(registry: gateway.registry)
-        group.get("models") { _, _ in models.list() }
+        let models = ModelsRoutes(registry: gateway.registry, governance: gateway.governance)
+        group.get("models") { _, context in models.list(context) }
         group.get("models/**") { _, context in
-            try models.retrieve(context.parameters.getCatchAll().joined(separator: "/"))
+            try models.retrieve(context.parameters.getCatchAll().joined(separator: "/"), context)
         }
     }
 }
