@@ -30,6 +30,7 @@ extension ConfigReader {
             case "background_health_checks": settings.backgroundHealthChecks = bool(entry.value, at: entry.path) ?? false
             case "health_check_interval": settings.healthCheckInterval = number(entry.value, at: entry.path, .positive) ?? 300
             case "proxy_batch_write_at": settings.batchWriteInterval = number(entry.value, at: entry.path, .positive) ?? 1
+            case "allow_internal_image_urls": settings.allowInternalImageURLs = bool(entry.value, at: entry.path) ?? false
             case "disable_spend_logs": settings.disableSpendLogs = bool(entry.value, at: entry.path) ?? false
             case "maximum_spend_logs_retention_period":
                 guard let text = string(entry.value, at: entry.path) else { break }

@@ -24,6 +24,12 @@ struct PivotProxy: Sendable {
         let deployment = candidate.deployment
         let dialect = deployment.provider.chatDialect
         let drop = deployment.dropParams ?? gateway.config.litellm.dropParams
+        var chat = chat
+        if deployment.provider.dialect == .bedrock {
+            // Converse takes images only as bytes.
+            try await ImageFetcher(client: gateway.transport.client, allowInternal: gateway.config.general.allowInternalImageURLs)
+                .inline(&chat, logger: logger)
+        }
         let request: UpstreamRequest
         do {
             request = try dialect.request(for: chat, deployment: deployment, upstreamModel: candidate.upstreamModel, dropUnsupported: drop)
