@@ -302,9 +302,13 @@ import Testing
             }
             #expect(try await admin.chat(key, model: "other").status == .ok)
             #expect(try await admin.chat(key, model: "missing").status == .notFound)
-            try await Task.sleep(for: .milliseconds(300))  // two write intervals
-
-            let all = try await admin.get("/spend/logs?api_key=\(key)")
+            // Rows reach the store at the next write (every 0.05 s here).
+            var all = try await admin.get("/spend/logs?api_key=\(key)")
+            let deadline = ContinuousClock.now + .seconds(10)
+            while all.body.json["total"] as? Int != 5, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(50))
+                all = try await admin.get("/spend/logs?api_key=\(key)")
+            }
             #expect(all.status == .ok)
             #expect(all.body.json["total"] as? Int == 5)
             let rows = all.body.json["data"] as? [[String: Any]] ?? []

@@ -19,6 +19,8 @@ struct AnthropicProxy: Sendable {
         let beta = request.headers[HTTPField.Name("anthropic-beta")!]
         let logger = context.logger
         let pivotOnce = PivotOnce(parsed: parsed)
+        // message_start must carry input_tokens before any provider but Anthropic reports
+        // them: about four bytes a token until message_delta gives the real count.
         let meter = try gateway.meter(
             request, context: context, model: parsed.model, bodyBytes: bytes.readableBytes, maxTokens: parsed.maxTokens, callType: "messages"
         )
@@ -36,7 +38,7 @@ struct AnthropicProxy: Sendable {
             let answer = try await PivotProxy(gateway: gateway).send(chat, to: candidate, requestedModel: parsed.model, includeUsage: true, logger: logger)
             return try PivotResponder(gateway: gateway).respond(
                 answer, candidate: candidate, group: group, headers: headers,
-                encoder: AnthropicSSEEncoder(stream: OpenAIToAnthropicStream(requestedModel: parsed.model)), logger: logger
+                encoder: AnthropicSSEEncoder(stream: OpenAIToAnthropicStream(requestedModel: parsed.model, estimatedInputTokens: max(1, bytes.readableBytes / 4))), logger: logger
             ) { response in
                 try SurfaceJSON.encode(AnthropicMessagesResponse(openAI: response, requestedModel: parsed.model))
             }
