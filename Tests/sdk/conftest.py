@@ -162,6 +162,13 @@ model_list:
     litellm_params: {{model: gemini/gemini-2.5-flash, api_base: "{root}", api_key: sk-upstream-gemini}}
   - model_name: mock
     litellm_params: {{model: mock/switchyard-mock}}
+  - model_name: claude-bedrock
+    litellm_params:
+      model: bedrock/anthropic.claude-3-5-sonnet-20240620-v1:0
+      api_base: "{root}"
+      aws_access_key_id: AKIDEXAMPLE
+      aws_secret_access_key: wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY
+      aws_region_name: us-east-1
   - model_name: text-embedding-3-small
     litellm_params: {{model: openai/text-embedding-3-small, api_base: "{upstream}", api_key: sk-upstream}}
   - model_name: broken

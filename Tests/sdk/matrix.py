@@ -19,6 +19,7 @@ DIALECTS = {
     "claude": "anthropic",  # anthropic/ on the standalone mock-provider
     "gemini-flash": "gemini",  # gemini/ on the standalone mock-provider
     "mock": "in-process",  # mock/ inside the gateway
+    "claude-bedrock": "bedrock",  # bedrock/ (Converse, ConverseStream) on the standalone mock-provider
 }
 MODELS = list(DIALECTS)
 
@@ -27,6 +28,7 @@ MODEL_USED = {
     "claude": "claude; deployment=anthropic/claude-sonnet-4-5",
     "gemini-flash": "gemini-flash; deployment=gemini/gemini-2.5-flash",
     "mock": "mock; deployment=mock/switchyard-mock",
+    "claude-bedrock": "claude-bedrock; deployment=bedrock/anthropic.claude-3-5-sonnet-20240620-v1:0",
 }
 
 USER_TEXT = "Please describe the Switchyard gateway in one sentence"

@@ -37,6 +37,8 @@ public func buildMockProviderApplication(
         )
     }
     router.post("/v1beta/models/:target", use: respond)
+    router.post("/model/:model/converse", use: respond)
+    router.post("/model/:model/converse-stream", use: respond)
     for prefix in ["/v1", ""] {
         for path in ["chat/completions", "completions", "embeddings", "messages", "messages/count_tokens"] {
             router.post(RouterPath("\(prefix)/\(path)"), use: respond)

@@ -19,6 +19,9 @@ public struct MockProviderHandler: Sendable {
 
     public func handle(path: String, body: ByteBuffer) -> Answer {
         let route = path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
+        if route.hasPrefix("/model/") && (route.hasSuffix("/converse") || route.hasSuffix("/converse-stream")) {
+            return MockBedrock.handle(route: route, body: body)
+        }
         if route.hasSuffix("/messages") || route.hasSuffix("/messages/count_tokens") || route.contains("/v1beta/models/") {
             return MockForeignDialects.handle(route: route, body: body)
         }
