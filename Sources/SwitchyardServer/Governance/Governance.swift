@@ -148,11 +148,18 @@ final class Governance: Sendable {
             startTime: meter.startTime,
             endTime: now,
             status: status,
-            tags: Array(Set((key?.tags ?? []) + meter.tags)).sorted()
+            tags: Self.tags(key?.tags ?? [], meter.tags)
         )
         if !logs.enqueue(entry) {
             metrics.increment(GatewayMetrics.spendLogsDropped, [:])
         }
+    }
+
+    /// A key's tags and a request's, once each.
+    static func tags(_ keyTags: [String], _ requestTags: [String]) -> [String] {
+        if requestTags.isEmpty { return keyTags }
+        if keyTags.isEmpty { return requestTags }
+        return Array(Set(keyTags + requestTags)).sorted()
     }
 
     // MARK: Sync
