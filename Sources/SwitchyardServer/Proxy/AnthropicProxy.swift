@@ -18,7 +18,7 @@ struct AnthropicProxy: Sendable {
         let version = request.headers[HTTPField.Name("anthropic-version")!]
         let beta = request.headers[HTTPField.Name("anthropic-beta")!]
         let logger = context.logger
-        let pivotOnce = PivotOnce(parsed: parsed)
+        let pivotOnce = PivotOnce { drop in try ChatCompletionRequest(anthropic: parsed, dropUnsupported: drop) }
         // message_start must carry input_tokens before any provider but Anthropic reports
         // them: about four bytes a token until message_delta gives the real count.
         let meter = try gateway.meter(
@@ -135,32 +135,5 @@ struct AnthropicProxy: Sendable {
             context.codingPath.map(\.stringValue).joined(separator: ".")
         @unknown default: nil
         }
-    }
-}
-
-/// The pivot form of a client request, translated on first use and shared by every attempt.
-final class PivotOnce: @unchecked Sendable {
-    private let parsed: AnthropicMessagesRequest
-    private let lock = NSLock()
-    private var cached: [Bool: ChatCompletionRequest] = [:]
-
-    init(parsed: AnthropicMessagesRequest) {
-        self.parsed = parsed
-    }
-
-    func chat(dropUnsupported: Bool) throws -> ChatCompletionRequest {
-        lock.lock()
-        defer { lock.unlock() }
-        if let chat = cached[dropUnsupported] { return chat }
-        let chat: ChatCompletionRequest
-        do {
-            chat = try ChatCompletionRequest(anthropic: parsed, dropUnsupported: dropUnsupported)
-        } catch let error as GatewayError {
-            throw error
-        } catch {
-            throw GatewayError.invalidRequest("\(error)")
-        }
-        cached[dropUnsupported] = chat
-        return chat
     }
 }

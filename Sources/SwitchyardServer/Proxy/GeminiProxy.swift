@@ -40,6 +40,7 @@ struct GeminiProxy: Sendable {
         let parsed = try AnthropicProxy.decode(GeminiGenerateContentRequest.self, bytes)
         let meter = try makeMeter(parsed.generationConfig?.maxOutputTokens)
         let route = stream ? "streamGenerateContent" : "generateContent"
+        let pivotOnce = PivotOnce { drop in try ChatCompletionRequest(gemini: parsed, model: model, stream: stream, dropUnsupported: drop) }
         return try await RoutingEngine(gateway: gateway).run(model: model, route: route, meter: meter, logger: logger) { candidate, group in
             var headers = HTTPFields()
             headers[.modelUsed] = "\(group); deployment=\(candidate.deployment.id)"
@@ -53,14 +54,7 @@ struct GeminiProxy: Sendable {
                 )
             }
             let drop = deployment.dropParams ?? gateway.config.litellm.dropParams
-            var chat: ChatCompletionRequest
-            do {
-                chat = try ChatCompletionRequest(gemini: parsed, model: candidate.upstreamModel, stream: stream, dropUnsupported: drop)
-            } catch let error as GatewayError {
-                throw error
-            } catch {
-                throw GatewayError.invalidRequest("\(error)")
-            }
+            var chat = try pivotOnce.chat(dropUnsupported: drop)
             chat.model = candidate.upstreamModel
             let answer = try await PivotProxy(gateway: gateway).send(chat, to: candidate, requestedModel: model, includeUsage: true, logger: logger)
             let responseID = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
