@@ -88,7 +88,8 @@ extension SQLiteGovernanceStore {
         CREATE INDEX switchyard_spend_logs_user ON switchyard_spend_logs (user_id, start_time);
         CREATE INDEX switchyard_spend_logs_team ON switchyard_spend_logs (team_id, start_time);
         CREATE INDEX switchyard_spend_logs_model ON switchyard_spend_logs (model_group, start_time);
-        CREATE INDEX switchyard_spend_logs_request ON switchyard_spend_logs (request_id);
+        -- A batch written twice (a retry after a write that did land) counts once.
+        CREATE UNIQUE INDEX switchyard_spend_logs_request ON switchyard_spend_logs (request_id);
         CREATE TABLE switchyard_spend_log_tags (
             tag TEXT NOT NULL,
             start_time REAL NOT NULL,

@@ -19,9 +19,9 @@ extension SQLiteGovernanceStore {
                         .real(entry.endTime), .integer(Int64(entry.status)), .text(StoreJSON.encode(entry.tags)),
                     ]
                     try connection.query(
-                        "INSERT INTO switchyard_spend_logs (\(Self.logColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values
+                        "INSERT OR IGNORE INTO switchyard_spend_logs (\(Self.logColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values
                     )
-                    guard !entry.tags.isEmpty else { continue }
+                    guard connection.changes > 0, !entry.tags.isEmpty else { continue }
                     let id = try connection.query("SELECT last_insert_rowid()").first?.first ?? .null
                     for tag in Set(entry.tags) {
                         try connection.query(
@@ -64,7 +64,7 @@ extension SQLiteGovernanceStore {
         return try await database.run { connection in
             let total = try connection.query("SELECT COUNT(*) FROM switchyard_spend_logs \(filter)", filterValues).first?.first?.int ?? 0
             let rows = try connection.query(
-                "SELECT \(Self.logColumns) FROM switchyard_spend_logs \(filter) ORDER BY start_time DESC, id DESC LIMIT ? OFFSET ?", page
+                "SELECT \(Self.logColumns) FROM switchyard_spend_logs \(filter) ORDER BY start_time DESC, request_id DESC LIMIT ? OFFSET ?", page
             ).map(Self.logEntry)
             return (rows, total)
         }
@@ -92,8 +92,9 @@ extension SQLiteGovernanceStore {
         try await database.run { connection in
             try connection.transaction {
                 try connection.query("DELETE FROM switchyard_usage_windows WHERE minute < ?", [.integer(Int64(minute))])
+                let windows = connection.changes
                 try connection.query("DELETE FROM switchyard_spend_logs WHERE start_time < ?", [.real(time)])
-                return connection.changes
+                return windows + connection.changes
             }
         }
     }

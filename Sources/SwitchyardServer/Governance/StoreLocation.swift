@@ -1,5 +1,6 @@
 import ServiceLifecycle
 import SwitchyardCore
+import SwitchyardPostgres
 import SwitchyardSQLite
 
 /// Where the governance store lives, read from `general_settings.database_url`.
@@ -37,14 +38,19 @@ public enum StoreLocation: Sendable, Equatable {
         switch self {
         case .sqlite(let path):
             return (try SQLiteGovernanceStore(path: path), nil)
-        case .postgres:
-            throw GatewayError(.notImplemented, "PostgreSQL stores are not available in this build.")
+        case .postgres(let url):
+            let store = try PostgresGovernanceStore(url: url)
+            return (store, store)
         }
     }
 
     /// Opens the store, migrates it, runs `body` with it and closes it: for one-shot commands
     /// (`switchyard keys`).
     public func withStore<T: Sendable>(_ body: @Sendable (any GovernanceStore) async throws -> T) async throws -> T {
+        if case .postgres(let url) = self {
+            // Connects first, so a wrong URL or a stopped server fails at once with the reason.
+            return try await PostgresGovernanceStore.withStore(url: url) { store in try await body(store) }
+        }
         let (store, service) = try open()
         return try await withThrowingTaskGroup(of: Void.self) { group in
             if let service { group.addTask { try await service.run() } }

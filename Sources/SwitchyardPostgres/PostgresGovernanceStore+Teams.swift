@@ -1,0 +1,61 @@
+import PostgresNIO
+import SwitchyardCore
+
+extension PostgresGovernanceStore {
+    public func insertTeam(_ team: Team) async throws {
+        let metadata = try MetadataJSON.encode(team.metadata)
+        let limits = team.limits
+        try await perform("insertTeam") {
+            try await execute("""
+                INSERT INTO switchyard_teams (
+                    team_id, team_alias, models, max_budget, budget_duration, budget_reset_at,
+                    rpm_limit, tpm_limit, max_parallel_requests, spend, metadata, blocked, created_at
+                ) VALUES (
+                    \(team.teamID), \(team.teamAlias), \(team.models), \(limits.maxBudget),
+                    \(limits.budgetDuration?.description), \(limits.budgetResetAt), \(limits.rpmLimit),
+                    \(limits.tpmLimit), \(limits.maxParallelRequests), \(team.spend), \(metadata)::JSONB,
+                    \(team.blocked), \(team.createdAt)
+                )
+                """)
+        }
+    }
+
+    /// Writes every field but `spend`, as `updateKey` does.
+    public func updateTeam(_ team: Team) async throws {
+        let metadata = try MetadataJSON.encode(team.metadata)
+        let limits = team.limits
+        try await perform("updateTeam") {
+            try await execute("""
+                UPDATE switchyard_teams SET
+                    team_alias = \(team.teamAlias), models = \(team.models), max_budget = \(limits.maxBudget),
+                    budget_duration = \(limits.budgetDuration?.description), budget_reset_at = \(limits.budgetResetAt),
+                    rpm_limit = \(limits.rpmLimit), tpm_limit = \(limits.tpmLimit),
+                    max_parallel_requests = \(limits.maxParallelRequests), metadata = \(metadata)::JSONB,
+                    blocked = \(team.blocked), created_at = \(team.createdAt)
+                WHERE team_id = \(team.teamID)
+                """)
+        }
+    }
+
+    public func allTeams() async throws -> [Team] {
+        try await perform("allTeams") {
+            try await rows("""
+                SELECT team_id, team_alias, models, max_budget, budget_duration, budget_reset_at,
+                       rpm_limit, tpm_limit, max_parallel_requests, spend, metadata::TEXT, blocked, created_at
+                FROM switchyard_teams ORDER BY created_at, team_id
+                """) { row in
+                var reader = RowReader(row)
+                return Team(
+                    teamID: try reader.next(),
+                    teamAlias: try reader.next(),
+                    models: try reader.next(),
+                    limits: try BudgetLimits.read(from: &reader),
+                    spend: try reader.next(),
+                    metadata: MetadataJSON.decode(try reader.next()),
+                    blocked: try reader.next(),
+                    createdAt: try reader.next()
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+/// The store's schema as numbered migrations; `migrate()` applies those above the version
+/// recorded in `switchyard_schema_version`.
+///
+/// Migrations are append-only: a released one never changes, a change is a new version.
+/// Each statement is run on its own (the extended protocol takes one statement per query).
+/// Times are Unix seconds in `DOUBLE PRECISION`, as the records carry them; a UTC day is then
+/// `floor(t / 86400)` with no time zone in sight.
+enum PostgresSchema {
+    struct Migration: Sendable {
+        var version: Int
+        var statements: [String]
+    }
+
+    /// Any constant shared by every replica: it names the advisory lock `migrate()` holds.
+    static let migrationLock: Int64 = 0x5377_6974_6368_7961
+
+    static let versionTable = """
+        CREATE TABLE IF NOT EXISTS switchyard_schema_version (
+            version INTEGER PRIMARY KEY,
+            applied_at DOUBLE PRECISION NOT NULL
+        )
+        """
+
+    static let migrations: [Migration] = [
+        Migration(version: 1, statements: [
+            """
+            CREATE TABLE IF NOT EXISTS switchyard_keys (
+                token_hash TEXT PRIMARY KEY,
+                key_name TEXT NOT NULL,
+                key_alias TEXT,
+                models TEXT[] NOT NULL DEFAULT '{}',
+                max_budget DOUBLE PRECISION,
+                budget_duration TEXT,
+                budget_reset_at DOUBLE PRECISION,
+                rpm_limit BIGINT,
+                tpm_limit BIGINT,
+                max_parallel_requests BIGINT,
+                spend DOUBLE PRECISION NOT NULL DEFAULT 0,
+                expires_at DOUBLE PRECISION,
+                team_id TEXT,
+                user_id TEXT,
+                tags TEXT[] NOT NULL DEFAULT '{}',
+                metadata JSONB NOT NULL DEFAULT '{}',
+                blocked BOOLEAN NOT NULL DEFAULT FALSE,
+                created_at DOUBLE PRECISION NOT NULL,
+                updated_at DOUBLE PRECISION NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS switchyard_teams (
+                team_id TEXT PRIMARY KEY,
+                team_alias TEXT,
+                models TEXT[] NOT NULL DEFAULT '{}',
+                max_budget DOUBLE PRECISION,
+                budget_duration TEXT,
+                budget_reset_at DOUBLE PRECISION,
+                rpm_limit BIGINT,
+                tpm_limit BIGINT,
+                max_parallel_requests BIGINT,
+                spend DOUBLE PRECISION NOT NULL DEFAULT 0,
+                metadata JSONB NOT NULL DEFAULT '{}',
+                blocked BOOLEAN NOT NULL DEFAULT FALSE,
+                created_at DOUBLE PRECISION NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS switchyard_users (
+                user_id TEXT PRIMARY KEY,
+                user_email TEXT,
+                user_role TEXT,
+                team_id TEXT,
+                models TEXT[] NOT NULL DEFAULT '{}',
+                max_budget DOUBLE PRECISION,
+                budget_duration TEXT,
+                budget_reset_at DOUBLE PRECISION,
+                rpm_limit BIGINT,
+                tpm_limit BIGINT,
+                max_parallel_requests BIGINT,
+                spend DOUBLE PRECISION NOT NULL DEFAULT 0,
+                metadata JSONB NOT NULL DEFAULT '{}',
+                created_at DOUBLE PRECISION NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS switchyard_usage_windows (
+                entity_kind TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                minute BIGINT NOT NULL,
+                requests BIGINT NOT NULL DEFAULT 0,
+                tokens BIGINT NOT NULL DEFAULT 0,
+                PRIMARY KEY (entity_kind, entity_id, minute)
+            )
+            """,
+            // `usage(since:)` and `prune` read by minute across all entities.
+            "CREATE INDEX IF NOT EXISTS switchyard_usage_windows_minute ON switchyard_usage_windows (minute)",
+            // request_id is the key so a batch written twice (a retry after a timeout) counts once.
+            """
+            CREATE TABLE IF NOT EXISTS switchyard_spend_logs (
+                request_id TEXT PRIMARY KEY,
+                call_type TEXT NOT NULL,
+                key_hash TEXT,
+                key_alias TEXT,
+                team_id TEXT,
+                user_id TEXT,
+                model_group TEXT NOT NULL,
+                model TEXT,
+                provider TEXT,
+                spend DOUBLE PRECISION NOT NULL DEFAULT 0,
+                prompt_tokens BIGINT NOT NULL DEFAULT 0,
+                completion_tokens BIGINT NOT NULL DEFAULT 0,
+                total_tokens BIGINT NOT NULL DEFAULT 0,
+                start_time DOUBLE PRECISION NOT NULL,
+                end_time DOUBLE PRECISION NOT NULL,
+                status INTEGER NOT NULL,
+                tags TEXT[] NOT NULL DEFAULT '{}'
+            )
+            """,
+            // One index per `/spend/logs` filter, each ending in start_time so a filtered page
+            // reads newest first straight off the index; the unfiltered one also serves the
+            // day × model report's time range and `prune`.
+            "CREATE INDEX IF NOT EXISTS switchyard_spend_logs_start ON switchyard_spend_logs (start_time DESC)",
+            "CREATE INDEX IF NOT EXISTS switchyard_spend_logs_key ON switchyard_spend_logs (key_hash, start_time DESC)",
+            "CREATE INDEX IF NOT EXISTS switchyard_spend_logs_user ON switchyard_spend_logs (user_id, start_time DESC)",
+            "CREATE INDEX IF NOT EXISTS switchyard_spend_logs_team ON switchyard_spend_logs (team_id, start_time DESC)",
+            "CREATE INDEX IF NOT EXISTS switchyard_spend_logs_model_group ON switchyard_spend_logs (model_group, start_time DESC)",
+            "CREATE INDEX IF NOT EXISTS switchyard_spend_logs_tags ON switchyard_spend_logs USING GIN (tags)",
+        ]),
+    ]
+
+    /// The newest version this build knows.
+    static var latestVersion: Int { migrations.last?.version ?? 0 }
+}

@@ -1,0 +1,84 @@
+import SwitchyardCore
+
+/// Records with every field set to something a lazy mapping would lose: nested metadata,
+/// quotes and commas in lists, all limits.
+enum Fixtures {
+    static let metadata: [String: JSONValue] = [
+        "owner": .string("ops \"team\""),
+        "cost_center": .number(4021),
+        "ratio": .number(0.125),
+        "flags": .array([.bool(true), .null, .string("a,b")]),
+        "nested": .object(["deep": .object(["x": .string("ü 🚀")])]),
+    ]
+
+    static let fullLimits = BudgetLimits(
+        maxBudget: 25.5,
+        budgetDuration: BudgetDuration("30d"),
+        budgetResetAt: 1_767_225_600,
+        rpmLimit: 60,
+        tpmLimit: 100_000,
+        maxParallelRequests: 4
+    )
+
+    static func key(_ hash: String, spend: Double = 0, createdAt: Double = 1_760_000_000) -> VirtualKey {
+        VirtualKey(
+            tokenHash: hash,
+            keyName: "sk-...\(hash.suffix(4))",
+            keyAlias: "alias-\(hash)",
+            models: ["gpt-4o", "claude \"sonnet\"", "a,b{c}"],
+            limits: fullLimits,
+            spend: spend,
+            expiresAt: 1_800_000_000.5,
+            teamID: "team-1",
+            userID: "user-1",
+            tags: ["prod", "with space", "quote\"and\\backslash", ""],
+            metadata: metadata,
+            blocked: false,
+            createdAt: createdAt,
+            updatedAt: createdAt + 1
+        )
+    }
+
+    /// A key with nothing optional set.
+    static func bareKey(_ hash: String, createdAt: Double = 1_760_000_000) -> VirtualKey {
+        VirtualKey(tokenHash: hash, keyName: "sk-...\(hash.suffix(4))", createdAt: createdAt)
+    }
+
+    static func team(_ id: String, resetAt: Double? = nil) -> Team {
+        var limits = fullLimits
+        limits.budgetResetAt = resetAt
+        return Team(
+            teamID: id, teamAlias: "Team \(id)", models: ["gpt-4o"], limits: limits, spend: 0,
+            metadata: metadata, blocked: false, createdAt: 1_760_000_000
+        )
+    }
+
+    static func user(_ id: String, resetAt: Double? = nil) -> GatewayUser {
+        var limits = fullLimits
+        limits.budgetResetAt = resetAt
+        return GatewayUser(
+            userID: id, userEmail: "\(id)@example.com", userRole: "internal_user", teamID: "team-1",
+            models: ["claude"], limits: limits, spend: 0, metadata: metadata, createdAt: 1_760_000_000
+        )
+    }
+
+    static func log(
+        _ id: String,
+        at start: Double,
+        key: String? = nil,
+        user: String? = nil,
+        team: String? = nil,
+        model: String = "gpt-4o",
+        spend: Double = 0.5,
+        prompt: Int = 10,
+        completion: Int = 5,
+        tags: [String] = []
+    ) -> SpendLogEntry {
+        SpendLogEntry(
+            requestID: id, callType: "chat/completions", keyHash: key, keyAlias: key.map { "alias-\($0)" },
+            teamID: team, userID: user, modelGroup: model, model: "\(model)-deployment", provider: "openai",
+            spend: spend, promptTokens: prompt, completionTokens: completion,
+            startTime: start, endTime: start + 0.75, status: 200, tags: tags
+        )
+    }
+}
