@@ -1,0 +1,140 @@
+"""Two real `switchyard` processes on one PostgreSQL share keys, budgets and rate limits.
+
+Each replica decides from memory and syncs with the store every `proxy_batch_write_at`
+seconds (0.2 here), so a replica sees the other's spend and requests within about two
+intervals; these tests check that bound, not just eventual agreement.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+import openai
+import pytest
+
+from conftest import REPO_ROOT, Gateway, free_ports, readiness, shut_down, start_process, wait_until
+
+MASTER = "sk-replica-master"
+INTERVAL = 0.2
+
+
+def postgres_server() -> str:
+    script = REPO_ROOT / "scripts" / "postgres-test-server.sh"
+    result = subprocess.run(["bash", str(script), "start"], capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        pytest.fail(f"could not start PostgreSQL:\n{result.stderr}", pytrace=False)
+    return result.stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def database():
+    server = postgres_server()
+    name = "switchyard_replicas_" + uuid.uuid4().hex[:12]
+    subprocess.run(["psql", server, "-q", "-c", f"CREATE DATABASE {name}"], check=True, capture_output=True)
+    yield server.rsplit("/", 1)[0] + "/" + name
+    subprocess.run(["psql", server, "-q", "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def replicas(database, tmp_path_factory):
+    started = []
+    for name in ("a", "b"):
+        workdir = tmp_path_factory.mktemp(f"replica-{name}")
+        (port,) = free_ports(1)
+        config = workdir / "config.yaml"
+        config.write_text(
+            f"""\
+model_list:
+  - model_name: mock
+    litellm_params: {{model: mock/switchyard-mock}}
+    model_info: {{input_cost_per_token: 0.001, output_cost_per_token: 0.002}}
+general_settings:
+  master_key: {MASTER}
+  database_url: {database}
+  proxy_batch_write_at: {INTERVAL}
+"""
+        )
+        process = start_process(f"replica-{name}", ["serve", "--config", str(config), "--port", str(port)], workdir)
+        wait_until(process, lambda port=port: readiness(port), "GET /health/readiness answered 200")
+        started.append(Gateway(port, process, MASTER))
+    yield started
+    for gateway in started:
+        shut_down(gateway.process)
+
+
+def admin(gateway: Gateway, path: str, **fields) -> dict:
+    response = httpx.post(f"{gateway.root}{path}", json=fields, headers={"Authorization": f"Bearer {MASTER}"}, timeout=10)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def key_info(gateway: Gateway, key: str) -> dict:
+    response = httpx.get(f"{gateway.root}/key/info", params={"key": key}, headers={"Authorization": f"Bearer {MASTER}"})
+    return response.json()["info"]
+
+
+def ask(gateway: Gateway, key: str) -> httpx.Response:
+    return httpx.post(
+        f"{gateway.base_url}/chat/completions",
+        headers={"Authorization": f"Bearer {key}"},
+        json={"model": "mock", "max_tokens": 3, "messages": [{"role": "user", "content": "hi"}]},
+        timeout=10,
+    )
+
+
+def test_a_key_made_on_one_replica_works_on_the_other_at_once(replicas):
+    a, b = replicas
+    key = admin(a, "/key/generate", key_alias="shared")["key"]
+    with openai.OpenAI(base_url=b.base_url, api_key=key, max_retries=0) as client:
+        reply = client.chat.completions.create(model="mock", messages=[{"role": "user", "content": "hello"}])
+    assert reply.choices[0].message.content
+
+
+def test_a_budget_is_shared_within_two_sync_intervals(replicas):
+    a, b = replicas
+    first = ask(a, MASTER)
+    cost = float(first.headers["x-credits-used"])
+    budget = cost * 10
+    key = admin(a, "/key/generate", max_budget=budget)["key"]
+    answered = {"a": 0, "b": 0}
+    for turn in range(60):
+        name, gateway = ("a", a) if turn % 2 == 0 else ("b", b)
+        response = ask(gateway, key)
+        if response.status_code == 200:
+            answered[name] += 1
+        else:
+            assert response.status_code == 402, response.text
+        time.sleep(INTERVAL / 2)
+    time.sleep(INTERVAL * 3)
+    spent = key_info(a, key)["spend"]
+    assert answered["a"] > 0 and answered["b"] > 0, answered
+    # One request every INTERVAL per replica: each may miss at most ~2 of the other's.
+    assert spent <= budget + 4 * cost, (spent, budget, cost, answered)
+    assert ask(a, key).status_code == 402 and ask(b, key).status_code == 402
+    assert abs(key_info(b, key)["spend"] - spent) < 1e-9, "both replicas read the same spend"
+
+
+def test_an_rpm_limit_counts_requests_on_both_replicas(replicas):
+    a, b = replicas
+    key = admin(a, "/key/generate", rpm_limit=6)["key"]
+    for _ in range(3):
+        assert ask(a, key).status_code == 200
+    time.sleep(INTERVAL * 3)
+    statuses = [ask(b, key).status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429], statuses
+
+
+def test_blocking_on_one_replica_stops_the_key_on_the_other(replicas):
+    a, b = replicas
+    key = admin(a, "/key/generate")["key"]
+    assert ask(b, key).status_code == 200
+    admin(a, "/key/block", key=key)
+    deadline = time.monotonic() + INTERVAL * 10
+    while ask(b, key).status_code == 200:
+        assert time.monotonic() < deadline, "replica b still admits a key blocked on replica a"
+        time.sleep(INTERVAL / 4)
+    assert ask(b, key).status_code == 401
