@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import LeanHTTP
 import Hummingbird
 import Logging
 import NIOCore
@@ -39,7 +40,10 @@ public func buildApplication(
 ) throws -> some ApplicationProtocol {
     let (store, storeService) = try options.store.open()
     let httpClient = makeUpstreamHTTPClient(requestTimeout: options.config.litellm.requestTimeout)
-    let gateway = Gateway(config: options.config, httpClient: httpClient, store: store, clock: options.clock)
+    let pool = HTTP1ConnectionPool(
+        configuration: .init(readTimeout: .milliseconds(Int64(max(options.config.litellm.requestTimeout, 1) * 1000)))
+    )
+    let gateway = Gateway(config: options.config, httpClient: httpClient, pool: pool, store: store, clock: options.clock)
 
     let router = Router(context: GatewayRequestContext.self)
     router.add(middleware: GatewayErrorMiddleware())
@@ -65,7 +69,7 @@ public func buildApplication(
         admin.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
     }
 
-    var services: [any Service] = [HTTPClientService(client: httpClient)]
+    var services: [any Service] = [HTTPClientService(client: httpClient, pool: pool)]
     if let storeService { services.append(storeService) }
     services.append(GovernanceService(governance: gateway.governance, interval: options.config.general.batchWriteInterval, logger: logger))
     if options.config.general.backgroundHealthChecks {
@@ -93,12 +97,14 @@ func makeUpstreamHTTPClient(requestTimeout: Double) -> HTTPClient {
     return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
 }
 
-/// Shuts the upstream client down once the server has stopped taking requests.
+/// Shuts the upstream clients down once the server has stopped taking requests.
 struct HTTPClientService: Service {
     let client: HTTPClient
+    let pool: HTTP1ConnectionPool
 
     func run() async throws {
         try? await gracefulShutdown()
+        await pool.shutdown()
         try await client.shutdown()
     }
 }

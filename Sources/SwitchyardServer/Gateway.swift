@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import LeanHTTP
 import Logging
 import SwitchyardCore
 
@@ -16,7 +17,7 @@ struct Gateway: Sendable {
     let clock: any GatewayClock
     let governance: Governance
 
-    init(config: GatewayConfig, httpClient: HTTPClient, store: any GovernanceStore, clock: any GatewayClock) {
+    init(config: GatewayConfig, httpClient: HTTPClient, pool: HTTP1ConnectionPool, store: any GovernanceStore, clock: any GatewayClock) {
         self.config = config
         self.registry = ModelRegistry(config: config)
         self.clock = clock
@@ -29,7 +30,7 @@ struct Gateway: Sendable {
         self.selector = DeploymentSelector(strategy: config.router.routingStrategy)
         self.metrics = GatewayMetrics()
         self.governance = Governance(store: store, settings: config.general, clock: clock, metrics: metrics)
-        self.transport = UpstreamTransport(client: httpClient, mock: MockProviderHandler())
+        self.transport = UpstreamTransport(client: httpClient, pool: pool, mock: MockProviderHandler())
         self.maxRequestBytes = Int(config.general.maxRequestSizeMB * 1024 * 1024)
         self.maxResponseBytes = 256 * 1024 * 1024
     }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import LeanHTTP
 import NIOCore
 import SwitchyardCore
 
@@ -8,6 +9,16 @@ enum UpstreamFailure {
     /// A failure to reach the provider or to hear back in time.
     static func classify(_ error: any Error, provider: String) -> GatewayError {
         if let error = error as? GatewayError { return error }
+        if let error = error as? LeanHTTPError {
+            switch error {
+            case .connectTimeout, .deadlineExceeded, .readTimeout:
+                return GatewayError(.timeout, "The upstream \(provider) did not answer in time.", code: "upstream_timeout")
+            case .bodyTooLarge:
+                return GatewayError(.upstreamUnavailable, "The upstream \(provider) sent a larger answer than the gateway accepts.", code: "upstream_response_too_large")
+            default:
+                return GatewayError(.upstreamUnavailable, "Could not reach the upstream \(provider): \(error).", code: "upstream_unreachable")
+            }
+        }
         if let error = error as? HTTPClientError {
             switch error {
             case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:

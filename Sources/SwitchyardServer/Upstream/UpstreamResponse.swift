@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import LeanHTTP
 import NIOCore
 
 /// A provider's answer: status, headers, and a body that arrives chunk by chunk.
@@ -20,6 +21,7 @@ struct UpstreamBody: AsyncSequence, Sendable {
 
     enum Source: Sendable {
         case http(HTTPClientResponse.Body)
+        case lean(LeanBody)
         case buffers([ByteBuffer])
     }
 
@@ -27,9 +29,11 @@ struct UpstreamBody: AsyncSequence, Sendable {
 
     struct AsyncIterator: AsyncIteratorProtocol {
         var http: HTTPClientResponse.Body.AsyncIterator?
+        var lean: LeanBody.AsyncIterator?
         var buffers: IndexingIterator<[ByteBuffer]>?
 
         mutating func next() async throws -> ByteBuffer? {
+            if lean != nil { return try await lean!.next() }
             if http != nil { return try await http!.next() }
             return buffers?.next()
         }
@@ -37,8 +41,9 @@ struct UpstreamBody: AsyncSequence, Sendable {
 
     func makeAsyncIterator() -> AsyncIterator {
         switch source {
-        case .http(let body): AsyncIterator(http: body.makeAsyncIterator(), buffers: nil)
-        case .buffers(let buffers): AsyncIterator(http: nil, buffers: buffers.makeIterator())
+        case .http(let body): AsyncIterator(http: body.makeAsyncIterator())
+        case .lean(let body): AsyncIterator(lean: body.makeAsyncIterator())
+        case .buffers(let buffers): AsyncIterator(buffers: buffers.makeIterator())
         }
     }
 
@@ -46,6 +51,8 @@ struct UpstreamBody: AsyncSequence, Sendable {
     func collect(upTo limit: Int) async throws -> ByteBuffer {
         switch source {
         case .http(let body):
+            return try await body.collect(upTo: limit)
+        case .lean(let body):
             return try await body.collect(upTo: limit)
         case .buffers(let buffers):
             var out = ByteBuffer()

@@ -1,12 +1,16 @@
 import AsyncHTTPClient
+import LeanHTTP
 import Logging
 import NIOCore
 import NIOHTTP1
 import SwitchyardCore
 
-/// Sends prepared requests to providers: over HTTP, or to the in-process mock for `mock://`.
+/// Sends prepared requests to providers: plain `http://` through the lean keep-alive pool
+/// (the hot path: local model servers, sidecars, benchmarks), `https://` through
+/// AsyncHTTPClient (TLS), and `mock://` to the in-process mock.
 struct UpstreamTransport: Sendable {
     let client: HTTPClient
+    let pool: HTTP1ConnectionPool
     let mock: MockProviderHandler
 
     /// Sends `request`; `deadline` bounds the wait for the response head.
@@ -20,6 +24,12 @@ struct UpstreamTransport: Sendable {
                 headers: headers,
                 body: UpstreamBody(source: .buffers(answer.chunks))
             )
+        }
+        if request.url.hasPrefix("http://") {
+            let response = try await pool.execute(
+                LeanRequest(method: request.method, url: request.url, headers: request.headers, body: request.body), deadline: deadline
+            )
+            return UpstreamResponse(status: response.status, headers: response.headers, body: UpstreamBody(source: .lean(response.body)))
         }
         var outbound = HTTPClientRequest(url: request.url)
         outbound.method = HTTPMethod(rawValue: request.method)

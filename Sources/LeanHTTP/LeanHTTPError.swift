@@ -1,0 +1,47 @@
+/// Why a request through ``HTTP1ConnectionPool`` failed.
+///
+/// Cancellation is reported as Swift's `CancellationError`, not as a case here, so that callers
+/// can treat it like any other cancelled task.
+public enum LeanHTTPError: Error, Sendable, CustomStringConvertible {
+    /// The URL could not be parsed (missing host, bad port, user info, spaces or control characters).
+    case invalidURL
+    /// The URL's scheme is not `http`; TLS is not supported by this client.
+    case unsupportedScheme
+    /// A header name or value, or the method, contains bytes that would break HTTP/1.1 framing.
+    case invalidHeader
+    /// The TCP connection was not established within `Configuration.connectTimeout`.
+    case connectTimeout
+    /// The TCP connection could not be established (refused, unreachable, name not resolved).
+    case connectFailed(any Error)
+    /// The deadline passed before the response head arrived (this includes connecting).
+    case deadlineExceeded
+    /// No body bytes arrived within `Configuration.readTimeout` while the client was waiting for them.
+    case readTimeout
+    /// The server closed the connection before the full response arrived.
+    case connectionClosed
+    /// `LeanBody.collect(upTo:)` saw more bytes than the limit.
+    case bodyTooLarge
+    /// The server sent bytes that are not a valid HTTP/1.1 response.
+    case invalidResponse(any Error)
+    /// The connection failed with an I/O error (for example a reset) while a request was in flight.
+    case ioError(any Error)
+    /// The pool was shut down.
+    case poolShutdown
+
+    public var description: String {
+        switch self {
+        case .invalidURL: "invalid URL"
+        case .unsupportedScheme: "unsupported URL scheme (only http:// is supported)"
+        case .invalidHeader: "invalid header name or value"
+        case .connectTimeout: "connect timeout"
+        case .connectFailed(let error): "connect failed: \(error)"
+        case .deadlineExceeded: "deadline exceeded before the response head arrived"
+        case .readTimeout: "read timeout while waiting for response body bytes"
+        case .connectionClosed: "connection closed before the full response arrived"
+        case .bodyTooLarge: "response body larger than the allowed limit"
+        case .invalidResponse(let error): "invalid HTTP response: \(error)"
+        case .ioError(let error): "I/O error: \(error)"
+        case .poolShutdown: "connection pool is shut down"
+        }
+    }
+}

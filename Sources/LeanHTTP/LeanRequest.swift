@@ -1,0 +1,29 @@
+import NIOCore
+
+/// One HTTP/1.1 request for ``HTTP1ConnectionPool/execute(_:deadline:)``.
+///
+/// Only `Host` (when missing) and `Content-Length` are added on the wire; any `Content-Length`
+/// or `Transfer-Encoding` given here is replaced, because the body is always sent with a length.
+public struct LeanRequest: Sendable {
+    /// The request method, for example `"POST"`.
+    public var method: String
+    /// An absolute `http://host[:port]/path?query` URL; IPv6 hosts are written in brackets.
+    public var url: String
+    /// Header fields in the order they are sent; names are sent as given.
+    public var headers: [(name: String, value: String)]
+    /// The request body, sent in full with a `Content-Length`.
+    public var body: ByteBuffer
+
+    /// Creates a request.
+    public init(
+        method: String = "GET",
+        url: String,
+        headers: [(name: String, value: String)] = [],
+        body: ByteBuffer = ByteBuffer()
+    ) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+}
