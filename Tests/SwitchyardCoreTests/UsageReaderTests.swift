@@ -59,3 +59,22 @@ import Testing
         #expect(PriceTable.modelInfo(for: "my-own-finetune") == nil)
     }
 }
+
+@Suite struct HotPathFormattingTests {
+    @Test(arguments: [
+        (0.0, "0"), (1.0, "1"), (0.000025, "0.000025"), (0.0000000001, "0.0000000001"), (12.5, "12.5"),
+        (0.00000000004, "0"), (3.14159265358979, "3.1415926536"), (0.1 + 0.2, "0.3"), (1234567.000001, "1234567.000001"),
+    ])
+    func costsArePlainDecimals(amount: Double, text: String) {
+        #expect(CostCalculator.format(amount) == text)
+    }
+
+    @Test func usageIsScannedWithItsDetails() {
+        let json = #"{"prompt_tokens":12,"completion_tokens":7,"total_tokens":19,"prompt_tokens_details":{"cached_tokens":4},"completion_tokens_details":{"reasoning_tokens":3}}"#
+        let usage = Array(json.utf8).withUnsafeBytes { Usage(scanning: $0) }
+        #expect(usage?.promptTokens == 12 && usage?.completionTokens == 7 && usage?.totalTokens == 19)
+        #expect(usage?.promptTokensDetails?.cachedTokens == 4)
+        #expect(usage?.completionTokensDetails?.reasoningTokens == 3)
+        #expect(Array(#"{"prompt_tokens":1.5}"#.utf8).withUnsafeBytes { Usage(scanning: $0) }?.promptTokens == 0)
+    }
+}

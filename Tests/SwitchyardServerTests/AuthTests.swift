@@ -1,3 +1,4 @@
+@testable import SwitchyardServer
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -66,5 +67,15 @@ import Testing
             let response = try await client.execute(uri: "/v1/chat/completions", method: .post, body: ByteBuffer(string: Self.body))
             #expect(response.status == .ok)
         }
+    }
+}
+
+@Suite struct BearerTokenTests {
+    @Test(arguments: [
+        ("Bearer sk-1", "sk-1"), ("bearer sk-1", "sk-1"), ("BEARER   sk-1  ", "sk-1"), ("  Bearer sk-1", "sk-1"),
+        ("sk-raw", "sk-raw"), ("Bearer", "Bearer"), ("Bearerx sk", "Bearerx sk"),
+    ])
+    func bearerTokens(header: String, token: String) {
+        #expect(AuthMiddleware.bearerToken(header) == token)
     }
 }

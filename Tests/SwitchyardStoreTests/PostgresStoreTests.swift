@@ -18,6 +18,21 @@ import Testing
         }
     }
 
+    /// A one-shot command against a stopped server says so at once, not after the pool's
+    /// minute of retries.
+    @Test func oneShotCommandsFailFastWhenTheServerIsDown() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let error = await #expect(throws: PostgresStoreError.self) {
+            try await PostgresGovernanceStore.withStore(url: "postgres://postgres:secret@127.0.0.1:1/none", logger: TestPostgres.quietLogger) { store in
+                try await store.allKeys()
+            }
+        }
+        #expect(clock.now - start < .seconds(10))
+        #expect(error?.description.contains("127.0.0.1:1") == true)
+        #expect(error?.description.contains("secret") == false)
+    }
+
     /// The gateway runs the store in its `ServiceGroup`: queries work while the group runs,
     /// and a graceful shutdown ends the store's `run()`.
     @Test func runsAsAServiceUntilGracefulShutdown() async throws {
@@ -56,9 +71,9 @@ import Testing
 
     /// The gateway writes the spend log in batches of thousands, in one statement.
     ///
-    /// The time is printed. Release builds take a few hundred milliseconds; a debug build
-    /// spends over a second in unoptimized NIO just encoding the binds, so its bound only
-    /// catches a fall back to a round trip per row.
+    /// The time is printed. A release build takes about 0.2 s here, most of it the server
+    /// updating indexes. A debug build spends 1–2 s more in unoptimized NIO encoding the
+    /// binds, and more again on a loaded machine, so its bound only catches a hang.
     @Test func tenThousandSpendLogsInsertQuickly() async throws {
         try await StoreBackend.postgres.withStore { store in
             let entries = (0..<10_000).map { index in
@@ -73,37 +88,19 @@ import Testing
                     tags: index % 2 == 0 ? ["prod", "batch"] : []
                 )
             }
-            try await store.insertSpendLogs(Array(entries.prefix(10)))  // a warm connection
-
+            // migrate() left a connection open in the pool, so this times the insert alone.
             let clock = ContinuousClock()
             let elapsed = try await clock.measure {
-                try await store.insertSpendLogs(Array(entries.dropFirst(10)))
+                try await store.insertSpendLogs(entries)
             }
-            print("inserting \(entries.count - 10) spend logs took \(elapsed)")
+            print("inserting \(entries.count) spend logs took \(elapsed)")
             #if DEBUG
-            #expect(elapsed < .seconds(10))
+            #expect(elapsed < .seconds(30))
             #else
             #expect(elapsed < .seconds(1))
             #endif
             #expect(try await store.spendLogs(SpendLogQuery(limit: 1)).total == 10_000)
             #expect(try await store.spendLogs(SpendLogQuery(keyHash: "k8", tag: "prod", limit: 1)).total == 200)
         }
-    }
-}
-
-extension PostgresStoreTests {
-    /// A one-shot command against a stopped server says so at once, not after the pool's
-    /// minute of retries.
-    @Test func oneShotCommandsFailFastWhenTheServerIsDown() async throws {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let error = await #expect(throws: PostgresStoreError.self) {
-            try await PostgresGovernanceStore.withStore(url: "postgres://postgres:secret@127.0.0.1:1/none", logger: TestPostgres.quietLogger) { store in
-                try await store.allKeys()
-            }
-        }
-        #expect(clock.now - start < .seconds(10))
-        #expect(error?.description.contains("127.0.0.1:1") == true)
-        #expect(error?.description.contains("secret") == false)
     }
 }

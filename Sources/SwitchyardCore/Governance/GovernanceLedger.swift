@@ -24,37 +24,34 @@ public final class GovernanceLedger: Sendable {
 
     // MARK: Records
 
+    /// A key as stored, with the spend and budget period counted here since the last sync.
     public func key(hash: String) -> VirtualKey? {
         state.withLock { state in
-            guard var key = state.keys[hash] else { return nil }
-            if let entity = state.entities[.key(hash)] {
-                key.spend = entity.spend
-                key.limits.budgetResetAt = entity.limits.budgetResetAt
-            }
-            return key
+            state.keys[hash].map { Self.live($0, state.entities[.key(hash)], \.spend, \.limits) }
         }
     }
 
     public func team(id: String) -> Team? {
         state.withLock { state in
-            guard var team = state.teams[id] else { return nil }
-            if let entity = state.entities[.team(id)] {
-                team.spend = entity.spend
-                team.limits.budgetResetAt = entity.limits.budgetResetAt
-            }
-            return team
+            state.teams[id].map { Self.live($0, state.entities[.team(id)], \.spend, \.limits) }
         }
     }
 
     public func user(id: String) -> GatewayUser? {
         state.withLock { state in
-            guard var user = state.users[id] else { return nil }
-            if let entity = state.entities[.user(id)] {
-                user.spend = entity.spend
-                user.limits.budgetResetAt = entity.limits.budgetResetAt
-            }
-            return user
+            state.users[id].map { Self.live($0, state.entities[.user(id)], \.spend, \.limits) }
         }
+    }
+
+    /// `record` with its spend and budget reset time taken from what the ledger tracks.
+    private static func live<Record>(
+        _ record: Record, _ entry: EntityState?, _ spend: WritableKeyPath<Record, Double>, _ limits: WritableKeyPath<Record, BudgetLimits>
+    ) -> Record {
+        guard let entry else { return record }
+        var record = record
+        record[keyPath: spend] = entry.spend
+        record[keyPath: limits].budgetResetAt = entry.limits.budgetResetAt
+        return record
     }
 
     public var keyCount: Int { state.withLock { $0.keys.count } }

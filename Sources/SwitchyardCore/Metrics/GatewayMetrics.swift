@@ -13,9 +13,26 @@ public final class GatewayMetrics: Sendable {
         public let kind: Kind
     }
 
+    /// A series by its raw label names and values, flattened (`[name, value, name, value…]`):
+    /// recording only hashes them, and escaping waits until the series is rendered.
     private struct Series: Hashable {
         let family: String
-        let labels: String
+        let labels: [String]
+
+        init(family: String, _ labels: KeyValuePairs<String, String>) {
+            self.family = family
+            var flat: [String] = []
+            flat.reserveCapacity(labels.count * 2)
+            for (name, value) in labels {
+                flat.append(name)
+                flat.append(value)
+            }
+            self.labels = flat
+        }
+
+        var rendered: String {
+            stride(from: 0, to: labels.count - 1, by: 2).map { "\(labels[$0])=\"\(GatewayMetrics.escape(labels[$0 + 1]))\"" }.joined(separator: ",")
+        }
     }
 
     private struct Histogram {
@@ -37,12 +54,12 @@ public final class GatewayMetrics: Sendable {
     public init() {}
 
     public func increment(_ family: Family, _ labels: KeyValuePairs<String, String>, by amount: Double = 1) {
-        let series = Series(family: family.name, labels: Self.render(labels))
+        let series = Series(family: family.name, labels)
         store.withLock { $0.counters[series, default: 0] += amount }
     }
 
     public func observe(_ family: Family, _ labels: KeyValuePairs<String, String>, _ value: Double) {
-        let series = Series(family: family.name, labels: Self.render(labels))
+        let series = Series(family: family.name, labels)
         store.withLock { store in
             var histogram = store.histograms[series]
                 ?? Histogram(buckets: Self.latencyBuckets, counts: Array(repeating: 0, count: Self.latencyBuckets.count))
@@ -55,7 +72,7 @@ public final class GatewayMetrics: Sendable {
 
     /// The value of one counter series (for tests and health reports).
     public func counter(_ family: Family, _ labels: KeyValuePairs<String, String>) -> Double {
-        let series = Series(family: family.name, labels: Self.render(labels))
+        let series = Series(family: family.name, labels)
         return store.withLock { $0.counters[series] ?? 0 }
     }
 
@@ -66,24 +83,24 @@ public final class GatewayMetrics: Sendable {
         for family in GatewayMetrics.families {
             switch family.kind {
             case .counter:
-                let series = snapshot.counters.filter { $0.key.family == family.name }.sorted { $0.key.labels < $1.key.labels }
+                let series = snapshot.counters.filter { $0.key.family == family.name }.map { ($0.key.rendered, $0.value) }.sorted { $0.0 < $1.0 }
                 guard !series.isEmpty else { continue }
                 out += "# HELP \(family.name) \(family.help)\n# TYPE \(family.name) counter\n"
-                for (key, value) in series { out += "\(family.name)\(Self.braced(key.labels)) \(Self.number(value))\n" }
+                for (labels, value) in series { out += "\(family.name)\(Self.braced(labels)) \(Self.number(value))\n" }
             case .histogram:
-                let series = snapshot.histograms.filter { $0.key.family == family.name }.sorted { $0.key.labels < $1.key.labels }
+                let series = snapshot.histograms.filter { $0.key.family == family.name }.map { ($0.key.rendered, $0.value) }.sorted { $0.0 < $1.0 }
                 guard !series.isEmpty else { continue }
                 out += "# HELP \(family.name) \(family.help)\n# TYPE \(family.name) histogram\n"
-                for (key, histogram) in series {
+                for (labels, histogram) in series {
                     var cumulative = 0
-                    let prefix = key.labels.isEmpty ? "" : key.labels + ","
+                    let prefix = labels.isEmpty ? "" : labels + ","
                     for (bound, count) in zip(histogram.buckets, histogram.counts) {
                         cumulative += count
                         out += "\(family.name)_bucket{\(prefix)le=\"\(Self.number(bound))\"} \(cumulative)\n"
                     }
                     out += "\(family.name)_bucket{\(prefix)le=\"+Inf\"} \(histogram.count)\n"
-                    out += "\(family.name)_sum\(Self.braced(key.labels)) \(Self.number(histogram.sum))\n"
-                    out += "\(family.name)_count\(Self.braced(key.labels)) \(histogram.count)\n"
+                    out += "\(family.name)_sum\(Self.braced(labels)) \(Self.number(histogram.sum))\n"
+                    out += "\(family.name)_count\(Self.braced(labels)) \(histogram.count)\n"
                 }
             case .gauge:
                 continue
@@ -104,7 +121,7 @@ public final class GatewayMetrics: Sendable {
         labels.isEmpty ? "" : "{\(labels)}"
     }
 
-    private static func escape(_ value: String) -> String {
+    fileprivate static func escape(_ value: String) -> String {
         var out = ""
         for character in value {
             switch character {

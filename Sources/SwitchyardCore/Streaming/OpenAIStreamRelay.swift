@@ -109,7 +109,7 @@ public struct OpenAIStreamRelay: Sendable {
             guard let index = try? JSONScanner.indexObject(data), let member = index.member("usage"),
                 member.kind == .object
             else { return true }
-            if let decoded = try? JSONDecoder().decode(Usage.self, from: Data(data[member.valueRange])) {
+            if let decoded = Usage(scanning: UnsafeRawBufferPointer(rebasing: data[member.valueRange])) {
                 usage = decoded
             }
             guard dropUsageOnlyChunk, let choices = index.member("choices") else { return true }

@@ -29,11 +29,26 @@ public enum CostCalculator {
         return Double(bodyBytes / 4) * input + Double(outputTokens) * output
     }
 
-    /// A USD amount as a plain decimal string (no exponent), for `x-credits-used`.
+    /// A USD amount as a plain decimal string (no exponent, at most 10 decimals), for
+    /// `x-credits-used`. Built from integers: `String(format:)` was a measurable share of a
+    /// proxied request.
     public static func format(_ amount: Double) -> String {
-        var text = String(format: "%.10f", amount)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
+        guard amount.isFinite else { return "0" }
+        let negative = amount < 0
+        let scaled = (abs(amount) * 1e10).rounded()
+        guard scaled < 9e18 else { return String(format: "%.10f", amount) }
+        let units = UInt64(scaled)
+        let whole = units / 10_000_000_000
+        var fraction = units % 10_000_000_000
+        var text = (negative && units > 0 ? "-" : "") + String(whole)
+        guard fraction > 0 else { return text }
+        var digits = 10
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        let fractionText = String(fraction)
+        text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
         return text
     }
 }

@@ -37,7 +37,7 @@ public struct UsageReader: Sendable {
         else { return }
         switch dialect {
         case .openAI:
-            if let decoded = try? index.decode(Usage.self, "usage", in: json) { usage = decoded }
+            if let decoded = Usage(scanningMemberOf: index, in: json) { usage = decoded }
         case .gemini:
             if let decoded = try? index.decode(GeminiUsageMetadata.self, "usageMetadata", in: json) { usage = Usage(gemini: decoded) }
         case .anthropic:

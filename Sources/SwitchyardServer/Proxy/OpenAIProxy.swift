@@ -163,7 +163,7 @@ struct OpenAIProxy: Sendable {
     static func usage(in payload: ByteBuffer) -> Usage? {
         payload.withUnsafeReadableBytes { raw in
             guard let index = try? JSONScanner.indexObject(raw) else { return nil }
-            return try? index.decode(Usage.self, "usage", in: raw)
+            return Usage(scanningMemberOf: index, in: raw)
         }
     }
 }

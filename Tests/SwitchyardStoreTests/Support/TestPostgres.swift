@@ -5,7 +5,8 @@ import SwitchyardPostgres
 
 /// The PostgreSQL server the store tests use, and a fresh database per test on it.
 ///
-/// The server is `SWITCHYARD_TEST_POSTGRES_URL` when set (its user needs CREATEDB), or else
+/// The server is `SWITCHYARD_TEST_POSTGRES_URL` when set (PostgreSQL 13 or later, for
+/// `DROP DATABASE … WITH (FORCE)`; its user needs CREATEDB), or else
 /// the one `scripts/postgres-test-server.sh` starts (installing PostgreSQL if need be),
 /// found once per test process.
 enum TestPostgres {
@@ -57,14 +58,22 @@ enum TestPostgres {
         return result
     }
 
-    /// Runs one statement on the server's own database; CREATE/DROP DATABASE cannot run in
-    /// the database they name.
+    /// Runs one statement on the server's own database (CREATE/DROP DATABASE cannot run in
+    /// the database they name), on a single connection so a wrong URL fails at once.
     private static func admin(_ server: String, _ sql: String) async throws {
-        let client = PostgresClient(configuration: try PostgresURL(server).configuration)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            try await client.query(PostgresQuery(unsafeSQL: sql))
+        let url = try PostgresURL(server)
+        do {
+            let connection = try await PostgresConnection.connect(configuration: try url.connectionConfiguration(), id: 0, logger: quietLogger)
+            do {
+                try await connection.query(PostgresQuery(unsafeSQL: sql), logger: quietLogger)
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+            try await connection.close()
+        } catch {
+            // PSQLError's description is deliberately vague; the test log needs the reason.
+            throw SetupError(description: "\(sql) on the test server \(url) failed: \(String(reflecting: error))")
         }
     }
 
