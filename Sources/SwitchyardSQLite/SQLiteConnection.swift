@@ -41,12 +41,38 @@ final class SQLiteConnection {
 
     /// Runs one statement once per parameter list, prepared once (batched inserts).
     func executeMany(_ sql: String, _ rows: [[SQLiteValue]]) throws {
-        let statement = try prepare(sql)
-        defer { sqlite3_finalize(statement) }
-        for parameters in rows {
-            try run(statement, parameters)
-            sqlite3_reset(statement)
-            sqlite3_clear_bindings(statement)
+        let statement = try prepared(sql)
+        for parameters in rows { try statement.run(parameters) }
+    }
+
+    /// A statement compiled once, to run many times.
+    func prepared(_ sql: String) throws -> PreparedStatement {
+        PreparedStatement(connection: self, handle: try prepare(sql))
+    }
+
+    /// The rowid of the last row inserted on this connection.
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// A compiled statement; finalized when released.
+    final class PreparedStatement {
+        private let connection: SQLiteConnection
+        private let handle: OpaquePointer
+
+        fileprivate init(connection: SQLiteConnection, handle: OpaquePointer) {
+            self.connection = connection
+            self.handle = handle
+        }
+
+        deinit { sqlite3_finalize(handle) }
+
+        /// Binds `parameters`, runs to completion and resets for the next run.
+        @discardableResult
+        func run(_ parameters: [SQLiteValue]) throws -> [[SQLiteValue]] {
+            defer {
+                sqlite3_reset(handle)
+                sqlite3_clear_bindings(handle)
+            }
+            return try connection.run(handle, parameters)
         }
     }
 
@@ -77,7 +103,7 @@ final class SQLiteConnection {
     }
 
     @discardableResult
-    private func run(_ statement: OpaquePointer, _ parameters: [SQLiteValue]) throws -> [[SQLiteValue]] {
+    fileprivate func run(_ statement: OpaquePointer, _ parameters: [SQLiteValue]) throws -> [[SQLiteValue]] {
         for (offset, value) in parameters.enumerated() {
             let index = Int32(offset + 1)
             let status: Int32

@@ -10,6 +10,11 @@ extension SQLiteGovernanceStore {
         guard !entries.isEmpty else { return }
         try await database.run { connection in
             try connection.transaction {
+                // Compiled once per batch, not per row: a batch is a sync interval's requests.
+                let insert = try connection.prepared(
+                    "INSERT OR IGNORE INTO switchyard_spend_logs (\(Self.logColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                )
+                let tag = try connection.prepared("INSERT OR IGNORE INTO switchyard_spend_log_tags (tag, start_time, log_id) VALUES (?, ?, ?)")
                 for entry in entries {
                     let values: [SQLiteValue] = [
                         .text(entry.requestID), .text(entry.callType), SQLiteValue(entry.keyHash), SQLiteValue(entry.keyAlias),
@@ -18,16 +23,10 @@ extension SQLiteGovernanceStore {
                         .integer(Int64(entry.completionTokens)), .integer(Int64(entry.totalTokens)), .real(entry.startTime),
                         .real(entry.endTime), .integer(Int64(entry.status)), .text(StoreJSON.encode(entry.tags)),
                     ]
-                    try connection.query(
-                        "INSERT OR IGNORE INTO switchyard_spend_logs (\(Self.logColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values
-                    )
+                    try insert.run(values)
                     guard connection.changes > 0, !entry.tags.isEmpty else { continue }
-                    let id = try connection.query("SELECT last_insert_rowid()").first?.first ?? .null
-                    for tag in Set(entry.tags) {
-                        try connection.query(
-                            "INSERT INTO switchyard_spend_log_tags (tag, start_time, log_id) VALUES (?, ?, ?)", [.text(tag), .real(entry.startTime), id]
-                        )
-                    }
+                    let id = SQLiteValue.integer(connection.lastInsertRowID)
+                    for name in Set(entry.tags) { try tag.run([.text(name), .real(entry.startTime), id]) }
                 }
             }
         }
