@@ -18,19 +18,22 @@ public enum KeySecret {
         return "sk-" + String(decoding: characters, as: UTF8.self)
     }
 
-    /// Hex SHA-256 of `secret`, the key's stored identity.
+    /// Hex SHA-256 of `secret`, the key's stored identity. Runs on every request with a
+    /// virtual key, so the hex is written into bytes, not appended character by character.
     public static func hash(_ secret: String) -> String {
         let digest = SHA256.hash(data: Array(secret.utf8))
-        var hex = ""
-        hex.reserveCapacity(64)
-        for byte in digest {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0f)])
+        return String(unsafeUninitializedCapacity: 64) { buffer in
+            var index = 0
+            for byte in digest {
+                buffer[index] = hexDigits[Int(byte >> 4)]
+                buffer[index + 1] = hexDigits[Int(byte & 0x0f)]
+                index += 2
+            }
+            return index
         }
-        return hex
     }
 
-    private static let hexDigits = Array("0123456789abcdef")
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// What may be shown of a secret: `sk-...` and its last four characters.
     public static func displayName(_ secret: String) -> String {

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Synchronization
 import SwitchyardCore
 
@@ -47,10 +48,19 @@ final class RequestMeter: Sendable {
         }
     }
 
-    /// `x-ratelimit-*` headers for the limits the key is under.
-    var rateLimitHeaders: [String: String] {
-        guard let admission else { return [:] }
-        return GovernanceLedger.headers(requests: admission.requestLimit, tokens: admission.tokenLimit)
+    /// Adds the `x-ratelimit-*` headers for the limits the key is under.
+    func addRateLimitHeaders(to headers: inout HTTPFields) {
+        guard let admission else { return }
+        if let requests = admission.requestLimit {
+            headers[.rateLimitLimitRequests] = String(requests.limit)
+            headers[.rateLimitRemainingRequests] = String(requests.remaining)
+            headers[.rateLimitResetRequests] = "\(Int(requests.resetSeconds.rounded(.up)))s"
+        }
+        if let tokens = admission.tokenLimit {
+            headers[.rateLimitLimitTokens] = String(tokens.limit)
+            headers[.rateLimitRemainingTokens] = String(tokens.remaining)
+            headers[.rateLimitResetTokens] = "\(Int(tokens.resetSeconds.rounded(.up)))s"
+        }
     }
 
     /// Ends the request: settles the budget hold and queues the spend log row. Only the
@@ -70,4 +80,13 @@ final class RequestMeter: Sendable {
     deinit {
         finish(status: 499)
     }
+}
+
+extension HTTPField.Name {
+    static let rateLimitLimitRequests = HTTPField.Name("x-ratelimit-limit-requests")!
+    static let rateLimitRemainingRequests = HTTPField.Name("x-ratelimit-remaining-requests")!
+    static let rateLimitResetRequests = HTTPField.Name("x-ratelimit-reset-requests")!
+    static let rateLimitLimitTokens = HTTPField.Name("x-ratelimit-limit-tokens")!
+    static let rateLimitRemainingTokens = HTTPField.Name("x-ratelimit-remaining-tokens")!
+    static let rateLimitResetTokens = HTTPField.Name("x-ratelimit-reset-tokens")!
 }

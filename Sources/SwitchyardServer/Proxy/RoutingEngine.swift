@@ -39,9 +39,7 @@ struct RoutingEngine: Sendable {
             var response = try await RequestMeter.$current.withValue(meter) {
                 try await runMeasured(model: model, models: models, requestFallbacks: requestFallbacks, route: route, logger: logger, attempt: attempt)
             }
-            for (name, value) in meter.rateLimitHeaders {
-                if let field = HTTPField.Name(name) { response.headers[field] = value }
-            }
+            meter.addRateLimitHeaders(to: &response.headers)
             let status = Int(response.status.code)
             if response.body.contentLength != nil {
                 meter.finish(status: status)
