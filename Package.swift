@@ -66,6 +66,7 @@ let package = Package(
                 "SwitchyardSQLite",
                 "SwitchyardPostgres",
                 "LeanHTTP",
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -163,6 +163,17 @@ def nginx(name, template, work, **values):
                    ready_url=None), port
 
 
+def start_nginx_pair(work, services):
+    """The zero-latency upstream and an nginx proxy_pass in front of it; returns (upstream port, proxy, proxy port)."""
+    upstream_port, proxy_port = free_port(), free_port()
+    upstream, _ = nginx("upstream-nginx", "upstream-nginx.conf", work, port=upstream_port)
+    services.append(upstream)
+    proxy, _ = nginx("proxy-nginx", "proxy-nginx.conf", work, port=proxy_port, upstream_port=upstream_port)
+    services.append(proxy)
+    time.sleep(0.5)
+    return upstream_port, proxy, proxy_port
+
+
 def measure(target_pid, url, body, connections, duration, key):
     cpu_before = cpu_seconds(target_pid) if target_pid else 0
     result = run_wrk(url, body, connections, duration, key)
@@ -187,12 +198,7 @@ def main():
     services = []
     results = {}
     try:
-        upstream_port, proxy_port = free_port(), free_port()
-        upstream, _ = nginx("upstream-nginx", "upstream-nginx.conf", work, port=upstream_port)
-        services.append(upstream)
-        proxy, _ = nginx("proxy-nginx", "proxy-nginx.conf", work, port=proxy_port, upstream_port=upstream_port)
-        services.append(proxy)
-        time.sleep(0.5)
+        upstream_port, proxy, proxy_port = start_nginx_pair(work, services)
 
         mock_port = free_port()
         mock = Service("mock-provider", [args.binary, "mock-provider", "--port", str(mock_port), "--log-level", "error"],

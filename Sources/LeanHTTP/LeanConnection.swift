@@ -3,9 +3,11 @@ import Synchronization
 
 /// One keep-alive connection: the thread-safe handle that the pool stacks and callers hold,
 /// in front of the event-loop-bound handler that does the work.
-final class LeanConnection: Sendable {
+final class LeanConnection: Sendable, LoopAffine {
     let channel: any Channel
     let key: PoolKey
+    /// Identifies the channel's event loop, for the pool's per-loop stacks.
+    let loop: ObjectIdentifier
     private let handler: NIOLoopBound<LeanConnectionHandler>
     /// Tags each request so that a late cancellation of an earlier request, arriving after the
     /// connection was handed to the next caller, cannot cancel the wrong one.
@@ -15,6 +17,7 @@ final class LeanConnection: Sendable {
     init(channel: any Channel, key: PoolKey, handler: LeanConnectionHandler) {
         self.channel = channel
         self.key = key
+        self.loop = ObjectIdentifier(channel.eventLoop)
         self.handler = NIOLoopBound(handler, eventLoop: channel.eventLoop)
     }
 

@@ -7,9 +7,9 @@ import NIOPosix
 /// public face and the connection handlers hold this, not the public object.
 final class PoolCore: Sendable {
     private struct State {
-        /// Idle connections per host, most recently used last: reusing the warmest connection
+        /// Idle connections per host, most recently used on top: reusing the warmest connection
         /// lets the others reach the idle timeout and close when load drops.
-        var idle: [PoolKey: [LeanConnection]] = [:]
+        var idle: [PoolKey: IdleStacks<LeanConnection>] = [:]
         /// Every open connection, so that shutdown can close the busy ones too.
         var live: [ObjectIdentifier: LeanConnection] = [:]
         var isShutdown = false
@@ -27,10 +27,12 @@ final class PoolCore: Sendable {
         self.configuration = configuration
     }
 
-    /// Takes the most recently used idle connection to `key`, skipping any that already closed.
+    /// Takes the most recently used idle connection to `key`, of the calling event loop when it
+    /// has one, skipping any that already closed.
     func checkout(_ key: PoolKey) -> LeanConnection? {
-        self.state.withLockedValue { state in
-            while let connection = state.idle[key]?.popLast() {
+        let loop = IdleStacks<LeanConnection>.currentLoop
+        return self.state.withLockedValue { state in
+            while let connection = state.idle[key]?.pop(preferring: loop) {
                 if connection.channel.isActive { return connection }
             }
             return nil
@@ -43,8 +45,8 @@ final class PoolCore: Sendable {
         self.state.withLockedValue { state in
             guard !state.isShutdown else { return false }
             let limit = self.configuration.maxIdleConnectionsPerHost
-            guard state.idle[connection.key, default: []].count < limit else { return false }
-            state.idle[connection.key, default: []].append(connection)
+            guard state.idle[connection.key, default: IdleStacks<LeanConnection>()].count < limit else { return false }
+            state.idle[connection.key, default: IdleStacks<LeanConnection>()].push(connection)
             return true
         }
     }
@@ -66,9 +68,7 @@ final class PoolCore: Sendable {
     }
 
     private static func removeIdle(_ connection: LeanConnection, from state: inout State) -> Bool {
-        guard let index = state.idle[connection.key]?.lastIndex(where: { $0 === connection }) else { return false }
-        state.idle[connection.key]?.remove(at: index)
-        return true
+        state.idle[connection.key]?.remove(connection) ?? false
     }
 
     func idleCount(for key: PoolKey) -> Int {
@@ -81,7 +81,9 @@ final class PoolCore: Sendable {
         guard now < deadline else { throw LeanHTTPError.deadlineExceeded }
         let remaining = deadline - now
         let limitedByDeadline = remaining < self.configuration.connectTimeout
-        let bootstrap = ClientBootstrap(group: self.group)
+        // `any()` is the calling event loop when it belongs to the group: the new connection
+        // then serves its caller without a thread hop.
+        let bootstrap = ClientBootstrap(group: self.group.any())
             .connectTimeout(limitedByDeadline ? remaining : self.configuration.connectTimeout)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {

@@ -75,9 +75,11 @@ public func buildApplication(
     if options.config.general.backgroundHealthChecks {
         services.append(HealthCheckService(gateway: gateway, interval: options.config.general.healthCheckInterval, logger: logger))
     }
-    return Application(
-        router: router,
-        configuration: .init(address: .hostname(options.host, port: options.port), serverName: "switchyard"),
+    return GatewayApplication(
+        responder: router.buildResponder(),
+        host: options.host,
+        port: options.port,
+        maxRequestBodyBytes: gateway.maxRequestBytes,
         services: services,
         onServerRunning: onServerRunning,
         logger: logger

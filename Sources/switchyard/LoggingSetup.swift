@@ -7,9 +7,7 @@ enum LoggingSetup {
         let name = level ?? ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info"
         let resolved = Logger.Level(rawValue: name.lowercased()) ?? .info
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = resolved
-            return handler
+            GatewayLogHandler(label: label, level: resolved)
         }
         var logger = Logger(label: "switchyard")
         logger.logLevel = resolved

@@ -23,6 +23,7 @@ struct MockProviderCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = LoggingSetup.bootstrap(level: logLevel)
+        EventLoopConcurrency.install(environment: ProcessInfo.processInfo.environment)
         let app = buildMockProviderApplication(host: host, port: port, chunkDelayMilliseconds: chunkDelay, logger: logger)
         let group = ServiceGroup(
             configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)

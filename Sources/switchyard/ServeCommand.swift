@@ -29,6 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = LoggingSetup.bootstrap(level: logLevel)
         let environment = ProcessInfo.processInfo.environment
+        EventLoopConcurrency.install(environment: environment)
         let gatewayConfig: GatewayConfig
         if let path = config ?? environment["SWITCHYARD_CONFIG"], !path.isEmpty {
             let result = ConfigLoader.load(file: path, environment: environment)

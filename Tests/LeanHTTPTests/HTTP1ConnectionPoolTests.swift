@@ -303,7 +303,8 @@ struct HTTP1ConnectionPoolTests {
             Issue.record("expected connectFailed, got \(String(describing: error))")
             return
         }
-        #expect(elapsed < .seconds(1))
+        // Far below the 10 s connect timeout; loose enough for a loaded CI machine.
+        #expect(elapsed < .seconds(3))
     }
 
     @Test func largeResponseBodyCollectsWithinLimitAndFailsOverIt() async throws {

@@ -65,13 +65,7 @@ import Testing
     }
 
     @Test func aBodyOverTheLimitIsA413() async throws {
-        let config = try TestConfig.load("""
-            model_list:
-              - model_name: mock
-                litellm_params: {model: mock/m}
-            general_settings:
-              max_request_size_mb: 1
-            """)
+        let config = try TestConfig.load(TestConfig.mockWithOneMegabyteLimit)
         try await withGateway(config) { client in
             let big = String(repeating: "a", count: 1_200_000)
             let response = try await Self.post(client, #"{"model":"mock","messages":[{"role":"user","content":"\#(big)"}]}"#)

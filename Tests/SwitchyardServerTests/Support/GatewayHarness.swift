@@ -18,6 +18,15 @@ enum TestConfig {
         return config
     }
 
+    /// The in-process mock with request bodies limited to 1 MB.
+    static let mockWithOneMegabyteLimit = """
+        model_list:
+          - model_name: mock
+            litellm_params: {model: mock/m}
+        general_settings:
+          max_request_size_mb: 1
+        """
+
     /// One model group `gpt-4o` served by the fake upstream.
     static func single(upstream: FakeOpenAIUpstream, extra: String = "", settings: String = "") -> String {
         """

@@ -1,0 +1,140 @@
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOHTTPTypes
+
+/// Collects each request on the event loop and answers it with the router's responder.
+///
+/// `HTTPServerPipelineHandler` below holds a pipelined request back until the previous
+/// response has ended, so at most one request per connection is in flight here. The body is
+/// gathered up to the configured limit; a larger one is dropped as it arrives and the route
+/// sees a body that fails with `NIOTooManyBytesError` (a 413 in the surface's envelope).
+final class GatewayConnectionHandler<Responder: HTTPResponder>: ChannelInboundHandler, RemovableChannelHandler
+where Responder.Context == GatewayRequestContext {
+    typealias InboundIn = HTTPRequestPart
+    typealias OutboundOut = HTTPResponsePart
+
+    private let responder: Responder
+    private let maxRequestBodyBytes: Int
+    private let serverName: String?
+    private let logger: Logger
+    private var head: HTTPRequest?
+    private var body = ByteBuffer()
+    private var bodyTooLarge = false
+
+    init(responder: Responder, maxRequestBodyBytes: Int, serverName: String?, logger: Logger) {
+        self.responder = responder
+        self.maxRequestBodyBytes = maxRequestBodyBytes
+        self.serverName = serverName
+        self.logger = logger
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            self.head = head
+            body = ByteBuffer()
+            bodyTooLarge = false
+        case .body(var chunk):
+            guard !bodyTooLarge else { return }
+            if body.readableBytes + chunk.readableBytes > maxRequestBodyBytes {
+                bodyTooLarge = true
+                body = ByteBuffer()
+            } else if body.readableBytes == 0 {
+                body = chunk
+            } else {
+                body.writeBuffer(&chunk)
+            }
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            let requestBody = bodyTooLarge ? RequestBody(asyncSequence: OversizedBody(limit: maxRequestBodyBytes)) : RequestBody(buffer: body)
+            body = ByteBuffer()
+            let exchange = Exchange(
+                request: Request(head: head, body: requestBody),
+                channel: context.channel,
+                responder: responder,
+                serverName: serverName,
+                logger: logger
+            )
+            Task { await exchange.run() }
+        }
+    }
+
+    /// Errors reaching here are fatal to the connection: malformed HTTP (already answered
+    /// with a 400 by NIO's protocol error handler) or a failed socket.
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
+    }
+}
+
+/// One request answered: the responder runs as a task, and its response is written to the
+/// channel (in one flush when the length is known, flushing each write when it streams).
+private struct Exchange<Responder: HTTPResponder>: Sendable where Responder.Context == GatewayRequestContext {
+    let request: Request
+    let channel: any Channel
+    let responder: Responder
+    let serverName: String?
+    let logger: Logger
+
+    func run() async {
+        let context = GatewayRequestContext(source: .init(channel: channel, logger: logger))
+        var response: Response
+        do {
+            response = try await responder.respond(to: request, context: context)
+        } catch {
+            logger.debug("responder failed", metadata: ["error": "\(error)"])
+            response = Response(status: .internalServerError)
+        }
+        response.headers[.date] = HTTPDate.now()
+        if let serverName { response.headers[.server] = serverName }
+        let closeAfter = request.headers[.connection]?.lowercased() == "close"
+        if closeAfter { response.headers[.connection] = "close" }
+        let streams = response.body.contentLength == nil
+        if streams {
+            channel.writeAndFlush(HTTPResponsePart.head(response.head), promise: nil)
+        } else {
+            channel.write(HTTPResponsePart.head(response.head), promise: nil)
+        }
+        do {
+            try await response.body.write(ChannelBodyWriter(channel: channel, flushEachWrite: streams))
+        } catch {
+            logger.debug("response not completed", metadata: ["error": "\(error)"])
+            channel.close(promise: nil)
+            return
+        }
+        if closeAfter { channel.close(promise: nil) }
+    }
+}
+
+/// Writes a response body to the channel.
+private struct ChannelBodyWriter: ResponseBodyWriter {
+    let channel: any Channel
+    let flushEachWrite: Bool
+
+    mutating func write(_ buffer: ByteBuffer) async throws {
+        if flushEachWrite {
+            try await channel.writeAndFlush(HTTPResponsePart.body(buffer))
+        } else {
+            channel.write(HTTPResponsePart.body(buffer), promise: nil)
+        }
+    }
+
+    consuming func finish(_ trailingHeaders: HTTPFields?) async throws {
+        try await channel.writeAndFlush(HTTPResponsePart.end(trailingHeaders))
+    }
+}
+
+/// A request body that was over the limit: reading it fails as `collect(upTo:)` would.
+private struct OversizedBody: AsyncSequence, Sendable {
+    typealias Element = ByteBuffer
+    let limit: Int
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        let limit: Int
+        mutating func next() async throws -> ByteBuffer? { throw NIOTooManyBytesError(maxBytes: limit) }
+    }
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(limit: limit) }
+}

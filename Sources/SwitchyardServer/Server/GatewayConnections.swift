@@ -1,0 +1,52 @@
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOHTTPTypesHTTP1
+
+/// Sets up each accepted connection: NIO's HTTP/1.1 codec (with pipelining and quiescing
+/// handled by `HTTPServerPipelineHandler`), the HTTP types codec, and the gateway's handler.
+struct GatewayConnections<Responder: HTTPResponder>: ServerChildChannel
+where Responder.Context == GatewayRequestContext {
+    struct Connection: ServerChildChannelValue {
+        let channel: any Channel
+    }
+
+    let responder: Responder
+    let maxRequestBodyBytes: Int
+    let serverName: String?
+    let logger: Logger
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Connection> {
+        channel.eventLoop.makeCompletedFuture {
+            let pipeline = channel.pipeline.syncOperations
+            try pipeline.configureHTTPServerPipeline(
+                withPipeliningAssistance: true,
+                withErrorHandling: true,
+                withOutboundHeaderValidation: false
+            )
+            try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
+            try pipeline.addHandler(
+                GatewayConnectionHandler(
+                    responder: responder,
+                    maxRequestBodyBytes: maxRequestBodyBytes,
+                    serverName: serverName,
+                    logger: self.logger
+                )
+            )
+            return Connection(channel: channel)
+        }
+    }
+
+    /// The handler does the work on the event loop; the server's task only waits for the close,
+    /// and closes the connection when it is cancelled (a hard stop).
+    func handle(value: Connection, logger: Logger) async {
+        await withTaskCancellationHandler {
+            try? await value.channel.closeFuture.get()
+        } onCancel: {
+            value.channel.close(promise: nil)
+        }
+    }
+}

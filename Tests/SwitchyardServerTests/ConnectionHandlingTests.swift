@@ -1,0 +1,166 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import SwitchyardCore
+import SwitchyardServer
+import Testing
+
+/// The gateway's own HTTP/1.1 connection layer, spoken to over a raw socket: what clients
+/// see on the wire (keep-alive, pipelining, close, limits, headers), not just the router.
+@Suite struct ConnectionHandlingTests {
+    static let demo = GatewayConfig.demo()
+
+    @Test func answersPipelinedRequestsInOrderOnOneConnection() async throws {
+        try await withLiveGateway(Self.demo) { gateway in
+            let chat = #"{"model":"mock","messages":[{"role":"user","content":"hi"}]}"#
+            let wire = try await RawHTTP.exchange(port: gateway.port, send: [
+                RawHTTP.request("GET", "/health/readiness"),
+                RawHTTP.request("POST", "/v1/chat/completions", body: chat),
+                RawHTTP.request("GET", "/health/liveliness"),
+            ].joined(), expectResponses: 3)
+            let responses = RawHTTP.split(wire)
+            #expect(responses.count == 3)
+            #expect(responses[0].contains(#""status":"healthy""#))
+            #expect(responses[1].contains(#""object":"chat.completion""#))
+            #expect(responses[2].hasSuffix(#""I'm alive!""#))
+        }
+    }
+
+    @Test func everyResponseCarriesDateServerAndARequestID() async throws {
+        try await withLiveGateway(Self.demo) { gateway in
+            let wire = try await RawHTTP.exchange(port: gateway.port, send: RawHTTP.request("GET", "/health/liveliness") + RawHTTP.request("GET", "/nope"), expectResponses: 2)
+            let responses = RawHTTP.split(wire)
+            #expect(responses.count == 2)
+            var ids: [String] = []
+            for response in responses {
+                let head = response.lowercased()
+                #expect(head.contains("\r\ndate: "))
+                #expect(head.contains("\r\nserver: switchyard\r\n"))
+                let id = try #require(RawHTTP.header("x-request-id", in: response))
+                #expect(id.range(of: #"^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$"#, options: .regularExpression) != nil, "\(id)")
+                ids.append(id)
+            }
+            #expect(Set(ids).count == 2)
+            #expect(responses[1].hasPrefix("HTTP/1.1 404"))
+        }
+    }
+
+    @Test func connectionCloseIsHonouredAfterTheResponse() async throws {
+        try await withLiveGateway(Self.demo) { gateway in
+            // The read ends when the server closes: no second response, no hang.
+            let started = ContinuousClock.now
+            let wire = try await RawHTTP.exchange(
+                port: gateway.port,
+                send: RawHTTP.request("GET", "/health/liveliness", extraHeaders: "Connection: close\r\n"),
+                expectResponses: 99
+            )
+            #expect(RawHTTP.split(wire).count == 1)
+            #expect(ContinuousClock.now - started < .seconds(5), "the server kept the connection open")
+            #expect(wire.lowercased().contains("\r\nconnection: close\r\n"))
+        }
+    }
+
+    @Test func anOversizedBodyIsA413InTheSurfacesEnvelopeAndTheConnectionStaysUsable() async throws {
+        let config = try TestConfig.load(TestConfig.mockWithOneMegabyteLimit)
+        try await withLiveGateway(config) { gateway in
+            let big = String(repeating: "a", count: 1_300_000)
+            let wire = try await RawHTTP.exchange(port: gateway.port, send: [
+                RawHTTP.request("POST", "/v1/messages", body: #"{"model":"mock","max_tokens":5,"messages":[{"role":"user","content":"\#(big)"}]}"#),
+                RawHTTP.request("GET", "/health/liveliness"),
+            ].joined(), expectResponses: 2)
+            let responses = RawHTTP.split(wire)
+            #expect(responses.count == 2)
+            #expect(responses[0].hasPrefix("HTTP/1.1 413"))
+            #expect(responses[0].contains(#""type":"error""#))
+            #expect(responses[1].hasPrefix("HTTP/1.1 200"))
+        }
+    }
+
+    @Test func malformedHTTPGetsA400AndTheConnectionCloses() async throws {
+        try await withLiveGateway(Self.demo) { gateway in
+            let started = ContinuousClock.now
+            let wire = try await RawHTTP.exchange(port: gateway.port, send: "GARBAGE\r\n\r\n", expectResponses: 99)
+            #expect(wire.hasPrefix("HTTP/1.1 400"))
+            #expect(ContinuousClock.now - started < .seconds(5), "the server kept the connection open")
+        }
+    }
+}
+
+/// HTTP/1.1 over a plain socket, with bodies framed by content-length.
+enum RawHTTP {
+    static func request(_ method: String, _ path: String, body: String? = nil, extraHeaders: String = "") -> String {
+        var text = "\(method) \(path) HTTP/1.1\r\nHost: localhost\r\n\(extraHeaders)"
+        if let body {
+            text += "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+        } else {
+            text += "\r\n"
+        }
+        return text
+    }
+
+    /// Sends `send` in one write and reads until `expectResponses` complete responses arrived,
+    /// the server closed, or 10 s passed.
+    static func exchange(port: Int, send: String, expectResponses: Int) async throws -> String {
+        let collector = Collector(expected: expectResponses)
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(collector) }
+            }
+            .connect(host: "127.0.0.1", port: port).get()
+        try await channel.writeAndFlush(ByteBuffer(string: send))
+        let done = channel.eventLoop.scheduleTask(in: .seconds(10)) { channel.close(promise: nil) }
+        try? await collector.finished.futureResult.get()
+        done.cancel()
+        channel.close(promise: nil)
+        return try await channel.eventLoop.submit { collector.text }.get()
+    }
+
+    /// Splits a stream of responses into whole responses (head and body).
+    static func split(_ wire: String) -> [String] {
+        var responses: [String] = []
+        var rest = Substring(wire)
+        while let headEnd = rest.range(of: "\r\n\r\n") {
+            let head = String(rest[..<headEnd.lowerBound])
+            guard let length = header("content-length", in: head).flatMap(Int.init) else { break }
+            let bodyStart = headEnd.upperBound
+            guard let bodyEnd = rest.utf8.index(bodyStart, offsetBy: length, limitedBy: rest.utf8.endIndex) else { break }
+            responses.append(String(rest[rest.startIndex..<bodyEnd]))
+            rest = rest[bodyEnd...]
+        }
+        return responses
+    }
+
+    static func header(_ name: String, in text: String) -> String? {
+        for line in text.components(separatedBy: "\r\n") {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            if parts.count == 2, parts[0].lowercased() == name {
+                return parts[1].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return nil
+    }
+
+    final class Collector: ChannelInboundHandler, @unchecked Sendable {
+        typealias InboundIn = ByteBuffer
+        var text = ""
+        let expected: Int
+        var finished: EventLoopPromise<Void>!
+
+        init(expected: Int) {
+            self.expected = expected
+        }
+
+        func handlerAdded(context: ChannelHandlerContext) {
+            finished = context.eventLoop.makePromise()
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            text += String(buffer: unwrapInboundIn(data))
+            if RawHTTP.split(text).count >= expected { finished.succeed() }
+        }
+
+        func channelInactive(context: ChannelHandlerContext) {
+            finished.succeed()
+        }
+    }
+}

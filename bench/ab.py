@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""A/B: two gateway builds against nginx proxy_pass, in alternating rounds, in one run.
+
+    python3 bench/ab.py --a /tmp/switchyard-before --b .build/release/switchyard
+
+Both builds serve the same config in front of the same nginx upstream. Each round measures
+nginx, A and B back to back at every concurrency, so drift on a shared machine hits all three
+alike; the table gives the median over rounds. `--virtual-key` calls both builds with a virtual
+key that has a budget and rate limits, and keeps spend logging on.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import shutil
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import HERE, Service, free_port, generate_key, measure, run_wrk, start_nginx_pair  # noqa: E402
+
+
+def gateway(name, binary, work, upstream_port, spend_logs):
+    config = os.path.join(work, f"{name}.yaml")
+    with open(config, "w") as f:
+        f.write(f"""model_list:
+  - model_name: gpt-4o
+    litellm_params: {{model: openai/gpt-4o, api_base: "http://127.0.0.1:{upstream_port}/v1", api_key: sk-upstream}}
+    model_info: {{input_cost_per_token: 0.0000025, output_cost_per_token: 0.00001}}
+general_settings:
+  master_key: sk-bench
+  disable_spend_logs: {"false" if spend_logs else "true"}
+""")
+    port = free_port()
+    directory = os.path.join(work, name)
+    os.makedirs(directory)
+    service = Service(name, [binary, "serve", "--config", config, "--port", str(port), "--log-level", "error"],
+                      ready_url=f"http://127.0.0.1:{port}/health/liveliness", ready_timeout=30, cwd=directory)
+    return service, port
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--a", required=True, help="the reference build")
+    parser.add_argument("--b", required=True, help="the build under test")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--duration", default="5s")
+    parser.add_argument("--concurrency", default="1,64")
+    parser.add_argument("--virtual-key", action="store_true")
+    args = parser.parse_args()
+    levels = [int(c) for c in args.concurrency.split(",")]
+    work = tempfile.mkdtemp(prefix="switchyard-ab-")
+    services = []
+    try:
+        upstream_port, proxy, proxy_port = start_nginx_pair(work, services)
+        targets = [("nginx", proxy.pid, f"http://127.0.0.1:{proxy_port}/v1/chat/completions", "sk-bench")]
+        for name, binary in (("A", args.a), ("B", args.b)):
+            service, port = gateway(name, os.path.abspath(binary), work, upstream_port, args.virtual_key)
+            services.append(service)
+            key = "sk-bench"
+            if args.virtual_key:
+                key = generate_key(port, "sk-bench", {
+                    "max_budget": 1_000_000, "rpm_limit": 100_000_000, "tpm_limit": 1_000_000_000,
+                    "max_parallel_requests": 10_000,
+                })
+            targets.append((name, service.pid, f"http://127.0.0.1:{port}/v1/chat/completions", key))
+        chat = os.path.join(HERE, "chat.json")
+        for _, _, url, key in targets:
+            run_wrk(url, chat, 8, "2s", key)
+        samples = {}
+        for round_number in range(args.rounds):
+            for level in levels:
+                for name, pid, url, key in targets:
+                    result = measure(pid, url, chat, level, args.duration, key)
+                    samples.setdefault((name, level), []).append(result)
+                    print(f"round {round_number + 1} {name} c={level}: {result['rps']:.0f} req/s, "
+                          f"p50 {result['p50_ms']:.3f} ms, {result.get('cpu_us_per_request', 0):.0f} µs CPU/req, "
+                          f"non-2xx {result['non2xx']}", flush=True)
+        print()
+        print("| target | conc. | req/s (median) | p50 ms | CPU µs/req | vs nginx | B vs A |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for level in levels:
+            median = {name: {field: statistics.median(r[field] for r in samples[(name, level)])
+                             for field in ("rps", "p50_ms", "cpu_us_per_request")}
+                      for name, _, _, _ in targets}
+            for name, _, _, _ in targets:
+                m = median[name]
+                versus_a = f"{m['rps'] / median['A']['rps']:.2f}×" if name == "B" else ""
+                print(f"| {name} | {level} | {m['rps']:.0f} | {m['p50_ms']:.3f} | {m['cpu_us_per_request']:.0f} | "
+                      f"{m['rps'] / median['nginx']['rps']:.2f}× | {versus_a} |")
+    finally:
+        for service in reversed(services):
+            service.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
