@@ -26,6 +26,17 @@ import Testing
         }
     }
 
+    @Test func manyPipelinedRequestsAreAllAnsweredInOrder() async throws {
+        try await withLiveGateway(Self.demo) { gateway in
+            // More than the handler queues before it pauses reading.
+            let ids = (0..<40).map { "pipelined-\($0)" }
+            let send = ids.map { RawHTTP.request("GET", "/health/liveliness", extraHeaders: "x-request-id: \($0)\r\n") }.joined()
+            let wire = try await RawHTTP.exchange(port: gateway.port, send: send, expectResponses: ids.count)
+            let answered = RawHTTP.split(wire).compactMap { RawHTTP.header("x-request-id", in: $0) }
+            #expect(answered == ids)
+        }
+    }
+
     @Test func everyResponseCarriesDateServerAndARequestID() async throws {
         try await withLiveGateway(Self.demo) { gateway in
             let wire = try await RawHTTP.exchange(port: gateway.port, send: RawHTTP.request("GET", "/health/liveliness") + RawHTTP.request("GET", "/nope"), expectResponses: 2)
@@ -57,6 +68,22 @@ import Testing
             #expect(RawHTTP.split(wire).count == 1)
             #expect(ContinuousClock.now - started < .seconds(5), "the server kept the connection open")
             #expect(wire.lowercased().contains("\r\nconnection: close\r\n"))
+        }
+    }
+
+    @Test func aClientThatClosesItsSideIsAnsweredAndThenDisconnected() async throws {
+        try await withLiveGateway(Self.demo) { gateway in
+            // The client sends two requests and shuts its writing side: both are answered,
+            // then the gateway closes too, instead of holding the socket in CLOSE_WAIT.
+            let started = ContinuousClock.now
+            let wire = try await RawHTTP.exchange(
+                port: gateway.port,
+                send: RawHTTP.request("GET", "/health/liveliness") + RawHTTP.request("GET", "/health/readiness"),
+                expectResponses: 99,
+                thenCloseOutput: true
+            )
+            #expect(RawHTTP.split(wire).count == 2)
+            #expect(ContinuousClock.now - started < .seconds(5), "the server kept the connection open")
         }
     }
 
@@ -100,7 +127,7 @@ enum RawHTTP {
 
     /// Sends `send` in one write and reads until `expectResponses` complete responses arrived,
     /// the server closed, or 10 s passed.
-    static func exchange(port: Int, send: String, expectResponses: Int) async throws -> String {
+    static func exchange(port: Int, send: String, expectResponses: Int, thenCloseOutput: Bool = false) async throws -> String {
         let collector = Collector(expected: expectResponses)
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelInitializer { channel in
@@ -108,6 +135,7 @@ enum RawHTTP {
             }
             .connect(host: "127.0.0.1", port: port).get()
         try await channel.writeAndFlush(ByteBuffer(string: send))
+        if thenCloseOutput { try await channel.close(mode: .output) }
         let done = channel.eventLoop.scheduleTask(in: .seconds(10)) { channel.close(promise: nil) }
         try? await collector.finished.futureResult.get()
         done.cancel()

@@ -5,16 +5,22 @@ import Logging
 import NIOCore
 import NIOHTTPTypes
 
-/// Collects each request on the event loop and answers it with the router's responder.
+/// Collects each request on the event loop and answers it with the router's responder, one
+/// request at a time per connection.
 ///
-/// `HTTPServerPipelineHandler` below holds a pipelined request back until the previous
-/// response has ended, so at most one request per connection is in flight here. The body is
-/// gathered up to the configured limit; a larger one is dropped as it arrives and the route
-/// sees a body that fails with `NIOTooManyBytesError` (a 413 in the surface's envelope).
-final class GatewayConnectionHandler<Responder: HTTPResponder>: ChannelInboundHandler, RemovableChannelHandler
+/// Requests a client pipelines wait here, complete, until the previous response has ended;
+/// reading goes on meanwhile (only a client with more than `maxQueued` requests waiting is
+/// paused), which spares the two `epoll_ctl` calls per request that pausing and resuming reads
+/// would cost. The body is gathered up to the configured limit; a larger one is dropped as it
+/// arrives and the route sees a body that fails with `NIOTooManyBytesError` (a 413 in the
+/// surface's envelope).
+final class GatewayConnectionHandler<Responder: HTTPResponder>: ChannelDuplexHandler, RemovableChannelHandler
 where Responder.Context == GatewayRequestContext {
     typealias InboundIn = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
     typealias OutboundOut = HTTPResponsePart
+
+    static var maxQueued: Int { 16 }
 
     private let responder: Responder
     private let maxRequestBodyBytes: Int
@@ -23,12 +29,27 @@ where Responder.Context == GatewayRequestContext {
     private var head: HTTPRequest?
     private var body = ByteBuffer()
     private var bodyTooLarge = false
+    /// Complete requests waiting for the one in flight.
+    private var queued: [Request] = []
+    private var inFlight = false
+    private var readPaused = false
+    /// The server is shutting down, or the client closed its side: close once idle.
+    private var closeWhenIdle = false
+    private var context: ChannelHandlerContext?
 
     init(responder: Responder, maxRequestBodyBytes: Int, serverName: String?, logger: Logger) {
         self.responder = responder
         self.maxRequestBodyBytes = maxRequestBodyBytes
         self.serverName = serverName
         self.logger = logger
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -52,14 +73,33 @@ where Responder.Context == GatewayRequestContext {
             self.head = nil
             let requestBody = bodyTooLarge ? RequestBody(asyncSequence: OversizedBody(limit: maxRequestBodyBytes)) : RequestBody(buffer: body)
             body = ByteBuffer()
-            let exchange = Exchange(
-                request: Request(head: head, body: requestBody),
-                channel: context.channel,
-                responder: responder,
-                serverName: serverName,
-                logger: logger
-            )
-            Task { await exchange.run() }
+            queued.append(Request(head: head, body: requestBody))
+            startNext(context)
+        }
+    }
+
+    /// Holds reads back only while too many pipelined requests wait.
+    func read(context: ChannelHandlerContext) {
+        if queued.count >= Self.maxQueued {
+            readPaused = true
+        } else {
+            context.read()
+        }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        switch event {
+        case is ChannelShouldQuiesceEvent:
+            // Finish the response being written, answer nothing more.
+            queued.removeAll()
+            closeWhenIdle = true
+            if !inFlight { context.close(promise: nil) }
+        case ChannelEvent.inputClosed:
+            // The client sent all it will: answer what it asked, then close.
+            closeWhenIdle = true
+            if !inFlight && queued.isEmpty { context.close(promise: nil) }
+        default:
+            context.fireUserInboundEventTriggered(event)
         }
     }
 
@@ -67,6 +107,33 @@ where Responder.Context == GatewayRequestContext {
     /// with a 400 by NIO's protocol error handler) or a failed socket.
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         context.close(promise: nil)
+    }
+
+    private func startNext(_ context: ChannelHandlerContext) {
+        guard !inFlight, !queued.isEmpty else { return }
+        inFlight = true
+        let request = queued.removeFirst()
+        if readPaused && queued.count < Self.maxQueued {
+            readPaused = false
+            context.read()
+        }
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let exchange = Exchange(request: request, channel: context.channel, responder: responder, serverName: serverName, logger: logger)
+        Task {
+            let keepOpen = await exchange.run()
+            handler.eventLoop.execute { handler.value.ended(keepOpen: keepOpen) }
+        }
+    }
+
+    /// The response in flight was written (or failed): start the next request, or close.
+    private func ended(keepOpen: Bool) {
+        inFlight = false
+        guard let context else { return }
+        if !keepOpen || (closeWhenIdle && queued.isEmpty) {
+            context.close(promise: nil)
+            return
+        }
+        startNext(context)
     }
 }
 
@@ -79,7 +146,8 @@ private struct Exchange<Responder: HTTPResponder>: Sendable where Responder.Cont
     let serverName: String?
     let logger: Logger
 
-    func run() async {
+    /// - Returns: whether the connection may carry another request.
+    func run() async -> Bool {
         let context = GatewayRequestContext(source: .init(channel: channel, logger: logger))
         var response: Response
         do {
@@ -102,10 +170,9 @@ private struct Exchange<Responder: HTTPResponder>: Sendable where Responder.Cont
             try await response.body.write(ChannelBodyWriter(channel: channel, flushEachWrite: streams))
         } catch {
             logger.debug("response not completed", metadata: ["error": "\(error)"])
-            channel.close(promise: nil)
-            return
+            return false
         }
-        if closeAfter { channel.close(promise: nil) }
+        return !closeAfter
     }
 }
 

@@ -6,8 +6,9 @@ import NIOCore
 import NIOHTTP1
 import NIOHTTPTypesHTTP1
 
-/// Sets up each accepted connection: NIO's HTTP/1.1 codec (with pipelining and quiescing
-/// handled by `HTTPServerPipelineHandler`), the HTTP types codec, and the gateway's handler.
+/// Sets up each accepted connection: NIO's HTTP/1.1 codec and protocol error handler, the
+/// HTTP types codec, and the gateway's handler (which orders pipelined requests and closes
+/// connections on shutdown itself).
 struct GatewayConnections<Responder: HTTPResponder>: ServerChildChannel
 where Responder.Context == GatewayRequestContext {
     struct Connection: ServerChildChannelValue {
@@ -23,7 +24,7 @@ where Responder.Context == GatewayRequestContext {
         channel.eventLoop.makeCompletedFuture {
             let pipeline = channel.pipeline.syncOperations
             try pipeline.configureHTTPServerPipeline(
-                withPipeliningAssistance: true,
+                withPipeliningAssistance: false,
                 withErrorHandling: true,
                 withOutboundHeaderValidation: false
             )
