@@ -6,7 +6,10 @@
 Both builds serve the same config in front of the same nginx upstream. Each round measures
 nginx, A and B back to back at every concurrency, so drift on a shared machine hits all three
 alike; the table gives the median over rounds. `--virtual-key` calls both builds with a virtual
-key that has a budget and rate limits, and keeps spend logging on.
+key that has a budget and rate limits, and keeps spend logging on; `--virtual-key b` does so
+for B only, which, given the same binary twice, measures what governance costs:
+
+    python3 bench/ab.py --a .build/release/switchyard --b .build/release/switchyard --virtual-key b
 """
 
 import argparse
@@ -46,7 +49,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--duration", default="5s")
     parser.add_argument("--concurrency", default="1,64")
-    parser.add_argument("--virtual-key", action="store_true")
+    parser.add_argument("--virtual-key", nargs="?", const="both", default="none", choices=["none", "a", "b", "both"])
     args = parser.parse_args()
     levels = [int(c) for c in args.concurrency.split(",")]
     work = tempfile.mkdtemp(prefix="switchyard-ab-")
@@ -55,10 +58,11 @@ def main():
         upstream_port, proxy, proxy_port = start_nginx_pair(work, services)
         targets = [("nginx", proxy.pid, f"http://127.0.0.1:{proxy_port}/v1/chat/completions", "sk-bench")]
         for name, binary in (("A", args.a), ("B", args.b)):
-            service, port = gateway(name, os.path.abspath(binary), work, upstream_port, args.virtual_key)
+            governed = args.virtual_key in ("both", name.lower())
+            service, port = gateway(name, os.path.abspath(binary), work, upstream_port, governed)
             services.append(service)
             key = "sk-bench"
-            if args.virtual_key:
+            if governed:
                 key = generate_key(port, "sk-bench", {
                     "max_budget": 1_000_000, "rpm_limit": 100_000_000, "tpm_limit": 1_000_000_000,
                     "max_parallel_requests": 10_000,

@@ -37,6 +37,18 @@ import Testing
         }
     }
 
+    @Test func expectContinueIsAnsweredBeforeTheBodyIsSent() async throws {
+        try await withLiveGateway(Self.demo) { gateway in
+            // curl and other clients send `Expect: 100-continue` with large bodies and wait
+            // for the interim answer (a second, for curl) before sending the body.
+            let body = #"{"model":"mock","messages":[{"role":"user","content":"hi"}]}"#
+            let head = "POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: \(body.utf8.count)\r\nExpect: 100-continue\r\n\r\n"
+            let interim = try await RawHTTP.exchange(port: gateway.port, send: head, expectText: "\r\n\r\n")
+            #expect(interim.hasPrefix("HTTP/1.1 100 Continue\r\n"))
+        }
+    }
+
     @Test func everyResponseCarriesDateServerAndARequestID() async throws {
         try await withLiveGateway(Self.demo) { gateway in
             let wire = try await RawHTTP.exchange(port: gateway.port, send: RawHTTP.request("GET", "/health/liveliness") + RawHTTP.request("GET", "/nope"), expectResponses: 2)
@@ -128,7 +140,15 @@ enum RawHTTP {
     /// Sends `send` in one write and reads until `expectResponses` complete responses arrived,
     /// the server closed, or 10 s passed.
     static func exchange(port: Int, send: String, expectResponses: Int, thenCloseOutput: Bool = false) async throws -> String {
-        let collector = Collector(expected: expectResponses)
+        try await run(port: port, send: send, collector: Collector(expected: expectResponses), thenCloseOutput: thenCloseOutput)
+    }
+
+    /// Sends `send` and returns what arrived once it contains `expectText` (or after 10 s).
+    static func exchange(port: Int, send: String, expectText: String) async throws -> String {
+        try await run(port: port, send: send, collector: Collector(expected: .max, untilText: expectText), thenCloseOutput: false)
+    }
+
+    private static func run(port: Int, send: String, collector: Collector, thenCloseOutput: Bool) async throws -> String {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(collector) }
@@ -172,10 +192,12 @@ enum RawHTTP {
         typealias InboundIn = ByteBuffer
         var text = ""
         let expected: Int
+        let untilText: String?
         var finished: EventLoopPromise<Void>!
 
-        init(expected: Int) {
+        init(expected: Int, untilText: String? = nil) {
             self.expected = expected
+            self.untilText = untilText
         }
 
         func handlerAdded(context: ChannelHandlerContext) {
@@ -185,6 +207,7 @@ enum RawHTTP {
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             text += String(buffer: unwrapInboundIn(data))
             if RawHTTP.split(text).count >= expected { finished.succeed() }
+            if let untilText, text.contains(untilText) { finished.succeed() }
         }
 
         func channelInactive(context: ChannelHandlerContext) {

@@ -40,6 +40,12 @@ public final class GatewayMetrics: Sendable {
         var counts: [Int]
         var sum = 0.0
         var count = 0
+
+        mutating func record(_ value: Double) {
+            if let bucket = buckets.firstIndex(where: { value <= $0 }) { counts[bucket] += 1 }
+            sum += value
+            count += 1
+        }
     }
 
     private struct Store {
@@ -61,12 +67,9 @@ public final class GatewayMetrics: Sendable {
     public func observe(_ family: Family, _ labels: KeyValuePairs<String, String>, _ value: Double) {
         let series = Series(family: family.name, labels)
         store.withLock { store in
-            var histogram = store.histograms[series]
-                ?? Histogram(buckets: Self.latencyBuckets, counts: Array(repeating: 0, count: Self.latencyBuckets.count))
-            if let bucket = histogram.buckets.firstIndex(where: { value <= $0 }) { histogram.counts[bucket] += 1 }
-            histogram.sum += value
-            histogram.count += 1
-            store.histograms[series] = histogram
+            // Updated in place: copying the histogram out would copy its counts on every call.
+            store.histograms[series, default: Histogram(buckets: Self.latencyBuckets, counts: Array(repeating: 0, count: Self.latencyBuckets.count))]
+                .record(value)
         }
     }
 

@@ -35,7 +35,7 @@ public struct ModelRegistry: Sendable {
 
     /// The group serving `model`, with the upstream model id each deployment should be sent.
     public func resolve(_ model: String) -> RouteTarget? {
-        if let candidates = groups[model], !model.contains("*") {
+        if let candidates = groups[model], !model.utf8.contains(UInt8(ascii: "*")) {
             return RouteTarget(group: model, candidates: candidates)
         }
         if let aliased = aliases[model], let candidates = groups[aliased] {
@@ -63,7 +63,7 @@ public struct ModelRegistry: Sendable {
 
     /// The deployments of one listed model, or nil for an unknown name.
     public func deployments(of model: String) -> [Deployment]? {
-        if let candidates = groups[model], !model.contains("*") { return candidates.map(\.deployment) }
+        if let candidates = groups[model], !model.utf8.contains(UInt8(ascii: "*")) { return candidates.map(\.deployment) }
         if let aliased = aliases[model] { return groups[aliased]?.map(\.deployment) }
         return nil
     }

@@ -58,6 +58,14 @@ where Responder.Context == GatewayRequestContext {
             self.head = head
             body = ByteBuffer()
             bodyTooLarge = false
+            if head.headerFields[.expect]?.lowercased() == "100-continue" {
+                let length = head.headerFields[.contentLength].flatMap { Int($0) } ?? 0
+                // A body that would be refused is not asked for; the client sends it anyway
+                // after its own wait, and gets the 413.
+                if length <= maxRequestBodyBytes {
+                    context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
+                }
+            }
         case .body(var chunk):
             guard !bodyTooLarge else { return }
             if body.readableBytes + chunk.readableBytes > maxRequestBodyBytes {
