@@ -71,6 +71,27 @@ import Testing
         }
     }
 
+    private static func bulkEntry(_ index: Int) -> SpendLogEntry {
+        let tags: [String] = index % 9 == 0 ? ["t\(index)"] : []
+        let key: String? = index % 2 == 0 ? "k" : nil
+        return Fixtures.log("bulk-\(index)", at: 1_741_478_400 + Double(index), key: key, user: "u\(index % 3)", spend: Double(index) / 4, tags: tags)
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func largeBatchesKeepEveryRowOnceWithItsFields(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            // More untagged rows than one multi-row statement holds, tagged rows between them,
+            // and ids repeated within the batch and from an earlier batch: each id once.
+            let rows = (0..<100).map(Self.bulkEntry)
+            try await store.insertSpendLogs(Array(rows.prefix(10)))
+            try await store.insertSpendLogs(rows + Array(rows[40..<45]))
+            let all = try await store.spendLogs(SpendLogQuery(limit: 1000))
+            #expect(all.total == 100)
+            #expect(all.rows == rows.reversed())
+            #expect(try await store.spendLogs(SpendLogQuery(tag: "t27")).rows == [rows[27]])
+        }
+    }
+
     @Test(arguments: StoreBackend.all)
     func everyFilterMatchesAndCountsAll(backend: StoreBackend) async throws {
         try await backend.withStore { store in
