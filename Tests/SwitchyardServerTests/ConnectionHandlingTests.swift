@@ -49,6 +49,19 @@ import Testing
         }
     }
 
+    @Test func originFormTargetsWithQueriesAndAbsoluteFormTargetsAreRouted() async throws {
+        try await withLiveGateway(Self.demo) { gateway in
+            let wire = try await RawHTTP.exchange(port: gateway.port, send: [
+                RawHTTP.request("GET", "/v1/models?key=ignored&x=%20y"),
+                RawHTTP.request("GET", "http://localhost:\(gateway.port)/health/readiness"),
+            ].joined(), expectResponses: 2)
+            let responses = RawHTTP.split(wire)
+            #expect(responses.count == 2)
+            #expect(responses[0].hasPrefix("HTTP/1.1 200") && responses[0].contains(#""object":"list""#))
+            #expect(responses[1].hasPrefix("HTTP/1.1 200") && responses[1].contains(#""status":"healthy""#))
+        }
+    }
+
     @Test func everyResponseCarriesDateServerAndARequestID() async throws {
         try await withLiveGateway(Self.demo) { gateway in
             let wire = try await RawHTTP.exchange(port: gateway.port, send: RawHTTP.request("GET", "/health/liveliness") + RawHTTP.request("GET", "/nope"), expectResponses: 2)
@@ -60,10 +73,14 @@ import Testing
                 #expect(head.contains("\r\ndate: "))
                 #expect(head.contains("\r\nserver: switchyard\r\n"))
                 let id = try #require(RawHTTP.header("x-request-id", in: response))
-                #expect(id.range(of: #"^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$"#, options: .regularExpression) != nil, "\(id)")
+                #expect(id.range(of: #"^[0-9A-F]{8}-[0-9A-F]{4}-7[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$"#, options: .regularExpression) != nil, "\(id)")
                 ids.append(id)
             }
             #expect(Set(ids).count == 2)
+            // Version 7: the first 48 bits are the time in milliseconds.
+            let millisecondsHex = ids[0].replacingOccurrences(of: "-", with: "").prefix(12)
+            let milliseconds = try #require(UInt64(millisecondsHex, radix: 16))
+            #expect(abs(Double(milliseconds) / 1000 - Date().timeIntervalSince1970) < 60)
             #expect(responses[1].hasPrefix("HTTP/1.1 404"))
         }
     }

@@ -191,7 +191,14 @@ private struct ChannelBodyWriter: ResponseBodyWriter {
 
     mutating func write(_ buffer: ByteBuffer) async throws {
         if flushEachWrite {
-            try await channel.writeAndFlush(HTTPResponsePart.body(buffer))
+            // A stream's events go out at once; the writer waits only when the socket's
+            // buffer is full (backpressure), not for every event to reach the kernel.
+            guard channel.isActive else { throw ChannelError.ioOnClosedChannel }
+            if channel.isWritable {
+                channel.writeAndFlush(HTTPResponsePart.body(buffer), promise: nil)
+            } else {
+                try await channel.writeAndFlush(HTTPResponsePart.body(buffer))
+            }
         } else {
             channel.write(HTTPResponsePart.body(buffer), promise: nil)
         }

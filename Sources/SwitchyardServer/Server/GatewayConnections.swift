@@ -28,7 +28,7 @@ where Responder.Context == GatewayRequestContext {
                 withErrorHandling: true,
                 withOutboundHeaderValidation: false
             )
-            try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
+            try pipeline.addHandler(GatewayHTTPCodec())
             try pipeline.addHandler(
                 GatewayConnectionHandler(
                     responder: responder,
