@@ -97,6 +97,13 @@ extension SQLiteGovernanceStore {
             PRIMARY KEY (tag, start_time, log_id)
         ) WITHOUT ROWID;
         CREATE INDEX switchyard_spend_log_tags_log ON switchyard_spend_log_tags (log_id);
+        """,
+        // Every index is written once per logged request, on the gateway's own cores. Filters
+        // by user, team or model group use the time index (with a time range) or scan.
         """
+        DROP INDEX IF EXISTS switchyard_spend_logs_user;
+        DROP INDEX IF EXISTS switchyard_spend_logs_team;
+        DROP INDEX IF EXISTS switchyard_spend_logs_model;
+        """,
     ]
 }
