@@ -136,10 +136,7 @@ public struct BedrockToOpenAIStream: Sendable {
 
     private mutating func messageStop(_ reason: BedrockStopReason) -> [ChatCompletionChunk] {
         guard finishReason == nil else { return [] }
-        var finish = FinishReason(bedrock: reason)
-        if jsonMode, toolCount == 0, finish == .toolCalls {
-            finish = .stop
-        }
+        let finish = FinishReason(bedrock: reason).forJSONMode(jsonMode, toolCount: toolCount)
         finishReason = finish
         return [chunk(ChatDelta(), finishReason: finish)]
     }
@@ -147,16 +144,10 @@ public struct BedrockToOpenAIStream: Sendable {
     private mutating func usageChunk() -> [ChatCompletionChunk] {
         guard includeUsage, !sentUsage, let usage else { return [] }
         sentUsage = true
-        return [ChatCompletionChunk(id: id, created: created, model: model, choices: [], usage: usage)]
+        return [.usageOnly(id: id, created: created, model: model, usage: usage)]
     }
 
     private func chunk(_ delta: ChatDelta, finishReason: FinishReason? = nil) -> ChatCompletionChunk {
-        ChatCompletionChunk(
-            id: id,
-            created: created,
-            model: model,
-            choices: [ChunkChoice(index: 0, delta: delta, finishReason: finishReason)],
-            usageIsExplicitNull: includeUsage
-        )
+        .translated(id: id, created: created, model: model, delta: delta, finishReason: finishReason, includeUsage: includeUsage)
     }
 }

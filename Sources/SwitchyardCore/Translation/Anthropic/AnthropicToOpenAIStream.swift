@@ -152,10 +152,7 @@ public struct AnthropicToOpenAIStream: Sendable {
             anthropicUsage = usage
         }
         guard let reason = delta.stopReason, !sentFinish else { return [] }
-        var finish = FinishReason(anthropic: reason)
-        if jsonMode, toolCount == 0, finish == .toolCalls {
-            finish = .stop
-        }
+        let finish = FinishReason(anthropic: reason).forJSONMode(jsonMode, toolCount: toolCount)
         finishReason = finish
         sentFinish = true
         return [chunk(ChatDelta(), finishReason: finish)]
@@ -164,16 +161,10 @@ public struct AnthropicToOpenAIStream: Sendable {
     private mutating func usageChunk() -> [ChatCompletionChunk] {
         guard includeUsage, !sentUsage, let usage else { return [] }
         sentUsage = true
-        return [ChatCompletionChunk(id: id, created: created, model: model, choices: [], usage: usage)]
+        return [.usageOnly(id: id, created: created, model: model, usage: usage)]
     }
 
     private func chunk(_ delta: ChatDelta, finishReason: FinishReason? = nil) -> ChatCompletionChunk {
-        ChatCompletionChunk(
-            id: id,
-            created: created,
-            model: model,
-            choices: [ChunkChoice(index: 0, delta: delta, finishReason: finishReason)],
-            usageIsExplicitNull: includeUsage
-        )
+        .translated(id: id, created: created, model: model, delta: delta, finishReason: finishReason, includeUsage: includeUsage)
     }
 }

@@ -68,7 +68,7 @@ public struct GeminiToOpenAIStream: Sendable {
         guard !ended else { return [] }
         ended = true
         guard includeUsage, let usage else { return [] }
-        return [ChatCompletionChunk(id: id, created: created, model: model, choices: [], usage: usage)]
+        return [.usageOnly(id: id, created: created, model: model, usage: usage)]
     }
 
     private mutating func translate(_ candidate: GeminiCandidate, index: Int) -> [ChatCompletionChunk] {
@@ -117,12 +117,6 @@ public struct GeminiToOpenAIStream: Sendable {
     }
 
     private func chunk(_ index: Int, _ delta: ChatDelta, finishReason: FinishReason? = nil) -> ChatCompletionChunk {
-        ChatCompletionChunk(
-            id: id,
-            created: created,
-            model: model,
-            choices: [ChunkChoice(index: index, delta: delta, finishReason: finishReason)],
-            usageIsExplicitNull: includeUsage
-        )
+        .translated(id: id, created: created, model: model, index: index, delta: delta, finishReason: finishReason, includeUsage: includeUsage)
     }
 }
