@@ -229,19 +229,7 @@ final class LeanConnectionHandler: ChannelDuplexHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        self.flushPendingHead()
-        let state = self.state
-        self.state = .closed
-        switch state {
-        case .awaitingHead(let inFlight):
-            inFlight.continuation.resume(
-                throwing: self.nothingReceived(since: inFlight) ? StaleConnection() : LeanHTTPError.connectionClosed
-            )
-        case .streaming(let stream, _):
-            stream.fail(LeanHTTPError.connectionClosed)
-        case .idle, .closed:
-            break
-        }
+        self.failInFlight(LeanHTTPError.connectionClosed)
         self.cancelTimer()
         if let connection = self.connection {
             self.pool.connectionClosed(connection)
@@ -251,23 +239,27 @@ final class LeanConnectionHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        self.failInFlight(Self.publicError(error))
+        context.close(promise: nil)
+    }
+
+    // MARK: Helpers
+
+    /// Ends the connection's request, if any, with `error` (or as stale, when a reused
+    /// connection produced nothing for it), and marks the connection closed.
+    private func failInFlight(_ error: any Error) {
         self.flushPendingHead()
         let state = self.state
         self.state = .closed
         switch state {
         case .awaitingHead(let inFlight):
-            inFlight.continuation.resume(
-                throwing: self.nothingReceived(since: inFlight) ? StaleConnection() : Self.publicError(error)
-            )
+            inFlight.continuation.resume(throwing: self.nothingReceived(since: inFlight) ? StaleConnection() : error)
         case .streaming(let stream, _):
-            stream.fail(Self.publicError(error))
+            stream.fail(error)
         case .idle, .closed:
             break
         }
-        context.close(promise: nil)
     }
-
-    // MARK: Helpers
 
     private func flushPendingHead() {
         guard let pending = self.pendingHead else { return }
