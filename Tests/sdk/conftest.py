@@ -197,6 +197,35 @@ class Gateway:
         return f"{self.root}/v1"
 
 
+def start_governed_gateway(
+    workdir: Path,
+    name: str,
+    master_key: str,
+    batch_write_seconds: float,
+    prices: tuple[float, float],
+    database_url: str | None = None,
+) -> Gateway:
+    """A gateway of its own serving the in-process `mock` at `prices` (input, output per token),
+    with its store in `workdir` (SQLite) or at `database_url`; returns once it is ready."""
+    (port,) = free_ports(1)
+    database = f"\n  database_url: {database_url}" if database_url else ""
+    config = workdir / "config.yaml"
+    config.write_text(
+        f"""\
+model_list:
+  - model_name: mock
+    litellm_params: {{model: mock/switchyard-mock}}
+    model_info: {{input_cost_per_token: {prices[0]}, output_cost_per_token: {prices[1]}}}
+general_settings:
+  master_key: {master_key}{database}
+  proxy_batch_write_at: {batch_write_seconds}
+"""
+    )
+    process = start_process(name, ["serve", "--config", str(config), "--port", str(port)], workdir)
+    wait_until(process, lambda: readiness(port), "GET /health/readiness answered 200")
+    return Gateway(port, process, master_key)
+
+
 def shut_down(gateway_process: Process, others: list[Process] = ()) -> None:
     status = gateway_process.stop()
     for other in others:

@@ -17,11 +17,8 @@ import pytest
 from conftest import (
     Gateway,
     binary_path,
-    free_ports,
-    readiness,
     shut_down,
-    start_process,
-    wait_until,
+    start_governed_gateway,
 )
 
 MASTER = "sk-gov-master"
@@ -128,22 +125,7 @@ def spend_log_rows(database: Path) -> int:
 
 
 def start_gateway(workdir: Path, batch_write_seconds: float) -> Gateway:
-    (port,) = free_ports(1)
-    config = workdir / "config.yaml"
-    config.write_text(
-        f"""\
-model_list:
-  - model_name: mock
-    litellm_params: {{model: mock/switchyard-mock}}
-    model_info: {{input_cost_per_token: 0.000001, output_cost_per_token: 0.000002}}
-general_settings:
-  master_key: {MASTER}
-  proxy_batch_write_at: {batch_write_seconds}
-"""
-    )
-    process = start_process("governed", ["serve", "--config", str(config), "--port", str(port)], workdir)
-    wait_until(process, lambda: readiness(port), "GET /health/readiness answered 200")
-    return Gateway(port, process, MASTER)
+    return start_governed_gateway(workdir, "governed", MASTER, batch_write_seconds, prices=(0.000001, 0.000002))
 
 
 def send(gateway: Gateway, count: int) -> None:

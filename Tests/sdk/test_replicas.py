@@ -10,13 +10,12 @@ from __future__ import annotations
 import subprocess
 import time
 import uuid
-from pathlib import Path
 
 import httpx
 import openai
 import pytest
 
-from conftest import REPO_ROOT, Gateway, free_ports, readiness, shut_down, start_process, wait_until
+from conftest import REPO_ROOT, Gateway, shut_down, start_governed_gateway
 
 MASTER = "sk-replica-master"
 INTERVAL = 0.2
@@ -44,23 +43,9 @@ def replicas(database, tmp_path_factory):
     started = []
     for name in ("a", "b"):
         workdir = tmp_path_factory.mktemp(f"replica-{name}")
-        (port,) = free_ports(1)
-        config = workdir / "config.yaml"
-        config.write_text(
-            f"""\
-model_list:
-  - model_name: mock
-    litellm_params: {{model: mock/switchyard-mock}}
-    model_info: {{input_cost_per_token: 0.001, output_cost_per_token: 0.002}}
-general_settings:
-  master_key: {MASTER}
-  database_url: {database}
-  proxy_batch_write_at: {INTERVAL}
-"""
+        started.append(
+            start_governed_gateway(workdir, f"replica-{name}", MASTER, INTERVAL, prices=(0.001, 0.002), database_url=database)
         )
-        process = start_process(f"replica-{name}", ["serve", "--config", str(config), "--port", str(port)], workdir)
-        wait_until(process, lambda port=port: readiness(port), "GET /health/readiness answered 200")
-        started.append(Gateway(port, process, MASTER))
     yield started
     for gateway in started:
         shut_down(gateway.process)
