@@ -88,11 +88,16 @@ public struct PostgresURL: Sendable, Hashable, CustomStringConvertible {
         return "postgres://\(credentials)@\(endpoint)/\(database ?? "")?sslmode=\(sslMode.rawValue)"
     }
 
+    /// The server's socket file, when the URL names a socket directory (libpq's naming).
+    private var unixSocketPath: String? {
+        socketDirectory.map { "\($0)/.s.PGSQL.\(port)" }
+    }
+
     /// The client configuration this URL describes.
     public var configuration: PostgresClient.Configuration {
-        if let socketDirectory {
+        if let unixSocketPath {
             return PostgresClient.Configuration(
-                unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)",
+                unixSocketPath: unixSocketPath,
                 username: username,
                 password: password,
                 database: database
@@ -110,9 +115,9 @@ public struct PostgresURL: Sendable, Hashable, CustomStringConvertible {
 
     /// The same endpoint for one standalone connection, as `withStore` uses to fail fast.
     public func connectionConfiguration() throws -> PostgresConnection.Configuration {
-        if let socketDirectory {
+        if let unixSocketPath {
             return PostgresConnection.Configuration(
-                unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)",
+                unixSocketPath: unixSocketPath,
                 username: username,
                 password: password,
                 database: database
