@@ -2,15 +2,15 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
-import NIOPosix
 import ServiceLifecycle
 
 /// The gateway as a Hummingbird application whose HTTP layer is the gateway's own.
 ///
 /// Routing, middleware and handlers are Hummingbird's; the connection handling underneath is
 /// `GatewayConnectionHandler`, which answers each request from the channel pipeline instead of
-/// through an async channel per connection. On the proxy hot path that layer was about a third
-/// of the CPU spent per request.
+/// through an async channel per connection. Owning that layer is what lets the gateway order
+/// pipelined requests without pausing reads, answer `Expect: 100-continue`, and take request
+/// targets without a URL parse (`GatewayHTTPCodec`).
 public struct GatewayApplication<Responder: HTTPResponder>: ApplicationProtocol
 where Responder.Context == GatewayRequestContext {
     public let responder: Responder
@@ -30,9 +30,11 @@ where Responder.Context == GatewayRequestContext {
         onServerRunning: @escaping @Sendable (any Channel) async -> Void,
         logger: Logger
     ) {
+        let address = BindAddress.hostname(host, port: port)
+        let serverName = "switchyard"
         self.responder = responder
-        self.configuration = ApplicationConfiguration(address: .hostname(host, port: port), serverName: "switchyard")
-        self.serverConfiguration = ServerConfiguration(address: .hostname(host, port: port), serverName: "switchyard", backlog: 4096)
+        self.configuration = ApplicationConfiguration(address: address, serverName: serverName)
+        self.serverConfiguration = ServerConfiguration(address: address, serverName: serverName, backlog: 4096)
         self.maxRequestBodyBytes = maxRequestBodyBytes
         self.services = services
         self.runningHook = onServerRunning
@@ -55,7 +57,7 @@ where Responder.Context == GatewayRequestContext {
         let server = connections.server(
             configuration: serverConfiguration,
             onServerRunning: { await self.onServerRunning($0) },
-            eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+            eventLoopGroup: eventLoopGroup,
             logger: logger
         )
         let group = ServiceGroup(configuration: .init(services: services + [server], logger: logger))
