@@ -204,8 +204,14 @@ private struct ChannelBodyWriter: ResponseBodyWriter {
         }
     }
 
+    /// The end is flushed after the jobs the loop is running now, as the upstream client flushes
+    /// its requests: responses that finish in one pass go out back to back. The connection
+    /// handler's next step (another request, or the close) is queued after that flush.
     consuming func finish(_ trailingHeaders: HTTPFields?) async throws {
-        try await channel.writeAndFlush(HTTPResponsePart.end(trailingHeaders))
+        let channel = self.channel
+        channel.write(HTTPResponsePart.end(trailingHeaders), promise: nil)
+        channel.eventLoop.execute { channel.flush() }
+        guard channel.isActive else { throw ChannelError.ioOnClosedChannel }
     }
 }
 
