@@ -132,11 +132,56 @@ import Testing
         }
     }
 
+    @Test func aStreamIsChunkedAndTheNextResponseOnTheConnectionFollowsItsLastChunk() async throws {
+        try await withLiveGateway(Self.demo) { gateway in
+            let chat = #"{"model":"mock","stream":true,"messages":[{"role":"user","content":"hi"}]}"#
+            let wire = try await RawHTTP.exchange(port: gateway.port, send: [
+                RawHTTP.request("POST", "/v1/chat/completions", body: chat),
+                RawHTTP.request("GET", "/health/liveliness"),
+            ].joined(), expectText: #""I'm alive!""#)
+            let headEnd = try #require(wire.range(of: "\r\n\r\n"))
+            let head = String(wire[..<headEnd.lowerBound])
+            #expect(head.hasPrefix("HTTP/1.1 200 OK\r\n"))
+            #expect(RawHTTP.header("transfer-encoding", in: head) == "chunked")
+            #expect(RawHTTP.header("content-length", in: head) == nil)
+            // Each chunk is its hex size, the bytes and CRLF; a zero-size chunk ends the stream.
+            // Parsed as bytes: "\r\n" is a single Character in a Swift string.
+            var rest = Array(wire.utf8[headEnd.upperBound...])[...]
+            let crlf = Array("\r\n".utf8)
+            var events = ""
+            while true {
+                let sizeEnd = try #require(rest.indices.first { rest[$0...].starts(with: crlf) })
+                let size = try #require(Int(String(decoding: rest[..<sizeEnd], as: UTF8.self), radix: 16))
+                rest = rest[(sizeEnd + 2)...]
+                if size == 0 { break }
+                events += String(decoding: rest.prefix(size), as: UTF8.self)
+                rest = rest.dropFirst(size)
+                #expect(rest.starts(with: crlf))
+                rest = rest.dropFirst(2)
+            }
+            #expect(String(decoding: rest, as: UTF8.self).hasPrefix("\r\nHTTP/1.1 200 OK\r\n"), "the last chunk is followed by the next response")
+            #expect(events.hasPrefix("data: {"))
+            #expect(events.hasSuffix("data: [DONE]\n\n"))
+        }
+    }
+
+    @Test func aHeadRequestGetsHeadersWithoutABodyAndTheConnectionStaysUsable() async throws {
+        try await withLiveGateway(Self.demo) { gateway in
+            let wire = try await RawHTTP.exchange(port: gateway.port, send: [
+                RawHTTP.request("HEAD", "/v1/models"),
+                RawHTTP.request("GET", "/health/liveliness"),
+            ].joined(), expectText: #""I'm alive!""#)
+            let headEnd = try #require(wire.range(of: "\r\n\r\n"))
+            #expect(wire.hasPrefix("HTTP/1.1 "))
+            #expect(wire[headEnd.upperBound...].hasPrefix("HTTP/1.1 200 OK\r\n"), "a body followed the HEAD response: \(wire)")
+        }
+    }
+
     @Test func malformedHTTPGetsA400AndTheConnectionCloses() async throws {
         try await withLiveGateway(Self.demo) { gateway in
             let started = ContinuousClock.now
             let wire = try await RawHTTP.exchange(port: gateway.port, send: "GARBAGE\r\n\r\n", expectResponses: 99)
-            #expect(wire.hasPrefix("HTTP/1.1 400"))
+            #expect(wire == "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
             #expect(ContinuousClock.now - started < .seconds(5), "the server kept the connection open")
         }
     }

@@ -6,8 +6,8 @@ import NIOCore
 import NIOHTTP1
 import NIOHTTPTypesHTTP1
 
-/// Sets up each accepted connection: NIO's HTTP/1.1 codec and protocol error handler, the
-/// HTTP types codec, and the gateway's handler (which orders pipelined requests and closes
+/// Sets up each accepted connection: NIO's HTTP/1.1 request decoder, the gateway's codec
+/// (HTTP types in, response bytes out, 400 on malformed HTTP), and the gateway's handler (which orders pipelined requests and closes
 /// connections on shutdown itself).
 struct GatewayConnections<Responder: HTTPResponder>: ServerChildChannel
 where Responder.Context == GatewayRequestContext {
@@ -23,11 +23,7 @@ where Responder.Context == GatewayRequestContext {
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Connection> {
         channel.eventLoop.makeCompletedFuture {
             let pipeline = channel.pipeline.syncOperations
-            try pipeline.configureHTTPServerPipeline(
-                withPipeliningAssistance: false,
-                withErrorHandling: true,
-                withOutboundHeaderValidation: false
-            )
+            try pipeline.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
             try pipeline.addHandler(GatewayHTTPCodec())
             try pipeline.addHandler(
                 GatewayConnectionHandler(

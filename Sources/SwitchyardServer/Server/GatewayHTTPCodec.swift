@@ -4,22 +4,35 @@ import NIOHTTP1
 import NIOHTTPTypes
 import NIOHTTPTypesHTTP1
 
-/// Converts between NIO's HTTP/1 parts and HTTP types as `HTTP1ToHTTPServerCodec` does, but
-/// takes an origin-form target (`/v1/chat/completions`, what clients send to a server) as the
-/// path as it is. The library parses every target with Foundation's `URLComponents`, to
-/// handle the absolute form that proxies receive; that parse was about 2% of the CPU of a
-/// proxied request. Any other form still goes through the library's conversion.
+/// Turns NIO's decoded HTTP/1 request parts into HTTP types, and writes responses as bytes
+/// (`HTTPResponseWriter`).
+///
+/// Requests convert as `HTTP1ToHTTPServerCodec` converts them, except that an origin-form
+/// target (`/v1/chat/completions`, what clients send to a server) is taken as the path as it
+/// is. The library parses every target with Foundation's `URLComponents`, to handle the
+/// absolute form that proxies receive; that parse was about 2% of the CPU of a proxied request.
+/// Any other form still goes through the library's conversion.
+///
+/// Malformed HTTP is answered with a 400 (unless a response is under way) before the error
+/// goes on to the connection handler, which closes the connection: what NIO's
+/// `HTTPServerProtocolErrorHandler` does.
 final class GatewayHTTPCodec: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPRequestPart
     typealias OutboundIn = HTTPResponsePart
-    typealias OutboundOut = HTTPServerResponsePart
+    typealias OutboundOut = IOData
+
+    /// The methods of requests not yet answered, oldest first: a `HEAD` is answered without a body.
+    private var unansweredMethods = CircularBuffer<HTTPRequest.Method>(initialCapacity: 4)
+    private var writer = HTTPResponseWriter()
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
             do {
-                context.fireChannelRead(wrapInboundOut(.head(try Self.request(head))))
+                let request = try Self.request(head)
+                unansweredMethods.append(request.method)
+                context.fireChannelRead(wrapInboundOut(.head(request)))
             } catch {
                 context.fireErrorCaught(error)
             }
@@ -31,14 +44,31 @@ final class GatewayHTTPCodec: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let bytes: ByteBuffer?
         switch unwrapOutboundIn(data) {
         case .head(let response):
-            context.write(wrapOutboundOut(.head(HTTPResponseHead(response))), promise: promise)
+            let informational = response.status.kind == .informational && response.status.code != 101
+            let method = informational ? nil : unansweredMethods.popFirst()
+            bytes = writer.head(response, answering: method, allocator: context.channel.allocator)
         case .body(let body):
-            context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: promise)
+            bytes = writer.body(body, allocator: context.channel.allocator)
         case .end(let trailers):
-            context.write(wrapOutboundOut(.end(trailers.map(HTTPHeaders.init))), promise: promise)
+            bytes = writer.end(trailers, allocator: context.channel.allocator)
         }
+        if let bytes {
+            context.write(wrapOutboundOut(.byteBuffer(bytes)), promise: promise)
+        } else if let promise {
+            // Nothing to send (no body, or no chunked end): the promise still completes in
+            // order with the writes before it.
+            context.write(wrapOutboundOut(.byteBuffer(ByteBuffer())), promise: promise)
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if error is HTTPParserError, !writer.responseOpen {
+            context.writeAndFlush(wrapOutboundOut(.byteBuffer(HTTPResponseWriter.badRequest(allocator: context.channel.allocator))), promise: nil)
+        }
+        context.fireErrorCaught(error)
     }
 
     static func request(_ head: HTTPRequestHead) throws -> HTTPRequest {

@@ -1,0 +1,109 @@
+import HTTPTypes
+import NIOCore
+import NIOHTTP1
+
+/// Writes HTTP/1.1 responses as bytes, framed as NIO's `HTTPResponseEncoder` frames them: a
+/// response with a `content-length` goes as it is, one without is chunked, and one that may
+/// not have a body (1xx, 204, 304, or the answer to a `HEAD` or `CONNECT`) carries none.
+///
+/// It takes HTTP types' fields as they are. NIO's encoder needs its own header type, and the
+/// conversion and the encoder's passes over the headers were about 4% of a proxied request.
+struct HTTPResponseWriter {
+    enum Framing {
+        /// No body is written: the status allows none, or the request was a `HEAD`.
+        case none
+        /// The body goes as it is, its length given by `content-length`.
+        case length
+        case chunked
+    }
+
+    /// How the response being written frames its body.
+    private(set) var framing = Framing.none
+    /// A final response head was written and its end was not.
+    private(set) var responseOpen = false
+
+    /// The response head's bytes, its framing headers corrected for `method`'s request.
+    /// An informational (1xx) head leaves the state of the response that follows it alone.
+    mutating func head(_ response: HTTPResponse, answering method: HTTPRequest.Method?, allocator: ByteBufferAllocator) -> ByteBuffer {
+        var fields = response.headerFields
+        let code = response.status.code
+        if (100..<200).contains(code), code != 101 {
+            return Self.serialize(response.status, fields, allocator: allocator)
+        }
+        responseOpen = true
+        if code < 200 || code == 204 || code == 304 || method == .connect {
+            fields[.contentLength] = nil
+            fields[.transferEncoding] = nil
+            framing = .none
+        } else if fields[.contentLength] != nil {
+            fields[.transferEncoding] = nil
+            framing = .length
+        } else {
+            fields[.transferEncoding] = "chunked"
+            framing = .chunked
+        }
+        // A HEAD response keeps the headers a GET would have had, without the body.
+        if method == .head { framing = .none }
+        return Self.serialize(response.status, fields, allocator: allocator)
+    }
+
+    /// A body part's bytes in the response's framing; nil when the response has no body.
+    func body(_ part: ByteBuffer, allocator: ByteBufferAllocator) -> ByteBuffer? {
+        switch framing {
+        case .none:
+            return nil
+        case .length:
+            return part
+        case .chunked:
+            guard part.readableBytes > 0 else { return nil }
+            var chunk = allocator.buffer(capacity: part.readableBytes + 12)
+            chunk.writeString(String(part.readableBytes, radix: 16))
+            chunk.writeStaticString("\r\n")
+            chunk.writeImmutableBuffer(part)
+            chunk.writeStaticString("\r\n")
+            return chunk
+        }
+    }
+
+    /// The bytes that end the response (the last chunk and any trailers), or nil.
+    mutating func end(_ trailers: HTTPFields?, allocator: ByteBufferAllocator) -> ByteBuffer? {
+        defer {
+            responseOpen = false
+            framing = .none
+        }
+        guard case .chunked = framing else { return nil }
+        var buffer = allocator.buffer(capacity: 5)
+        buffer.writeStaticString("0\r\n")
+        for field in trailers ?? [:] { Self.write(field, to: &buffer) }
+        buffer.writeStaticString("\r\n")
+        return buffer
+    }
+
+    /// What a malformed request is answered with before the connection closes.
+    static func badRequest(allocator: ByteBufferAllocator) -> ByteBuffer {
+        var buffer = allocator.buffer(capacity: 64)
+        buffer.writeStaticString("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+        return buffer
+    }
+
+    private static func serialize(_ status: HTTPResponse.Status, _ fields: HTTPFields, allocator: ByteBufferAllocator) -> ByteBuffer {
+        var buffer = allocator.buffer(capacity: 256)
+        buffer.writeStaticString("HTTP/1.1 ")
+        buffer.writeString(String(status.code))
+        buffer.writeStaticString(" ")
+        // A status made from a code alone (an upstream's, passed through) has no phrase: the
+        // standard one goes out, as NIO's encoder sends it.
+        buffer.writeString(status.reasonPhrase.isEmpty ? HTTPResponseStatus(statusCode: status.code).reasonPhrase : status.reasonPhrase)
+        buffer.writeStaticString("\r\n")
+        for field in fields { write(field, to: &buffer) }
+        buffer.writeStaticString("\r\n")
+        return buffer
+    }
+
+    private static func write(_ field: HTTPField, to buffer: inout ByteBuffer) {
+        buffer.writeString(field.name.rawName)
+        buffer.writeStaticString(": ")
+        buffer.writeString(field.value)
+        buffer.writeStaticString("\r\n")
+    }
+}
