@@ -11,7 +11,8 @@ import Testing
 
     @Test func aStatusPassedThroughByCodeGetsItsStandardPhrase() {
         var writer = HTTPResponseWriter()
-        let head = writer.head(HTTPResponse(status: .init(code: 429), headerFields: [.contentLength: "0"]), answering: .post, allocator: allocator)
+        writer.awaitResponse(to: .post)
+        let head = writer.head(HTTPResponse(status: .init(code: 429), headerFields: [.contentLength: "0"]), allocator: allocator)
         #expect(text(head) == "HTTP/1.1 429 Too Many Requests\r\nContent-Length: 0\r\n\r\n")
         #expect(writer.responseOpen)
     }
@@ -19,7 +20,8 @@ import Testing
     @Test func aResponseWithALengthIsWrittenAsItIs() {
         var writer = HTTPResponseWriter()
         let fields: HTTPFields = [.contentLength: "5", .transferEncoding: "chunked"]
-        let head = writer.head(HTTPResponse(status: .ok, headerFields: fields), answering: .get, allocator: allocator)
+        writer.awaitResponse(to: .get)
+        let head = writer.head(HTTPResponse(status: .ok, headerFields: fields), allocator: allocator)
         #expect(text(head) == "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n")
         #expect(text(writer.body(ByteBuffer(string: "hello"), allocator: allocator)) == "hello")
         #expect(writer.end(nil, allocator: allocator) == nil)
@@ -28,7 +30,8 @@ import Testing
 
     @Test func aResponseWithoutALengthIsChunkedAndEndsWithTheLastChunkAndTrailers() {
         var writer = HTTPResponseWriter()
-        let head = writer.head(HTTPResponse(status: .ok, headerFields: [.contentType: "text/event-stream"]), answering: .post, allocator: allocator)
+        writer.awaitResponse(to: .post)
+        let head = writer.head(HTTPResponse(status: .ok, headerFields: [.contentType: "text/event-stream"]), allocator: allocator)
         #expect(text(head) == "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
         let event = String(repeating: "x", count: 26)
         #expect(text(writer.body(ByteBuffer(string: event), allocator: allocator)) == "1a\r\n\(event)\r\n")
@@ -39,7 +42,8 @@ import Testing
     @Test func noContentAndNotModifiedCarryNoFramingAndNoBody() {
         for status in [HTTPResponse.Status.noContent, .notModified] {
             var writer = HTTPResponseWriter()
-            let head = writer.head(HTTPResponse(status: status, headerFields: [.contentLength: "3"]), answering: .get, allocator: allocator)
+            writer.awaitResponse(to: .get)
+            let head = writer.head(HTTPResponse(status: status, headerFields: [.contentLength: "3"]), allocator: allocator)
             #expect(text(head) == "HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n\r\n")
             #expect(writer.body(ByteBuffer(string: "abc"), allocator: allocator) == nil)
         }
@@ -47,7 +51,8 @@ import Testing
 
     @Test func aHeadRequestKeepsTheHeadersAndDropsTheBody() {
         var writer = HTTPResponseWriter()
-        let head = writer.head(HTTPResponse(status: .ok, headerFields: [.contentLength: "5"]), answering: .head, allocator: allocator)
+        writer.awaitResponse(to: .head)
+        let head = writer.head(HTTPResponse(status: .ok, headerFields: [.contentLength: "5"]), allocator: allocator)
         #expect(text(head) == "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n")
         #expect(writer.body(ByteBuffer(string: "hello"), allocator: allocator) == nil)
         #expect(writer.end(nil, allocator: allocator) == nil)
@@ -55,8 +60,12 @@ import Testing
 
     @Test func anInterimContinueLeavesTheResponseThatFollowsAlone() {
         var writer = HTTPResponseWriter()
-        let interim = writer.head(HTTPResponse(status: .continue), answering: nil, allocator: allocator)
+        writer.awaitResponse(to: .head)
+        let interim = writer.head(HTTPResponse(status: .continue), allocator: allocator)
         #expect(text(interim) == "HTTP/1.1 100 Continue\r\n\r\n")
         #expect(!writer.responseOpen)
+        // The HEAD still waits for its answer: the final response carries no body.
+        _ = writer.head(HTTPResponse(status: .ok, headerFields: [.contentLength: "5"]), allocator: allocator)
+        #expect(writer.body(ByteBuffer(string: "hello"), allocator: allocator) == nil)
     }
 }

@@ -7,8 +7,8 @@ import NIOHTTP1
 import NIOHTTPTypesHTTP1
 
 /// Sets up each accepted connection: NIO's HTTP/1.1 request decoder, the gateway's codec
-/// (HTTP types in, response bytes out, 400 on malformed HTTP), and the gateway's handler (which orders pipelined requests and closes
-/// connections on shutdown itself).
+/// (HTTP types in, response bytes out, 400 on malformed HTTP), and the gateway's handler
+/// (which orders pipelined requests and closes connections on shutdown itself).
 struct GatewayConnections<Responder: HTTPResponder>: ServerChildChannel
 where Responder.Context == GatewayRequestContext {
     struct Connection: ServerChildChannelValue {

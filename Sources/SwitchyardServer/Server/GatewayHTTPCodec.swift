@@ -22,8 +22,6 @@ final class GatewayHTTPCodec: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundIn = HTTPResponsePart
     typealias OutboundOut = IOData
 
-    /// The methods of requests not yet answered, oldest first: a `HEAD` is answered without a body.
-    private var unansweredMethods = CircularBuffer<HTTPRequest.Method>(initialCapacity: 4)
     private var writer = HTTPResponseWriter()
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -31,7 +29,7 @@ final class GatewayHTTPCodec: ChannelDuplexHandler, RemovableChannelHandler {
         case .head(let head):
             do {
                 let request = try Self.request(head)
-                unansweredMethods.append(request.method)
+                writer.awaitResponse(to: request.method)
                 context.fireChannelRead(wrapInboundOut(.head(request)))
             } catch {
                 context.fireErrorCaught(error)
@@ -47,9 +45,7 @@ final class GatewayHTTPCodec: ChannelDuplexHandler, RemovableChannelHandler {
         let bytes: ByteBuffer?
         switch unwrapOutboundIn(data) {
         case .head(let response):
-            let informational = response.status.kind == .informational && response.status.code != 101
-            let method = informational ? nil : unansweredMethods.popFirst()
-            bytes = writer.head(response, answering: method, allocator: context.channel.allocator)
+            bytes = writer.head(response, allocator: context.channel.allocator)
         case .body(let body):
             bytes = writer.body(body, allocator: context.channel.allocator)
         case .end(let trailers):

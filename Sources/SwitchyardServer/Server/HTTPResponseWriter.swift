@@ -21,16 +21,24 @@ struct HTTPResponseWriter {
     private(set) var framing = Framing.none
     /// A final response head was written and its end was not.
     private(set) var responseOpen = false
+    /// The methods of requests not yet answered, oldest first: a `HEAD` is answered without a body.
+    private var unansweredMethods = CircularBuffer<HTTPRequest.Method>(initialCapacity: 4)
 
-    /// The response head's bytes, its framing headers corrected for `method`'s request.
+    /// A request arrived: its response is the next final one after those already awaited.
+    mutating func awaitResponse(to method: HTTPRequest.Method) {
+        unansweredMethods.append(method)
+    }
+
+    /// The response head's bytes, its framing headers corrected for the request it answers.
     /// An informational (1xx) head leaves the state of the response that follows it alone.
-    mutating func head(_ response: HTTPResponse, answering method: HTTPRequest.Method?, allocator: ByteBufferAllocator) -> ByteBuffer {
+    mutating func head(_ response: HTTPResponse, allocator: ByteBufferAllocator) -> ByteBuffer {
         var fields = response.headerFields
         let code = response.status.code
         if (100..<200).contains(code), code != 101 {
             return Self.serialize(response.status, fields, allocator: allocator)
         }
         responseOpen = true
+        let method = unansweredMethods.popFirst()
         if code < 200 || code == 204 || code == 304 || method == .connect {
             fields[.contentLength] = nil
             fields[.transferEncoding] = nil
