@@ -16,13 +16,20 @@ extension GatewayClock {
 
 /// The real clock.
 public struct SystemGatewayClock: GatewayClock {
-    private let origin = ContinuousClock.now
+    private let origin = Self.monotonicSeconds()
 
     public init() {}
 
+    /// Read several times per request: `clock_gettime` directly, not `ContinuousClock`, whose
+    /// `Duration` arithmetic (128-bit attoseconds) cost more than the clock itself.
     public func now() -> Double {
-        let elapsed = ContinuousClock.now - origin
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        Self.monotonicSeconds() - origin
+    }
+
+    private static func monotonicSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     public func sleep(seconds: Double) async throws {

@@ -34,9 +34,10 @@ struct AuthMiddleware: RouterMiddleware {
         var view = Substring(value)
         while view.first == " " { view.removeFirst() }
         while view.last == " " { view.removeLast() }
-        let scheme = Array("bearer ".utf8)
-        if view.utf8.count > scheme.count, zip(view.utf8, scheme).allSatisfy({ $0 | 0x20 == $1 }) {
-            view = view.dropFirst(scheme.count)
+        let scheme: StaticString = "bearer "
+        let prefix = UnsafeBufferPointer(start: scheme.utf8Start, count: scheme.utf8CodeUnitCount)
+        if view.utf8.count > prefix.count, zip(view.utf8, prefix).allSatisfy({ $0 | 0x20 == $1 }) {
+            view = view.dropFirst(prefix.count)
             while view.first == " " { view.removeFirst() }
         }
         return String(view)
