@@ -112,7 +112,7 @@ where Responder.Context == GatewayRequestContext {
     }
 
     /// Errors reaching here are fatal to the connection: malformed HTTP (already answered
-    /// with a 400 by NIO's protocol error handler) or a failed socket.
+    /// with a 400 by `GatewayHTTPCodec`) or a failed socket.
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         context.close(promise: nil)
     }

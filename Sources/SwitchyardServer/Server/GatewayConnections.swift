@@ -4,7 +4,6 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import NIOHTTP1
-import NIOHTTPTypesHTTP1
 
 /// Sets up each accepted connection: NIO's HTTP/1.1 request decoder, the gateway's codec
 /// (HTTP types in, response bytes out, 400 on malformed HTTP), and the gateway's handler
