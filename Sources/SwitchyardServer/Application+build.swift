@@ -52,12 +52,9 @@ public func buildApplication(
     let health = HealthRoutes(modelCount: gateway.registry.listedModels.count)
     let routes = OpenAIRoutes(gateway: gateway)
     let operations = OperationsRoutes(gateway: gateway)
-    let anthropic = AnthropicRoutes(gateway: gateway)
-    let gemini = GeminiRoutes(gateway: gateway)
-    gemini.register(on: authenticated)
-    gemini.register(on: authenticated.group("gemini"))
+    // Every proxied operation, on every surface: one pipeline, which checks the key itself.
+    OperationRoutes(pipeline: OperationPipeline(gateway: gateway)).register(on: router)
     for prefix in ["v1", "api/v1", ""] {
-        anthropic.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
         health.register(on: prefix.isEmpty ? open : open.group(RouterPath(prefix)))
         routes.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
         operations.registerMetrics(on: prefix.isEmpty ? open : open.group(RouterPath(prefix)))

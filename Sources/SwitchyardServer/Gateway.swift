@@ -16,6 +16,8 @@ struct Gateway: Sendable {
     let metrics: GatewayMetrics
     let clock: any GatewayClock
     let governance: Governance
+    /// Retries, cooldowns and fallbacks over this gateway's model groups.
+    let routing: RoutingLoop
 
     init(config: GatewayConfig, httpClient: HTTPClient, pool: HTTP1ConnectionPool, store: any GovernanceStore, clock: any GatewayClock) {
         self.config = config
@@ -33,6 +35,7 @@ struct Gateway: Sendable {
         self.transport = UpstreamTransport(client: httpClient, pool: pool, mock: MockProviderHandler())
         self.maxRequestBytes = Int(config.general.maxRequestSizeMB * 1024 * 1024)
         self.maxResponseBytes = 256 * 1024 * 1024
+        self.routing = RoutingLoop(registry: registry, ledger: ledger, selector: selector, settings: config.router, clock: clock, metrics: metrics)
     }
 
     /// Seconds a whole request to `deployment` may take.
@@ -46,11 +49,14 @@ struct Gateway: Sendable {
     }
 
     /// Books the usage an answer reported: the deployment's tokens-per-minute window, token
-    /// metrics, and the request's account (`meter`) for spend.
-    func record(_ usage: Usage, candidate: RouteTarget.Candidate, group: String, meter: RequestMeter?) {
+    /// metrics, and the request's account (`meter`) for spend. Returns what the request is
+    /// charged, nil when the deployment has no prices.
+    @discardableResult
+    func record(_ usage: Usage, candidate: RouteTarget.Candidate, group: String, meter: RequestMeter) -> Double? {
         ledger.addTokens(candidate.key, usage.totalTokens)
         metrics.increment(GatewayMetrics.tokens, ["model_group": group, "deployment": candidate.deployment.id, "kind": "prompt"], by: Double(usage.promptTokens))
         metrics.increment(GatewayMetrics.tokens, ["model_group": group, "deployment": candidate.deployment.id, "kind": "completion"], by: Double(usage.completionTokens))
-        meter?.observe(usage, deployment: candidate.deployment)
+        return meter.observe(usage, deployment: candidate.deployment)
     }
+
 }

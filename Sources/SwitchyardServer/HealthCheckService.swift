@@ -30,15 +30,15 @@ struct HealthCheckService: Service {
 
     private func check(key: Int, deployment: Deployment) async {
         let isEmbedding = deployment.modelInfo.mode == "embedding"
-        let endpoint: Endpoint = isEmbedding ? .embeddings : .chatCompletions
+        let operation: ProviderOperation = isEmbedding ? .embeddings : .chatCompletions
         let model = String(decoding: JSONStringDecoding.encode(deployment.upstreamModel), as: UTF8.self)
         let body = isEmbedding
             ? #"{"model":\#(model),"input":"ping"}"#
             : #"{"model":\#(model),"messages":[{"role":"user","content":"ping"}],"max_tokens":1}"#
-        let request = deployment.provider.openAIAdapter.request(
-            for: endpoint, deployment: deployment, upstreamModel: deployment.upstreamModel, body: ByteBuffer(string: body)
-        )
         do {
+            let request = try deployment.provider.endpoint.request(
+                operation, deployment: deployment, upstreamModel: deployment.upstreamModel, body: ByteBuffer(string: body)
+            )
             let response = try await gateway.transport.send(request, deadline: .after(seconds: 30), logger: logger)
             let payload = try await response.body.collect(upTo: 1 << 20)
             guard response.isSuccess else {

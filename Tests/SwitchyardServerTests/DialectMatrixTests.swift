@@ -144,7 +144,7 @@ import Testing
             #expect((upstreamError.body.json["error"] as? [String: Any])?["message"] as? String == "Mock failure requested with [[mock:status=429]].")
             let malformed = try await gateway.execute(uri: "/v1/messages", method: .post, body: ByteBuffer(string: #"{"model": "via-anthropic", "max_tokens": 5}"#))
             #expect(malformed.status == .badRequest)
-            #expect((malformed.body.json["error"] as? [String: Any])?["message"] as? String == "Missing required field: 'messages'.")
+            #expect((malformed.body.json["error"] as? [String: Any])?["message"] as? String == "Missing required parameter: 'messages'.")
         }
     }
 

@@ -7,7 +7,7 @@ public enum ErrorSurface: Sendable {
     /// The surface a request path belongs to, for errors raised before any route matched.
     public static func forPath(_ path: String) -> ErrorSurface {
         if path.contains("/messages") { return .anthropic }
-        if path.hasPrefix("/v1beta/") || path.contains(":generateContent") || path.contains(":streamGenerateContent") {
+        if path.hasPrefix("/v1beta/") || path.hasPrefix("/api/v1beta/") || path.hasPrefix("/gemini/") || (path.contains("/models/") && path.contains(":")) {
             return .gemini
         }
         return .openAI

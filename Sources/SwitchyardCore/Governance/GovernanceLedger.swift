@@ -133,6 +133,12 @@ public final class GovernanceLedger: Sendable {
     ///
     /// - Parameter now: Unix seconds (budget periods and rate windows are wall-clock based).
     public func admit(keyHash: String, model: String, estimate: Double, now: Double) throws(GatewayError) -> Admission {
+        try admit(keyHash: keyHash, models: [model], estimate: estimate, now: now)
+    }
+
+    /// `admit` for a request that names several models (its own, then the `models` and
+    /// `fallbacks` it lists): every one must be on the allowlists.
+    public func admit(keyHash: String, models: [String], estimate: Double, now: Double) throws(GatewayError) -> Admission {
         try state.withLock { state throws(GatewayError) -> Admission in
             guard let key = state.keys[keyHash] else {
                 throw GatewayError(.unauthorized, "Invalid API key.", code: "invalid_api_key")
@@ -156,7 +162,7 @@ public final class GovernanceLedger: Sendable {
                 if entry.blocked {
                     throw GatewayError(.unauthorized, "The \(entity.kind) of this key is blocked.", code: "\(entity.kind)_blocked")
                 }
-                if !Self.allows(entry.models, model) {
+                if let model = models.first(where: { !Self.allows(entry.models, $0) }) {
                     throw GatewayError(
                         .forbidden,
                         "This key may not call the model `\(model)`; its \(entity.kind) allows: \(entry.models.joined(separator: ", ")).",

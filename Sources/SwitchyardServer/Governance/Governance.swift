@@ -105,21 +105,26 @@ final class Governance: Sendable {
 
     // MARK: Admission and settlement
 
-    /// Admits a request for `model` under `identity` (budgets, limits, model access) and opens
-    /// its account.
+    /// Admits a request under `identity` (budgets, limits, and every model it names on the
+    /// allowlist) and opens its account.
+    ///
+    /// - Parameter models: the model asked for first, then every other model the client named
+    ///   (`models`, `fallbacks`); each must be allowed.
     func meter(
         identity: CallerIdentity,
-        model: String,
+        models: [String],
         estimate: @autoclosure () -> Double,
         callType: String,
         requestID: String,
-        tags: [String]
+        tags: [String],
+        charged: Bool = true
     ) throws(GatewayError) -> RequestMeter {
         var admission: Admission?
         if let hash = identity.keyHash {
-            admission = try ledger.admit(keyHash: hash, model: model, estimate: estimate(), now: clock.wallTime())
+            admission = try ledger.admit(keyHash: hash, models: models, estimate: estimate(), now: clock.wallTime())
         }
-        return RequestMeter(governance: self, admission: admission, requestID: requestID, callType: callType, modelGroup: model, tags: tags)
+        let group = models.first ?? ""
+        return RequestMeter(governance: self, admission: admission, requestID: requestID, callType: callType, modelGroup: group, tags: tags, charged: charged)
     }
 
     /// Books a finished request: releases its hold, adds its cost, queues its log row.

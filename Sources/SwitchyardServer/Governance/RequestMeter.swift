@@ -5,11 +5,10 @@ import SwitchyardCore
 /// One proxied request's account: what it was admitted with, the usage its answer reported,
 /// and, once it ends, the settlement of its budget hold and its spend log row.
 ///
-/// The routing engine makes it current (`RequestMeter.current`) while attempts run, so the
-/// code that reads usage off an answer can report it without every layer passing it along.
+/// The pipeline opens it after admission and passes it to every attempt explicitly; it
+/// settles once, when the whole answer is built or the last streamed byte is written (or the
+/// stream ends because the client left).
 final class RequestMeter: Sendable {
-    @TaskLocal static var current: RequestMeter?
-
     private struct Observation {
         var usage: Usage?
         var cost: Double = 0
@@ -24,11 +23,14 @@ final class RequestMeter: Sendable {
     let modelGroup: String
     let tags: [String]
     let startTime: Double
+    /// False for operations that are governed but free (token counting).
+    let charged: Bool
     private let governance: Governance
     private let observation = Mutex(Observation())
 
-    init(governance: Governance, admission: Admission?, requestID: String, callType: String, modelGroup: String, tags: [String]) {
+    init(governance: Governance, admission: Admission?, requestID: String, callType: String, modelGroup: String, tags: [String], charged: Bool) {
         self.governance = governance
+        self.charged = charged
         self.admission = admission
         self.requestID = requestID
         self.callType = callType
@@ -37,12 +39,24 @@ final class RequestMeter: Sendable {
         self.startTime = governance.clock.wallTime()
     }
 
-    /// Records the usage an answer reported, priced with the answering deployment's costs.
-    func observe(_ usage: Usage, deployment: Deployment) {
-        let cost = CostCalculator.cost(of: usage, modelInfo: deployment.modelInfo) ?? 0
+    /// Records the usage an answer reported, priced with the answering deployment's costs
+    /// (nil when the deployment has no prices). Free operations (token counting) are never
+    /// charged.
+    @discardableResult
+    func observe(_ usage: Usage, deployment: Deployment) -> Double? {
+        let cost = charged ? CostCalculator.cost(of: usage, modelInfo: deployment.modelInfo) : 0
         observation.withLock { observation in
             observation.usage = usage
-            observation.cost = cost
+            observation.cost = cost ?? 0
+            observation.deployment = deployment.id
+            observation.provider = deployment.provider.rawValue
+        }
+        return cost
+    }
+
+    /// Records which deployment answered when its answer reported no usage.
+    func observe(deployment: Deployment) {
+        observation.withLock { observation in
             observation.deployment = deployment.id
             observation.provider = deployment.provider.rawValue
         }
@@ -73,12 +87,6 @@ final class RequestMeter: Sendable {
         }
         guard let ended else { return }
         governance.record(self, status: status, usage: ended.usage, cost: ended.cost, deployment: ended.deployment, provider: ended.provider)
-    }
-
-    /// A request dropped before it finished (the client went away mid-stream) still
-    /// releases its hold.
-    deinit {
-        finish(status: 499)
     }
 }
 

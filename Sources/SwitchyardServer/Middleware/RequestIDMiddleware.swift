@@ -2,6 +2,7 @@ import SwitchyardCore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 
 extension HTTPField.Name {
@@ -27,16 +28,23 @@ struct GatewayErrorMiddleware: RouterMiddleware {
             response.headers[.requestID] = requestID
             return response
         } catch {
-            let gatewayError = Self.gatewayError(from: error, request: request)
-            if gatewayError.status >= 500 {
-                context.logger.error("request failed", metadata: ["switchyard.error": .string(gatewayError.message), "switchyard.status": .stringConvertible(gatewayError.status)])
-            } else {
-                context.logger.debug("request rejected", metadata: ["switchyard.error": .string(gatewayError.message), "switchyard.status": .stringConvertible(gatewayError.status)])
-            }
-            var response = ErrorResponse.make(gatewayError, surface: .forPath(request.uri.path))
+            var response = Self.response(for: error, request: request, context: context, surface: .forPath(request.uri.path))
             response.headers[.requestID] = requestID
             return response
         }
+    }
+
+    /// `error` as a response in `surface`'s envelope, logged: server-side failures as errors,
+    /// refused requests at debug level.
+    static func response(for error: any Error, request: Request, context: Context, surface: ErrorSurface) -> Response {
+        let gatewayError = gatewayError(from: error, request: request)
+        let metadata: Logger.Metadata = ["switchyard.error": .string(gatewayError.message), "switchyard.status": .stringConvertible(gatewayError.status)]
+        if gatewayError.status >= 500 {
+            context.logger.error("request failed", metadata: metadata)
+        } else {
+            context.logger.debug("request rejected", metadata: metadata)
+        }
+        return ErrorResponse.make(gatewayError, surface: surface)
     }
 
     static func gatewayError(from error: any Error, request: Request) -> GatewayError {

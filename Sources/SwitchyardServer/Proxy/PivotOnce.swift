@@ -4,10 +4,11 @@ import SwitchyardCore
 /// The pivot form of a client request, translated on first use and shared by every attempt
 /// (retries and fallbacks need not translate again). One translation per `drop_params` value.
 final class PivotOnce: Sendable {
-    private let translate: @Sendable (_ dropUnsupported: Bool) throws -> ChatCompletionRequest
+    typealias Translate = @Sendable (_ dropUnsupported: Bool) throws -> ChatCompletionRequest
+    private let translate: Translate
     private let cached = Mutex([Bool: ChatCompletionRequest]())
 
-    init(_ translate: @escaping @Sendable (_ dropUnsupported: Bool) throws -> ChatCompletionRequest) {
+    init(_ translate: @escaping Translate) {
         self.translate = translate
     }
 

@@ -19,11 +19,11 @@ struct PivotProxy: Sendable {
         to candidate: RouteTarget.Candidate,
         requestedModel: String,
         includeUsage: Bool,
+        dropUnsupported drop: Bool,
         logger: Logger
     ) async throws -> PivotAnswer {
         let deployment = candidate.deployment
-        let dialect = deployment.provider.chatDialect
-        let drop = deployment.dropParams ?? gateway.config.litellm.dropParams
+        let dialect = deployment.provider.chatTranslator
         var chat = chat
         if deployment.provider.dialect == .bedrock {
             // Converse takes images only as bytes.
@@ -52,7 +52,9 @@ struct PivotProxy: Sendable {
                     let stream = PivotStream(response: response, decoder: decoder)
                     guard response.isSuccess else {
                         let body = try await stream.collectRaw(limit: 1 << 20)
-                        throw Self.failure(status: response.status, body: body, retryAfter: response.header("retry-after"), dialect: dialect, provider: provider)
+                        throw UpstreamFailure.fromResponse(
+                            status: response.status, body: body, retryAfter: response.header("retry-after"), endpoint: dialect, provider: provider
+                        )
                     }
                     try await stream.prime()
                     return stream
@@ -66,18 +68,10 @@ struct PivotProxy: Sendable {
             request, timeout: gateway.timeout(for: deployment), limit: gateway.maxResponseBytes, provider: provider, logger: logger
         )
         guard exchange.isSuccess else {
-            throw Self.failure(status: exchange.status, body: exchange.body, retryAfter: exchange.retryAfter, dialect: dialect, provider: provider)
+            throw UpstreamFailure.fromResponse(exchange, endpoint: dialect, provider: provider)
         }
         let answer = try dialect.response(from: exchange.body, for: chat, requestedModel: requestedModel, created: created)
         return .response(answer, upstreamSeconds: gateway.clock.now() - started)
-    }
-
-    static func failure(status: Int, body: ByteBuffer, retryAfter: String?, dialect: any ChatDialectProvider, provider: String) -> GatewayError {
-        if var error = dialect.error(status: status, body: body) {
-            if error.retryAfter == nil { error.retryAfter = retryAfter.flatMap(Double.init) }
-            return error
-        }
-        return UpstreamFailure.fromResponse(status: status, body: body, retryAfterHeader: retryAfter, provider: provider)
     }
 }
 

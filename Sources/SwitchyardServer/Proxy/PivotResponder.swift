@@ -15,41 +15,30 @@ protocol PivotStreamEncoder: Sendable {
     var contentType: String { get }
 }
 
-/// Turns a pivot answer into the client surface's response: the whole body, or a stream
+/// Turns a pivot answer into the client surface's answer: the whole body, or a stream
 /// written as the provider's chunks arrive.
 struct PivotResponder: Sendable {
     let gateway: Gateway
 
     func respond(
         _ answer: PivotAnswer,
+        call: OperationCall,
         candidate: RouteTarget.Candidate,
         group: String,
-        headers: HTTPFields,
-        encoder: some PivotStreamEncoder,
-        logger: Logger,
+        encoder: any PivotStreamEncoder,
         render: (ChatCompletionResponse) throws -> ByteBuffer
-    ) throws -> AttemptResult {
-        var headers = headers
+    ) throws -> RouteAttempt<ProxiedAnswer> {
         switch answer {
         case .response(let response, let upstreamSeconds):
-            if let usage = response.usage {
-                gateway.record(usage, candidate: candidate, group: group, meter: RequestMeter.current)
-                if let cost = CostCalculator.cost(of: usage, modelInfo: candidate.deployment.modelInfo) {
-                    headers[.creditsUsed] = CostCalculator.format(cost)
-                }
-            }
-            headers[.contentType] = "application/json"
             let body = try render(response)
-            return AttemptResult(response: Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body)), upstreamSeconds: upstreamSeconds, isStream: false)
+            return RouteAttempt(value: ProxiedAnswer(contentType: "application/json", body: .whole(body, usage: response.usage)), upstreamSeconds: upstreamSeconds, keepsSlot: false)
         case .stream(let stream, let upstreamSeconds):
-            headers[.contentType] = encoder.contentType
-            headers[.cacheControl] = "no-cache"
-            let ledger = gateway.ledger
             let gateway = gateway
-            let meter = RequestMeter.current
+            let meter = call.meter
+            let logger = call.logger
             let provider = candidate.deployment.provider.rawValue
             let body = ResponseBody { writer in
-                defer { ledger.end(candidate.key) }
+                defer { gateway.ledger.end(candidate.key) }
                 var encoder = encoder
                 do {
                     while let chunks = try await stream.next() {
@@ -68,7 +57,7 @@ struct PivotResponder: Sendable {
                 }
                 try await writer.finish(nil)
             }
-            return AttemptResult(response: Response(status: .ok, headers: headers, body: body), upstreamSeconds: upstreamSeconds, isStream: true)
+            return RouteAttempt(value: ProxiedAnswer(contentType: encoder.contentType, body: .stream(body)), upstreamSeconds: upstreamSeconds, keepsSlot: true)
         }
     }
 }
@@ -101,7 +90,7 @@ struct OpenAISSEEncoder: PivotStreamEncoder {
 
     mutating func finish() throws -> ByteBuffer { ByteBuffer(string: "data: [DONE]\n\n") }
 
-    func failure(_ error: GatewayError) -> ByteBuffer { StreamErrorEvent.openAI(error) }
+    func failure(_ error: GatewayError) -> ByteBuffer { ClientDialect(surface: .openAI).streamFailure(error) }
 }
 
 /// Anthropic's stream format: typed events from `message_start` to `message_stop`.
@@ -123,12 +112,7 @@ struct AnthropicSSEEncoder: PivotStreamEncoder {
         return out
     }
 
-    func failure(_ error: GatewayError) -> ByteBuffer {
-        var out = ByteBuffer(string: "event: error\ndata: ")
-        out.writeBytes(ErrorSurface.anthropic.body(for: error))
-        out.writeString("\n\n")
-        return out
-    }
+    func failure(_ error: GatewayError) -> ByteBuffer { ClientDialect(surface: .anthropic).streamFailure(error) }
 }
 
 /// Gemini's stream format (`alt=sse`): `data: <GenerateContentResponse>` events, no terminator.
@@ -157,10 +141,5 @@ struct GeminiSSEEncoder: PivotStreamEncoder {
         out.writeString("\r\n\r\n")
     }
 
-    func failure(_ error: GatewayError) -> ByteBuffer {
-        var out = ByteBuffer(string: "data: ")
-        out.writeBytes(ErrorSurface.gemini.body(for: error))
-        out.writeString("\r\n\r\n")
-        return out
-    }
+    func failure(_ error: GatewayError) -> ByteBuffer { ClientDialect(surface: .gemini).streamFailure(error) }
 }

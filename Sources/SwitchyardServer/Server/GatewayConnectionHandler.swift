@@ -32,6 +32,9 @@ where Responder.Context == GatewayRequestContext {
     /// Complete requests waiting for the one in flight.
     private var queued: [Request] = []
     private var inFlight = false
+    /// The task answering the request in flight, cancelled if the client goes away: a
+    /// client that leaves stops its upstream call, streamed or not.
+    private var answering: Task<Void, Never>?
     private var readPaused = false
     /// The server is shutting down, or the client closed its side: close once idle.
     private var closeWhenIdle = false
@@ -127,15 +130,23 @@ where Responder.Context == GatewayRequestContext {
         }
         let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
         let exchange = Exchange(request: request, channel: context.channel, responder: responder, serverName: serverName, logger: logger)
-        Task {
+        answering = Task {
             let keepOpen = await exchange.run()
             handler.eventLoop.execute { handler.value.ended(keepOpen: keepOpen) }
         }
     }
 
+    func channelInactive(context: ChannelHandlerContext) {
+        answering?.cancel()
+        answering = nil
+        queued.removeAll()
+        context.fireChannelInactive()
+    }
+
     /// The response in flight was written (or failed): start the next request, or close.
     private func ended(keepOpen: Bool) {
         inFlight = false
+        answering = nil
         guard let context else { return }
         if !keepOpen || (closeWhenIdle && queued.isEmpty) {
             context.close(promise: nil)

@@ -85,3 +85,19 @@ private struct UpstreamErrorBody: Decodable {
     var error: Detail?
     var message: String?
 }
+
+extension UpstreamFailure {
+    /// An upstream error answer as a `GatewayError`: the provider's own error shape when it
+    /// used it, else the generic reading.
+    static func fromResponse(_ answer: UpstreamExchange, endpoint: any ProviderEndpoint, provider: String) -> GatewayError {
+        fromResponse(status: answer.status, body: answer.body, retryAfter: answer.retryAfter, endpoint: endpoint, provider: provider)
+    }
+
+    static func fromResponse(status: Int, body: ByteBuffer, retryAfter: String?, endpoint: any ProviderEndpoint, provider: String) -> GatewayError {
+        if var error = endpoint.error(status: status, body: body) {
+            if error.retryAfter == nil { error.retryAfter = retryAfter.flatMap(Double.init) }
+            return error
+        }
+        return fromResponse(status: status, body: body, retryAfterHeader: retryAfter, provider: provider)
+    }
+}

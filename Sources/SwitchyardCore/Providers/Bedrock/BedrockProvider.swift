@@ -3,21 +3,24 @@ import NIOCore
 
 /// AWS Bedrock's Converse API: `{base}/model/{modelId}/converse` and `/converse-stream`,
 /// signed with SigV4 (or a Bedrock API key), streams in AWS event-stream framing.
-public struct BedrockChatDialect: ChatDialectProvider {
+public struct BedrockProvider: ChatTranslator {
     public init() {}
+
+    public func serves(_ operation: ProviderOperation) -> Bool {
+        if case .converse = operation { return true }
+        return false
+    }
 
     /// The signed Converse request. Signing reads the clock: SigV4 signatures are valid for
     /// 15 minutes, so the request must be signed when it is sent, not ahead of time.
+    public func request(_ operation: ProviderOperation, deployment: Deployment, upstreamModel: String, body: ByteBuffer) throws(GatewayError) -> UpstreamRequest {
+        guard case .converse(let stream) = operation else { throw unsupported(operation, deployment) }
+        return try BedrockEndpoint(deployment: deployment).request(for: deployment, modelID: upstreamModel, stream: stream, body: body, date: Date())
+    }
+
     public func request(for chat: ChatCompletionRequest, deployment: Deployment, upstreamModel: String, dropUnsupported: Bool) throws -> UpstreamRequest {
         let body = try BedrockConverseRequest(openAI: chat, modelID: upstreamModel, dropUnsupported: dropUnsupported)
-        let endpoint = try BedrockEndpoint(deployment: deployment)
-        return try endpoint.request(
-            for: deployment,
-            modelID: upstreamModel,
-            stream: chat.stream == true,
-            body: try DialectJSON.encode(body),
-            date: Date()
-        )
+        return try request(.converse(stream: chat.stream == true), deployment: deployment, upstreamModel: upstreamModel, body: try DialectJSON.encode(body))
     }
 
     public func response(from body: ByteBuffer, for chat: ChatCompletionRequest, requestedModel: String, created: Int) throws -> ChatCompletionResponse {

@@ -1,20 +1,38 @@
 import Foundation
 import NIOCore
 
-/// Google AI Studio's Gemini API: `{base}/v1beta/models/{model}:generateContent`, or
-/// `:streamGenerateContent?alt=sse` for streams, keyed by `x-goog-api-key`.
-public struct GeminiChatDialect: ChatDialectProvider {
+/// Google AI Studio's Gemini API: `{base}/v1beta/models/{model}:generateContent` (or
+/// `:streamGenerateContent?alt=sse`), `:countTokens`, `:embedContent` and
+/// `:batchEmbedContents`, keyed by `x-goog-api-key`.
+public struct GeminiProvider: ChatTranslator {
     public init() {}
+
+    public func serves(_ operation: ProviderOperation) -> Bool {
+        switch operation {
+        case .generateContent, .countTokens, .embedContent, .batchEmbedContents: true
+        default: false
+        }
+    }
+
+    public func request(_ operation: ProviderOperation, deployment: Deployment, upstreamModel: String, body: ByteBuffer) throws(GatewayError) -> UpstreamRequest {
+        let method: String
+        switch operation {
+        case .generateContent(let stream): method = stream ? "streamGenerateContent?alt=sse" : "generateContent"
+        case .countTokens: method = "countTokens"
+        case .embedContent: method = "embedContent"
+        case .batchEmbedContents: method = "batchEmbedContents"
+        default: throw unsupported(operation, deployment)
+        }
+        let base = deployment.apiBase ?? deployment.provider.defaultAPIBase ?? "https://generativelanguage.googleapis.com"
+        let model = upstreamModel.hasPrefix("models/") ? String(upstreamModel.dropFirst(7)) : upstreamModel
+        var headers: [(name: String, value: String)] = [("content-type", "application/json")]
+        if let key = deployment.apiKey, !key.isEmpty { headers.append(("x-goog-api-key", key)) }
+        return UpstreamRequest(url: "\(base)/v1beta/models/\(model.addingPathPercentEncoding()):\(method)", headers: headers + Self.extraHeaders(deployment), body: body)
+    }
 
     public func request(for chat: ChatCompletionRequest, deployment: Deployment, upstreamModel: String, dropUnsupported: Bool) throws -> UpstreamRequest {
         let body = try GeminiGenerateContentRequest(openAI: chat, dropUnsupported: dropUnsupported)
-        let base = deployment.apiBase ?? deployment.provider.defaultAPIBase ?? "https://generativelanguage.googleapis.com"
-        let model = upstreamModel.hasPrefix("models/") ? String(upstreamModel.dropFirst(7)) : upstreamModel
-        let method = chat.stream == true ? "streamGenerateContent?alt=sse" : "generateContent"
-        var headers: [(name: String, value: String)] = [("content-type", "application/json")]
-        if let key = deployment.apiKey, !key.isEmpty { headers.append(("x-goog-api-key", key)) }
-        for (name, value) in deployment.extraHeaders.sorted(by: { $0.key < $1.key }) { headers.append((name, value)) }
-        return UpstreamRequest(url: "\(base)/v1beta/models/\(model.addingPathPercentEncoding()):\(method)", headers: headers, body: try DialectJSON.encode(body))
+        return try request(.generateContent(stream: chat.stream == true), deployment: deployment, upstreamModel: upstreamModel, body: try DialectJSON.encode(body))
     }
 
     public func response(from body: ByteBuffer, for chat: ChatCompletionRequest, requestedModel: String, created: Int) throws -> ChatCompletionResponse {

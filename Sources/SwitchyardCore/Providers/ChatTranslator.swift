@@ -1,12 +1,12 @@
 import Foundation
 import NIOCore
 
-/// A provider reached through the OpenAI pivot: the request is translated into the
-/// provider's dialect and its answers back into OpenAI's.
+/// A provider's chat capability through the OpenAI pivot: the pivot request translated into
+/// the provider's dialect, and its answers (whole or streamed) back into OpenAI's.
 ///
 /// Used whenever the client's dialect differs from the provider's; same-dialect pairs are
 /// passed through as bytes instead.
-public protocol ChatDialectProvider: Sendable {
+public protocol ChatTranslator: ProviderEndpoint {
     func request(
         for chat: ChatCompletionRequest,
         deployment: Deployment,
@@ -16,9 +16,6 @@ public protocol ChatDialectProvider: Sendable {
 
     /// - Parameter chat: the pivot request this answers (some translations depend on it).
     func response(from body: ByteBuffer, for chat: ChatCompletionRequest, requestedModel: String, created: Int) throws -> ChatCompletionResponse
-
-    /// The provider's error body as a `GatewayError`, or nil when it is not in its usual shape.
-    func error(status: Int, body: ByteBuffer) -> GatewayError?
 
     func streamDecoder(for chat: ChatCompletionRequest, requestedModel: String, created: Int, includeUsage: Bool) -> any ChatStreamDecoder
 }
@@ -33,17 +30,24 @@ public protocol ChatStreamDecoder: Sendable {
 
 extension ProviderKind {
     /// How to reach this provider through the pivot.
-    public var chatDialect: any ChatDialectProvider {
-        switch dialect {
-        case .gemini: GeminiChatDialect()
-        case .anthropic: AnthropicChatDialect()
-        case .bedrock: BedrockChatDialect()
-        case .openAI, .mock: OpenAIChatDialect(adapter: openAIAdapter, acceptsStreamOptions: acceptsStreamOptions)
+    public var chatTranslator: any ChatTranslator {
+        switch self {
+        case .gemini: GeminiProvider()
+        case .anthropic: AnthropicProvider()
+        case .bedrock: BedrockProvider()
+        case .azure: OpenAICompatibleProvider(addressing: .azure, acceptsStreamOptions: acceptsStreamOptions)
+        case .mock: OpenAICompatibleProvider(addressing: .inProcessMock, acceptsStreamOptions: acceptsStreamOptions)
+        default: OpenAICompatibleProvider(addressing: .bearer, acceptsStreamOptions: acceptsStreamOptions)
         }
+    }
+
+    /// Whether the provider accepts `stream_options` (otherwise it reports usage by itself).
+    public var acceptsStreamOptions: Bool {
+        self != .mistral
     }
 }
 
-/// Decoding helpers shared by the dialects.
+/// Decoding helpers shared by the providers.
 enum DialectJSON {
     static func decode<T: Decodable>(_ type: T.Type, from body: ByteBuffer, what: String) throws -> T {
         do {

@@ -5,7 +5,7 @@ import Testing
 @testable import SwitchyardCore
 
 @Suite("Bedrock chat dialect")
-struct BedrockChatDialectTests {
+struct BedrockProviderTranslationTests {
     static let deployment = Deployment(
         modelName: "claude",
         provider: .bedrock,
@@ -21,7 +21,7 @@ struct BedrockChatDialectTests {
     @Test("a streamed chat becomes a signed ConverseStream request with a Converse body")
     func request() throws {
         let chat = try BedrockTestSupport.chatRequest(#"{"model":"claude","stream":true,"messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hi"}],"max_tokens":50}"#)
-        let request = try BedrockChatDialect().request(for: chat, deployment: Self.deployment, upstreamModel: Self.deployment.upstreamModel, dropUnsupported: false)
+        let request = try BedrockProvider().request(for: chat, deployment: Self.deployment, upstreamModel: Self.deployment.upstreamModel, dropUnsupported: false)
         #expect(request.url == "https://bedrock-runtime.us-west-2.amazonaws.com/model/anthropic.claude-3-5-sonnet-20240620-v1%3A0/converse-stream")
         let body = try JSONDecoder().decode(JSONValue.self, from: Data(request.body.readableBytesView))
         #expect(body == ["messages": [["role": "user", "content": [["text": "Hi"]]]], "system": [["text": "Be brief."]], "inferenceConfig": ["maxTokens": 50]])
@@ -34,11 +34,11 @@ struct BedrockChatDialectTests {
     func answers() throws {
         let chat = try BedrockTestSupport.chatRequest(#"{"model":"claude","messages":[{"role":"user","content":"Hi"}]}"#)
         let body = ByteBuffer(string: #"{"output":{"message":{"role":"assistant","content":[{"text":"Hello!"}]}},"stopReason":"end_turn","usage":{"inputTokens":3,"outputTokens":2,"totalTokens":5},"metrics":{"latencyMs":9}}"#)
-        let response = try BedrockChatDialect().response(from: body, for: chat, requestedModel: "claude", created: 7)
+        let response = try BedrockProvider().response(from: body, for: chat, requestedModel: "claude", created: 7)
         #expect(response.choices.first?.message.content == .text("Hello!"))
         #expect(response.id.hasPrefix("chatcmpl-"))
 
-        var decoder = BedrockChatDialect().streamDecoder(for: chat, requestedModel: "claude", created: 7, includeUsage: true)
+        var decoder = BedrockProvider().streamDecoder(for: chat, requestedModel: "claude", created: 7, includeUsage: true)
         let bytes = BedrockStreamTranslationTests.recorded.flatMap { $0.encoded() }
         let chunks = try decoder.decode(ByteBuffer(bytes: bytes)) + decoder.finish()
         #expect(chunks.count == BedrockStreamTranslationTests.expected.count)
@@ -47,7 +47,7 @@ struct BedrockChatDialectTests {
 
     @Test("errors in Bedrock's shape map with their status; others are left to the caller")
     func errors() {
-        let dialect = BedrockChatDialect()
+        let dialect = BedrockProvider()
         let throttled = dialect.error(status: 429, body: ByteBuffer(string: #"{"message":"Too many requests, please wait before trying again."}"#))
         #expect(throttled?.status == 429)
         #expect(throttled?.isRetryable == true)

@@ -1,11 +1,33 @@
 import Foundation
 import NIOCore
 
-/// Anthropic's Messages API: `{base}/v1/messages`, `x-api-key`, `anthropic-version`.
-public struct AnthropicChatDialect: ChatDialectProvider {
+/// Anthropic's Messages API: `{base}/v1/messages` and `/v1/messages/count_tokens`,
+/// `x-api-key`, `anthropic-version`.
+public struct AnthropicProvider: ChatTranslator {
     public static let apiVersion = "2023-06-01"
 
-    public init() {}
+    /// The client's own `anthropic-version` and `anthropic-beta`, forwarded on pass-through.
+    public var version: String?
+    public var beta: String?
+
+    public init(version: String? = nil, beta: String? = nil) {
+        self.version = version
+        self.beta = beta
+    }
+
+    public func serves(_ operation: ProviderOperation) -> Bool {
+        operation == .messages || operation == .countMessageTokens
+    }
+
+    public func request(_ operation: ProviderOperation, deployment: Deployment, upstreamModel: String, body: ByteBuffer) throws(GatewayError) -> UpstreamRequest {
+        let path: String
+        switch operation {
+        case .messages: path = "/v1/messages"
+        case .countMessageTokens: path = "/v1/messages/count_tokens"
+        default: throw unsupported(operation, deployment)
+        }
+        return UpstreamRequest(url: Self.url(deployment, path: path), headers: Self.headers(deployment, version: version, beta: beta), body: body)
+    }
 
     public func request(for chat: ChatCompletionRequest, deployment: Deployment, upstreamModel: String, dropUnsupported: Bool) throws -> UpstreamRequest {
         var body = try AnthropicMessagesRequest(
@@ -14,7 +36,7 @@ public struct AnthropicChatDialect: ChatDialectProvider {
             dropUnsupported: dropUnsupported
         )
         body.model = upstreamModel
-        return UpstreamRequest(url: Self.url(deployment, path: "/v1/messages"), headers: Self.headers(deployment), body: try DialectJSON.encode(body))
+        return try request(.messages, deployment: deployment, upstreamModel: upstreamModel, body: try DialectJSON.encode(body))
     }
 
     public func response(from body: ByteBuffer, for chat: ChatCompletionRequest, requestedModel: String, created: Int) throws -> ChatCompletionResponse {
@@ -39,18 +61,17 @@ public struct AnthropicChatDialect: ChatDialectProvider {
     }
 
     /// The provider root plus a path; an `api_base` written with a trailing `/v1` is tolerated.
-    public static func url(_ deployment: Deployment, path: String) -> String {
+    static func url(_ deployment: Deployment, path: String) -> String {
         var base = deployment.apiBase ?? deployment.provider.defaultAPIBase ?? "https://api.anthropic.com"
         if base.hasSuffix("/v1") { base.removeLast(3) }
         return base + path
     }
 
-    public static func headers(_ deployment: Deployment, version: String? = nil, beta: String? = nil) -> [(name: String, value: String)] {
+    static func headers(_ deployment: Deployment, version: String?, beta: String?) -> [(name: String, value: String)] {
         var headers: [(name: String, value: String)] = [("content-type", "application/json"), ("anthropic-version", version ?? apiVersion)]
         if let key = deployment.apiKey, !key.isEmpty { headers.append(("x-api-key", key)) }
         if let beta { headers.append(("anthropic-beta", beta)) }
-        for (name, value) in deployment.extraHeaders.sorted(by: { $0.key < $1.key }) { headers.append((name, value)) }
-        return headers
+        return headers + extraHeaders(deployment)
     }
 }
 

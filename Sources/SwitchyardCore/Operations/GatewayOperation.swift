@@ -1,0 +1,98 @@
+/// One operation the gateway serves, described as data: where clients send it, how its body
+/// is read, what names its model, whether it streams, how it is metered, and which provider
+/// capability answers it.
+///
+/// `OperationTable.all` lists every one; the server registers each row on its surface's path
+/// prefixes and runs it through the one pipeline (key, allowlist, budget, limits, route,
+/// meter, settle, log). A new endpoint is a row here plus, where needed, a pure translator.
+public struct GatewayOperation: Sendable, Hashable, CustomStringConvertible {
+    /// How the request body is read.
+    public enum Body: Sendable, Hashable {
+        /// A JSON object; `required` members must be present (besides the model, when the
+        /// model is a body field), and `nonEmptyArrays` must be arrays with an element.
+        case json(required: [String], nonEmptyArrays: [String] = [])
+    }
+
+    /// What names the model group a request is routed to.
+    public enum Target: Sendable, Hashable {
+        /// A string member of the JSON body (`model`).
+        case bodyField(String)
+        /// The `{model}` segment of the path (`/v1beta/models/{model}:generateContent`).
+        case pathModel
+    }
+
+    /// Whether and how the answer streams.
+    public enum Streaming: Sendable, Hashable {
+        case never
+        /// When the body's boolean member is true (`"stream": true`).
+        case bodyFlag(String)
+        /// Always (`:streamGenerateContent`).
+        case always
+    }
+
+    /// What the request is charged for.
+    public enum Meter: Sendable, Hashable {
+        /// Prompt and completion tokens, at the deployment's token prices.
+        case tokens
+        /// Governed like any request (key, allowlist, limits) but never charged: token counting.
+        case free
+    }
+
+    /// The provider capability that answers the operation.
+    public enum Capability: Sendable, Hashable {
+        case chat
+        case completions
+        case embeddings
+        case tokenCounting
+    }
+
+    /// A stable name: the spend log's `call_type` and the metrics' `route` label.
+    public var name: String
+    public var surface: ErrorSurface
+    public var method: String
+    /// Paths under each of the surface's prefixes. `{model}` marks a path model; a Gemini
+    /// method follows it after a colon (`models/{model}:countTokens`).
+    public var paths: [String]
+    public var body: Body
+    public var target: Target
+    public var streaming: Streaming
+    public var meter: Meter
+    public var capability: Capability
+    /// The same operation in the provider API of the surface's own dialect: a deployment that
+    /// serves it gets the client's bytes (model swapped, gateway-only members removed); any
+    /// other is reached by translation.
+    public var upstream: ProviderOperation
+
+    public init(
+        name: String, surface: ErrorSurface, method: String = "POST", paths: [String], body: Body, target: Target,
+        streaming: Streaming, meter: Meter, capability: Capability, upstream: ProviderOperation
+    ) {
+        self.upstream = upstream
+        self.name = name
+        self.surface = surface
+        self.method = method
+        self.paths = paths
+        self.body = body
+        self.target = target
+        self.streaming = streaming
+        self.meter = meter
+        self.capability = capability
+    }
+
+    public var description: String { "\(method) \(paths.first ?? "") (\(name))" }
+
+    /// The prefixes every path of this surface is served under ("" is the bare path).
+    public var prefixes: [String] { surface.operationPrefixes }
+}
+
+extension ErrorSurface {
+    /// Where a surface's operations are served. OpenAI and Anthropic: `/v1/…`, bare and
+    /// `/api/v1/…`. Gemini: `/v1beta/…`, `/v1/…` (google-genai's default), `/api/v1beta/…`
+    /// and `/gemini/v1beta/…`.
+    public var operationPrefixes: [String] {
+        switch self {
+        case .openAI, .anthropic: ["v1", "api/v1", ""]
+        case .gemini: ["v1beta", "v1", "api/v1beta", "gemini/v1beta", "gemini/v1"]
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import SwitchyardCore
+
+/// Runs any row of `OperationTable` through the same stages in one order: key → body →
+/// allowlist (every model the client names) → budget → rate limits → route → meter → settle →
+/// log. Errors come back in the envelope of the operation's surface.
+struct OperationPipeline: Sendable {
+    let gateway: Gateway
+
+    func respond(_ operation: GatewayOperation, to request: Request, context: GatewayRequestContext, pathModel: String? = nil) async -> Response {
+        do {
+            return try await run(operation, request: request, context: context, pathModel: pathModel)
+        } catch {
+            return GatewayErrorMiddleware.response(for: error, request: request, context: context, surface: operation.surface)
+        }
+    }
+
+    private func run(_ operation: GatewayOperation, request: Request, context: GatewayRequestContext, pathModel: String?) async throws -> Response {
+        // Key.
+        let identity = try await gateway.governance.identify(AuthMiddleware.presentedKey(request))
+        let registry = gateway.registry
+        if let pathModel, registry.resolve(pathModel) == nil {
+            // A model in the path is judged before the body, as the provider's own API does;
+            // the refusal is admitted and logged like an unknown model named in a body.
+            let meter = try gateway.governance.meter(
+                identity: identity, models: [pathModel], estimate: 0, callType: operation.name, requestID: context.requestID, tags: Gateway.tags(request)
+            )
+            meter.finish(status: 404)
+            throw GatewayError.modelNotFound(pathModel)
+        }
+        let bytes = try await request.body.collect(upTo: gateway.maxRequestBytes)
+        let parsed = try OperationRequest.parse(bytes, operation: operation, pathModel: pathModel)
+        // Allowlist, budget, rate and parallel limits: one admission, which opens the account.
+        let meter = try gateway.governance.meter(
+            identity: identity,
+            models: parsed.plan.clientNamedModels,
+            estimate: operation.meter == .free ? 0 : CostCalculator.estimate(
+                bodyBytes: bytes.readableBytes,
+                maxTokens: parsed.maxOutputTokens,
+                modelInfo: registry.resolve(parsed.model)?.candidates.first?.deployment.modelInfo ?? ModelInfo()
+            ),
+            callType: operation.name,
+            requestID: context.requestID,
+            tags: Gateway.tags(request),
+            charged: operation.meter != .free
+        )
+        let call = OperationCall(request: parsed, clientHeaders: request.headers, meter: meter, logger: context.logger, pivot: ChatTranslation.pivot(parsed))
+        let started = gateway.clock.now()
+        do {
+            let routed = try await route(call)
+            let response = finish(routed, call: call)
+            let elapsed = gateway.clock.now() - started
+            gateway.metrics.increment(GatewayMetrics.requests, ["route": operation.name, "model_group": parsed.model, "status": String(response.status.code)])
+            gateway.metrics.observe(GatewayMetrics.requestDuration, ["model_group": parsed.model], elapsed)
+            gateway.metrics.observe(GatewayMetrics.gatewayOverhead, ["model_group": parsed.model], max(0, elapsed - routed.upstreamSeconds))
+            return response
+        } catch {
+            let status = error is CancellationError || Task.isCancelled ? 499 : (error as? GatewayError)?.status ?? 500
+            meter.finish(status: status)
+            gateway.metrics.increment(GatewayMetrics.requests, ["route": operation.name, "model_group": parsed.model, "status": String(status)])
+            throw error
+        }
+    }
+
+    /// The route stage: the routing loop over the model's group and its fallbacks.
+    private func route(_ call: OperationCall) async throws -> RoutedAnswer<ProxiedAnswer> {
+        let operation = call.operation
+        if operation.capability == .tokenCounting, let target = gateway.registry.resolve(call.model),
+            !target.candidates.contains(where: { serves($0.deployment.provider, operation) }), let first = target.candidates.first
+        {
+            // No deployment can count: the gateway estimates, without an upstream attempt that
+            // would skew the deployments' latency.
+            return RoutedAnswer(value: try TokenCountEstimate.answer(call.request), upstreamSeconds: 0, group: target.group, candidate: first, fallbackDepth: 0)
+        }
+        let pipeline = self
+        return try await gateway.routing.run(call.request.plan, logger: call.logger) { candidate, group in
+            try await pipeline.attempt(call, candidate: candidate, group: group)
+        }
+    }
+
+    /// One attempt against one deployment: the client's bytes when it speaks the client's
+    /// dialect, else the operation's translation.
+    private func attempt(_ call: OperationCall, candidate: RouteTarget.Candidate, group: String) async throws -> RouteAttempt<ProxiedAnswer> {
+        let operation = call.operation
+        let provider = candidate.deployment.provider
+        if serves(provider, operation) {
+            return try await PassThrough(gateway: gateway, dialect: ClientDialect(surface: operation.surface)).attempt(call, candidate: candidate, group: group)
+        }
+        switch operation.capability {
+        case .chat:
+            return try await ChatTranslation(gateway: gateway, surface: operation.surface).attempt(call, candidate: candidate, group: group)
+        case .embeddings:
+            return try await EmbeddingTranslation(gateway: gateway, surface: operation.surface).attempt(call, candidate: candidate, group: group)
+        case .tokenCounting:
+            return RouteAttempt(value: try TokenCountEstimate.answer(call.request), upstreamSeconds: 0, keepsSlot: false)
+        case .completions:
+            throw provider.endpoint.unsupported(operation.upstream, candidate.deployment)
+        }
+    }
+
+    /// Whether `provider` takes the operation's bytes as they are.
+    private func serves(_ provider: ProviderKind, _ operation: GatewayOperation) -> Bool {
+        ClientDialect(surface: operation.surface).isOwnDialect(provider) && provider.endpoint.serves(operation.upstream)
+    }
+
+    /// The meter and settle stages, and the gateway's response headers: a whole answer is
+    /// charged and settled now, a stream when its last byte is written.
+    private func finish(_ routed: RoutedAnswer<ProxiedAnswer>, call: OperationCall) -> Response {
+        let answer = routed.value
+        let candidate = routed.candidate
+        let meter = call.meter
+        var headers = HTTPFields()
+        headers[.contentType] = answer.contentType
+        headers[.modelUsed] = "\(routed.group); deployment=\(candidate.deployment.id)"
+        if routed.fallbackDepth > 0 {
+            headers[.fallbackFrom] = call.model
+            headers[.fallbackDepth] = String(routed.fallbackDepth)
+        }
+        if let bridged = routed.bridgedFrom { headers[.bridgedFrom] = bridged }
+        meter.addRateLimitHeaders(to: &headers)
+        let status = answer.status
+        switch answer.body {
+        case .whole(let body, let usage):
+            if let usage, let cost = gateway.record(usage, candidate: candidate, group: routed.group, meter: meter) {
+                headers[.creditsUsed] = CostCalculator.format(cost)
+            } else if usage == nil {
+                meter.observe(deployment: candidate.deployment)
+            }
+            meter.finish(status: status)
+            return Response(status: .init(code: status), headers: headers, body: ResponseBody(byteBuffer: body))
+        case .stream(let body):
+            headers[.cacheControl] = "no-cache"
+            meter.observe(deployment: candidate.deployment)
+            let settled = ResponseBody { writer in
+                defer { meter.finish(status: status) }
+                try await body.write(writer)
+            }
+            return Response(status: .init(code: status), headers: headers, body: settled)
+        }
+    }
+}
+
+extension HTTPField.Name {
+    static let fallbackFrom = HTTPField.Name("x-fallback-from")!
+    static let fallbackDepth = HTTPField.Name("x-fallback-depth")!
+    static let bridgedFrom = HTTPField.Name("x-bridged-from")!
+}

@@ -1,0 +1,81 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import SwitchyardCore
+
+/// Sends a request to a deployment that speaks the client's own dialect: the client's bytes
+/// with the model swapped and gateway-only members (and dropped parameters) removed, and the
+/// answer relayed as it arrived, never re-encoded.
+struct PassThrough: Sendable {
+    let gateway: Gateway
+    let dialect: ClientDialect
+
+    func attempt(_ call: OperationCall, candidate: RouteTarget.Candidate, group: String) async throws -> RouteAttempt<ProxiedAnswer> {
+        let deployment = candidate.deployment
+        let request = call.request
+        let isOpenAI = dialect.surface == .openAI
+        let body = request.upstreamBody(
+            model: candidate.upstreamModel,
+            dropping: try dropped(call, deployment: deployment),
+            requestStreamUsage: isOpenAI && deployment.provider.acceptsStreamOptions
+        )
+        let endpoint = deployment.provider.endpoint
+        var upstream = try endpoint.request(call.operation.upstream, deployment: deployment, upstreamModel: candidate.upstreamModel, body: body)
+        for name in deployment.provider.forwardedClientHeaders {
+            guard let field = HTTPField.Name(name), let value = call.clientHeaders[field] else { continue }
+            upstream.headers.removeAll { $0.name == name }
+            upstream.headers.append((name, value))
+        }
+        if request.stream {
+            return try await StreamRelay(gateway: gateway).relay(
+                upstream, call: call, candidate: candidate, group: group, endpoint: endpoint,
+                dropUsageOnlyChunk: isOpenAI && !request.clientWantsStreamUsage,
+                usageDialect: dialect.usage, failureEvent: dialect.streamFailure
+            )
+        }
+        let provider = deployment.provider.rawValue
+        let started = gateway.clock.now()
+        let answer = try await gateway.transport.exchange(
+            upstream, timeout: gateway.timeout(for: deployment), limit: gateway.maxResponseBytes, provider: provider, logger: call.logger
+        )
+        guard answer.isSuccess else {
+            throw UpstreamFailure.fromResponse(answer, endpoint: endpoint, provider: provider)
+        }
+        let seconds = gateway.clock.now() - started
+        gateway.metrics.observe(GatewayMetrics.upstreamDuration, ["model_group": group, "deployment": deployment.id], seconds)
+        let usage = answer.body.withUnsafeReadableBytes { UsageReader.usage(inWhole: $0, dialect: dialect.usage) }
+        let proxied = ProxiedAnswer(status: answer.status, contentType: answer.contentType ?? "application/json", body: .whole(answer.body, usage: usage))
+        return RouteAttempt(value: proxied, upstreamSeconds: seconds, keepsSlot: false)
+    }
+
+    /// The parameters to strip for this deployment: the deployment's and the request's
+    /// `additional_drop_params`, and (OpenAI dialect) the parameters the provider does not
+    /// support when dropping is on; when it is off, those are a 400 naming them.
+    private func dropped(_ call: OperationCall, deployment: Deployment) throws(GatewayError) -> Set<String> {
+        let controls = call.request.controls
+        var dropped = controls.alwaysDropped(for: deployment)
+        guard dialect.surface == .openAI else { return dropped }
+        let unsupported = deployment.provider.unsupportedOpenAIParams.filter { call.request.has($0) && !dropped.contains($0) }
+        guard !unsupported.isEmpty else { return dropped }
+        guard controls.dropsUnsupported(for: deployment, default: gateway.config.litellm.dropParams) else {
+            throw GatewayError.unsupportedParameters(unsupported, provider: deployment.provider)
+        }
+        dropped.formUnion(unsupported)
+        return dropped
+    }
+}
+
+extension GatewayError {
+    /// A request parameter the provider has no equivalent for, with dropping off.
+    static func unsupportedParameters(_ names: Set<String>, provider: ProviderKind) -> GatewayError {
+        let sorted = names.sorted()
+        return GatewayError(
+            .invalidRequest,
+            "\(provider.rawValue) does not support the parameter(s) \(sorted.map { "'\($0)'" }.joined(separator: ", ")). "
+                + "Set `litellm_settings.drop_params: true` (or send \"drop_params\": true) to drop them.",
+            param: sorted.first,
+            code: "unsupported_params"
+        )
+    }
+}

@@ -1,0 +1,85 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import SwitchyardCore
+
+/// Relays a same-dialect stream event by event, reading usage on the way. The client sees a
+/// 200 only once the first upstream bytes are in, so a deployment that fails before then can
+/// still be retried.
+struct StreamRelay: Sendable {
+    let gateway: Gateway
+
+    /// - Parameters:
+    ///   - dropUsageOnlyChunk: leave out the OpenAI usage-only chunk (the client did not ask).
+    ///   - failureEvent: the in-stream event written when the upstream breaks mid-stream.
+    func relay(
+        _ upstream: UpstreamRequest,
+        call: OperationCall,
+        candidate: RouteTarget.Candidate,
+        group: String,
+        endpoint: any ProviderEndpoint,
+        dropUsageOnlyChunk: Bool,
+        usageDialect: UsageReader.Dialect,
+        failureEvent: @escaping @Sendable (GatewayError) -> ByteBuffer
+    ) async throws -> RouteAttempt<ProxiedAnswer> {
+        let deployment = candidate.deployment
+        let provider = deployment.provider.rawValue
+        let transport = gateway.transport
+        let timeout = gateway.firstByteTimeout(for: deployment)
+        let logger = call.logger
+        let started = gateway.clock.now()
+        let opened: (String?, IteratorBox<UpstreamBody.AsyncIterator>, ByteBuffer?)
+        do {
+            opened = try await withTimeout(timeout, provider: provider) {
+                let response = try await transport.send(upstream, deadline: .after(seconds: timeout), logger: logger)
+                let box = IteratorBox(response.body.makeAsyncIterator())
+                guard response.isSuccess else {
+                    var body = ByteBuffer()
+                    while body.readableBytes < 1 << 20, var chunk = try await box.iterator.next() { body.writeBuffer(&chunk) }
+                    throw UpstreamFailure.fromResponse(
+                        status: response.status, body: body, retryAfter: response.header("retry-after"), endpoint: endpoint, provider: provider
+                    )
+                }
+                return (response.header("content-type"), box, try await box.iterator.next())
+            }
+        } catch {
+            throw UpstreamFailure.classify(error, provider: provider)
+        }
+        let (contentType, box, first) = opened
+        let firstByteSeconds = gateway.clock.now() - started
+        gateway.metrics.observe(GatewayMetrics.timeToFirstToken, ["model_group": group, "deployment": deployment.id], firstByteSeconds)
+        let gateway = gateway
+        let meter = call.meter
+        let body = ResponseBody { writer in
+            defer { gateway.ledger.end(candidate.key) }
+            var relay = OpenAIStreamRelay(dropUsageOnlyChunk: dropUsageOnlyChunk, usageDialect: usageDialect)
+            if let first {
+                for slice in relay.process(first) { try await writer.write(slice) }
+            }
+            var failure: (any Error)?
+            while true {
+                let chunk: ByteBuffer?
+                do {
+                    chunk = try await box.iterator.next()
+                } catch {
+                    failure = error
+                    break
+                }
+                guard let chunk else { break }
+                for slice in relay.process(chunk) { try await writer.write(slice) }
+            }
+            if let rest = relay.finish() { try await writer.write(rest) }
+            if let failure {
+                let error = UpstreamFailure.classify(failure, provider: provider)
+                logger.warning("upstream stream broke", metadata: ["switchyard.error": .string(error.message)])
+                try await writer.write(failureEvent(error))
+            } else if let usage = relay.usage {
+                gateway.record(usage, candidate: candidate, group: group, meter: meter)
+            }
+            try await writer.finish(nil)
+        }
+        let answer = ProxiedAnswer(contentType: contentType ?? "text/event-stream", body: .stream(body))
+        return RouteAttempt(value: answer, upstreamSeconds: firstByteSeconds, keepsSlot: true)
+    }
+}
