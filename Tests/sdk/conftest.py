@@ -285,18 +285,18 @@ def anthropic_client(gateway: Gateway) -> anthropic.Anthropic:
         yield sdk
 
 
-def make_genai_client(gateway: Gateway, api_key: str, **client_args) -> genai.Client:
-    """The official google-genai SDK pointed at the gateway.
+def make_genai_client(gateway: Gateway, api_key: str, api_version: str | None = None, **client_args) -> genai.Client:
+    """The official google-genai SDK pointed at the gateway, with its default options.
 
-    With an API key and a custom base_url the SDK calls
-    `{base_url}/v1beta/models/{model}:generateContent` and sends the key as `x-goog-api-key`.
-    It never retries unless `retry_options` are set. `client_args` go to its httpx client.
+    With an API key, a custom base_url and no `api_version` (what users write), google-genai
+    3.x calls `{base_url}/v1/models/{model}:generateContent` and sends the key as
+    `x-goog-api-key`. It never retries unless `retry_options` are set. `client_args` go to its
+    httpx client; `api_version="v1beta"` pins the older path.
     """
+    options = {"api_version": api_version} if api_version else {}
     return genai.Client(
         api_key=api_key,
-        http_options=genai_types.HttpOptions(
-            base_url=gateway.root, api_version="v1beta", timeout=30_000, client_args=client_args or None
-        ),
+        http_options=genai_types.HttpOptions(base_url=gateway.root, timeout=30_000, client_args=client_args or None, **options),
     )
 
 

@@ -1,4 +1,5 @@
-"""The gateway's Gemini surface (`/v1beta/models/{model}:…`) through the official `google-genai` SDK.
+"""The gateway's Gemini surface through the official `google-genai` SDK with its default options
+(`/v1/models/{model}:…`; `/v1beta/` when a client pins `api_version`).
 
 Each test runs against every provider dialect (see matrix.py): `gemini-flash` is a byte
 pass-through, the others are translated through the OpenAI dialect. Every expected value comes
@@ -321,13 +322,20 @@ def test_embed_content(genai_client, model: str):
 # --------------------------------------------------------------------------- keys and errors
 
 
-def test_sdk_url_and_key_header(gateway):
+@pytest.mark.parametrize("api_version, segment", [(None, "v1"), ("v1beta", "v1beta")])
+def test_sdk_url_and_key_header(gateway, api_version, segment):
     sent = []
-    with make_genai_client(gateway, MASTER_KEY, event_hooks={"request": [sent.append]}) as client:
+    with make_genai_client(gateway, MASTER_KEY, api_version=api_version, event_hooks={"request": [sent.append]}) as client:
         response = client.models.generate_content(model="claude", contents=USER_TEXT)
+        counted = client.models.count_tokens(model="gemini-flash", contents=USER_TEXT)
+        embedded = client.models.embed_content(model="gpt-4o", contents=USER_TEXT)
     assert only_text(response) == reply_to(USER_TEXT)
+    assert counted.total_tokens > 0
+    assert len(embedded.embeddings) == 1
     assert [(request.method, str(request.url)) for request in sent] == [
-        ("POST", f"{gateway.root}/v1beta/models/claude:generateContent")
+        ("POST", f"{gateway.root}/{segment}/models/claude:generateContent"),
+        ("POST", f"{gateway.root}/{segment}/models/gemini-flash:countTokens"),
+        ("POST", f"{gateway.root}/{segment}/models/gpt-4o:batchEmbedContents"),
     ]
     assert sent[0].headers.get("x-goog-api-key") == MASTER_KEY
     assert "authorization" not in sent[0].headers

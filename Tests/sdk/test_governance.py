@@ -154,6 +154,31 @@ def test_kill_9_loses_at_most_one_write_interval(tmp_path):
     assert 20 <= rows <= 30
 
 
+def test_a_key_cannot_escape_its_allowlist_from_any_sdk(gateway):
+    """Client-named fallbacks and model lists, and token counting, are held to the key's models."""
+    from google.genai import errors as genai_errors
+
+    from conftest import make_genai_client
+
+    key = generate_key(gateway, models=["gpt-4o"], key_alias="allowlist")
+    with sdk(gateway, key) as client:
+        for extra in ({"fallbacks": ["mock"]}, {"models": ["gpt-4o", "mock"]}):
+            with pytest.raises(openai.PermissionDeniedError) as denied:
+                client.chat.completions.create(
+                    model="gpt-4o", messages=[{"role": "user", "content": "hi"}], extra_body=extra
+                )
+            assert denied.value.code == "model_not_allowed"
+    with anthropic.Anthropic(base_url=gateway.root, api_key=key, max_retries=0) as claude:
+        with pytest.raises(anthropic.PermissionDeniedError):
+            claude.messages.count_tokens(model="claude", messages=[{"role": "user", "content": "hi"}])
+        assert claude.messages.count_tokens(model="gpt-4o", messages=[{"role": "user", "content": "hi"}]).input_tokens > 0
+    with make_genai_client(gateway, key) as genai:
+        with pytest.raises(genai_errors.ClientError) as refused:
+            genai.models.count_tokens(model="claude", contents="hi")
+        assert refused.value.code == 403
+        assert refused.value.status == "PERMISSION_DENIED"
+
+
 def test_byte_pass_through_is_costed_for_anthropic_and_gemini_clients(gateway):
     """Same-dialect pairs are relayed as bytes; their usage is still read and priced."""
     from conftest import make_genai_client

@@ -62,6 +62,9 @@ struct GatewayErrorMiddleware: RouterMiddleware {
                 return GatewayError(error.status.code < 500 ? .upstream(status: error.status.code) : .internalError, message)
             }
         }
+        if error is CancellationError {
+            return GatewayError(.upstream(status: 499), "The client closed the connection before the answer was ready.", code: "client_closed_request")
+        }
         if error is NIOTooManyBytesError {
             return GatewayError(.payloadTooLarge, "The request body is larger than the configured limit.", code: "request_too_large")
         }

@@ -35,6 +35,10 @@ where Responder.Context == GatewayRequestContext {
     /// The task answering the request in flight, cancelled if the client goes away: a
     /// client that leaves stops its upstream call, streamed or not.
     private var answering: Task<Void, Never>?
+    /// The client closed its side. As with nginx's `proxy_ignore_client_abort off`, a request
+    /// still waiting on an upstream then counts as abandoned (499); answers that need no
+    /// upstream are still written before the close.
+    private var clientClosedInput = false
     private var readPaused = false
     /// The server is shutting down, or the client closed its side: close once idle.
     private var closeWhenIdle = false
@@ -108,6 +112,8 @@ where Responder.Context == GatewayRequestContext {
         case ChannelEvent.inputClosed:
             // The client sent all it will: answer what it asked, then close.
             closeWhenIdle = true
+            clientClosedInput = true
+            answering?.cancel()
             if !inFlight && queued.isEmpty { context.close(promise: nil) }
         default:
             context.fireUserInboundEventTriggered(event)
@@ -134,6 +140,7 @@ where Responder.Context == GatewayRequestContext {
             let keepOpen = await exchange.run()
             handler.eventLoop.execute { handler.value.ended(keepOpen: keepOpen) }
         }
+        if clientClosedInput { answering?.cancel() }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
