@@ -15,11 +15,14 @@ struct PassThrough: Sendable {
         let deployment = candidate.deployment
         let request = call.request
         let isOpenAI = dialect.surface == .openAI
-        let body = request.upstreamBody(
+        var body = request.upstreamBody(
             model: candidate.upstreamModel,
             dropping: try dropped(call, deployment: deployment),
             requestStreamUsage: isOpenAI && deployment.provider.acceptsStreamOptions
         )
+        if dialect.surface == .gemini {
+            body = try GeminiNestedModelNames.renaming(body, operation: call.operation.upstream, requested: request.model, upstreamModel: candidate.upstreamModel)
+        }
         let endpoint = deployment.provider.endpoint
         var upstream = try endpoint.request(call.operation.upstream, deployment: deployment, upstreamModel: candidate.upstreamModel, body: body)
         for name in deployment.provider.forwardedClientHeaders {
