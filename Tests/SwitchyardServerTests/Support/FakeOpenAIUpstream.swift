@@ -1,20 +1,9 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 import Synchronization
-
-/// What the fake upstream received, for asserting what the gateway actually sent.
-struct RecordedRequest: Sendable {
-    let method: String
-    let path: String
-    let headers: [String: String]
-    let body: Data
-
-    var json: [String: Any] {
-        (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:]
-    }
-}
 
 /// How the fake upstream answers one request.
 enum FakeBehavior: Sendable {
@@ -74,10 +63,13 @@ final class FakeOpenAIUpstream: Sendable {
         let server = try await RunningServer.start { onRunning in
             let router = Router()
             router.post("/**") { request, _ in try await upstream.respond(request) }
+            var quiet = Logger(label: "fake-openai")
+            quiet.logLevel = .critical
             return Application(
                 router: router,
                 configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                onServerRunning: onRunning
+                onServerRunning: onRunning,
+                logger: quiet
             )
         }
         upstream.state.withLock { $0.server = server }
@@ -89,10 +81,7 @@ final class FakeOpenAIUpstream: Sendable {
     }
 
     private func respond(_ request: Request) async throws -> Response {
-        let body = try await request.body.collect(upTo: 256 * 1024 * 1024)
-        var headers: [String: String] = [:]
-        for field in request.headers { headers[field.name.canonicalName] = field.value }
-        let recorded = RecordedRequest(method: request.method.rawValue, path: request.uri.description, headers: headers, body: Data(buffer: body))
+        let recorded = try await RecordedRequest(receiving: request)
         var behavior = state.withLock { state in
             state.requests.append(recorded)
             return Self.resolve(state.behavior, number: state.requests.count - 1, random: &state.random)
