@@ -114,14 +114,21 @@ import Testing
     }
 
     @Test func gatewayOnlyMembersNeverReachAnAnthropicOrGeminiUpstream() async throws {
-        try await DialectMatrixTests.withMatrix { client in
+        try await DialectMatrixTests.withMatrix { client, upstreams in
             for (path, body) in [
                 ("/v1/messages", #"{"model":"via-anthropic","max_tokens":5,"messages":[{"role":"user","content":"hi"}],"fallbacks":["via-openai"],"drop_params":true}"#),
-                ("/v1beta/models/via-gemini:generateContent", #"{"contents":[{"role":"user","parts":[{"text":"hi"}]}],"fallbacks":["via-openai"]}"#),
+                ("/v1beta/models/via-gemini:generateContent", #"{"contents":[{"role":"user","parts":[{"text":"hi"}]}],"fallbacks":["via-openai"],"additional_drop_params":["x"]}"#),
             ] {
                 let answer = try await client.execute(uri: path, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
                 #expect(answer.status == .ok, "\(path): \(String(buffer: answer.body))")
+                #expect(answer.headers[HTTPField.Name("x-fallback-from")!] == nil, "the upstream took the body: no fallback ran")
             }
+            let anthropic = try #require(upstreams.anthropic.requests.last).json
+            #expect(anthropic["fallbacks"] == nil && anthropic["drop_params"] == nil)
+            #expect(anthropic["model"] as? String == "claude-sonnet-4-5")
+            let gemini = try #require(upstreams.gemini.requests.last).json
+            #expect(gemini["fallbacks"] == nil && gemini["additional_drop_params"] == nil)
+            #expect(upstreams.openAI.requests.isEmpty)
         }
     }
 }

@@ -12,19 +12,22 @@ import Testing
 /// the paths each SDK uses, and a client that leaves.
 @Suite struct PipelineSurfaceTests {
     @Test func dropParamsInTheBodyHoldsWhenTheRequestIsTranslated() async throws {
-        try await DialectMatrixTests.withMatrix { client in
+        try await DialectMatrixTests.withMatrix { client, upstreams in
             let seeded = #"{"model":"via-anthropic","seed":7,"messages":[{"role":"user","content":"hi"}]"#
             let refused = try await client.execute(uri: "/v1/chat/completions", method: .post, body: ByteBuffer(string: seeded + "}"))
             #expect(refused.status == .badRequest)
             #expect((refused.body.json["error"] as? [String: Any])?["param"] as? String == "seed")
             let dropped = try await client.execute(uri: "/v1/chat/completions", method: .post, body: ByteBuffer(string: seeded + #","drop_params":true}"#))
             #expect(dropped.status == .ok, "\(String(buffer: dropped.body))")
+            let sent = try #require(upstreams.anthropic.requests.last).json
+            #expect(sent["seed"] == nil && sent["drop_params"] == nil, "Anthropic has no seed: it was dropped")
             // The same request to an OpenAI-dialect deployment passes `seed` through untouched.
             let passThrough = try await client.execute(
                 uri: "/v1/chat/completions", method: .post,
                 body: ByteBuffer(string: #"{"model":"via-openai","seed":7,"messages":[{"role":"user","content":"hi"}]}"#)
             )
             #expect(passThrough.status == .ok)
+            #expect(try #require(upstreams.openAI.requests.last).json["seed"] as? Int == 7)
         }
     }
 

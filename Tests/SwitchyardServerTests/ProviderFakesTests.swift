@@ -196,15 +196,33 @@ import Testing
                 client, "/v1beta/models/embedder:batchEmbedContents",
                 #"{"requests":[{"model":"models/embedder","content":{"parts":[{"text":"one"}]}},{"model":"models/embedder","content":{"parts":[{"text":"two words"}]}}]}"#
             )
-            // The docs require each entry's model to match the path's; the gateway swaps the
-            // path's model for the deployment's but passes the entries' alias through.
-            withKnownIssue("batchEmbedContents entries keep the client's model alias upstream") {
-                #expect(batch.status == .ok, "\(String(buffer: batch.body))")
-                let vectors = (batch.body.json["embeddings"] as? [[String: Any]])?.map { $0["values"] as? [Double] }
-                #expect(vectors == [[1, 0.5, -0.25], [2, 0.5, -0.25]])
-            }
+            // The docs require each entry's model to match the path's: the gateway names the
+            // deployment's model in both.
+            #expect(batch.status == .ok, "\(String(buffer: batch.body))")
+            let vectors = (batch.body.json["embeddings"] as? [[String: Any]])?.map { $0["values"] as? [Double] }
+            #expect(vectors == [[1, 0.5, -0.25], [2, 0.5, -0.25]])
         }
         #expect(gemini.requests.first?.path == "/v1beta/models/text-embedding-004:embedContent")
         #expect(gemini.requests.last?.path == "/v1beta/models/text-embedding-004:batchEmbedContents")
+        let entries = (gemini.requests.last?.json["requests"] as? [[String: Any]])?.compactMap { $0["model"] as? String }
+        #expect(entries == ["models/text-embedding-004", "models/text-embedding-004"])
+    }
+
+    @Test func anOpenAIClientsEmbeddingsReachAGeminiDeploymentAsABatch() async throws {
+        let gemini = try await FakeGeminiUpstream.start()
+        defer { Task { await gemini.stop() } }
+        try await withGateway(try Self.config(gemini: gemini)) { client in
+            let answer = try await Self.post(client, "/v1/embeddings", #"{"model":"embedder","input":["three little words","two words"]}"#)
+            #expect(answer.status == .ok, "\(String(buffer: answer.body))")
+            #expect(answer.body.json["object"] as? String == "list")
+            #expect(answer.body.json["model"] as? String == "embedder")
+            let data = answer.body.json["data"] as? [[String: Any]] ?? []
+            #expect(data.map { $0["index"] as? Int } == [0, 1])
+            #expect(data.map { $0["embedding"] as? [Double] } == [[3, 0.5, -0.25], [2, 0.5, -0.25]])
+        }
+        let sent = try #require(gemini.requests.last)
+        #expect(sent.path == "/v1beta/models/text-embedding-004:batchEmbedContents")
+        let entries = sent.json["requests"] as? [[String: Any]] ?? []
+        #expect(entries.compactMap { $0["model"] as? String } == ["models/text-embedding-004", "models/text-embedding-004"])
     }
 }
