@@ -51,14 +51,14 @@ public func buildApplication(
     let authenticated = router.group().add(middleware: AuthMiddleware(governance: gateway.governance))
     let health = HealthRoutes(modelCount: gateway.registry.listedModels.count)
     let routes = OpenAIRoutes(gateway: gateway)
-    let operations = OperationsRoutes(gateway: gateway)
+    let monitoring = MonitoringRoutes(gateway: gateway)
     // Every proxied operation, on every surface: one pipeline, which checks the key itself.
     OperationRoutes(pipeline: OperationPipeline(gateway: gateway)).register(on: router)
     for prefix in ["v1", "api/v1", ""] {
         health.register(on: prefix.isEmpty ? open : open.group(RouterPath(prefix)))
         routes.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
-        operations.registerMetrics(on: prefix.isEmpty ? open : open.group(RouterPath(prefix)))
-        operations.registerHealth(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
+        monitoring.registerMetrics(on: prefix.isEmpty ? open : open.group(RouterPath(prefix)))
+        monitoring.registerHealth(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
     }
 
     let admin = AdminRoutes(gateway: gateway)

@@ -124,9 +124,11 @@ struct OperationPipeline: Sendable {
         let status = answer.status
         switch answer.body {
         case .whole(let body, let usage):
-            if let usage, let cost = gateway.record(usage, candidate: candidate, group: routed.group, meter: meter) {
-                headers[.creditsUsed] = CostCalculator.format(cost)
-            } else if usage == nil {
+            if let usage {
+                if let cost = gateway.record(usage, candidate: candidate, group: routed.group, meter: meter) {
+                    headers[.creditsUsed] = CostCalculator.format(cost)
+                }
+            } else {
                 meter.observe(deployment: candidate.deployment)
             }
             meter.finish(status: status)

@@ -6,14 +6,7 @@ import NIOCore
 public struct AnthropicProvider: ChatTranslator {
     public static let apiVersion = "2023-06-01"
 
-    /// The client's own `anthropic-version` and `anthropic-beta`, forwarded on pass-through.
-    public var version: String?
-    public var beta: String?
-
-    public init(version: String? = nil, beta: String? = nil) {
-        self.version = version
-        self.beta = beta
-    }
+    public init() {}
 
     public func serves(_ operation: ProviderOperation) -> Bool {
         operation == .messages || operation == .countMessageTokens
@@ -26,7 +19,7 @@ public struct AnthropicProvider: ChatTranslator {
         case .countMessageTokens: path = "/v1/messages/count_tokens"
         default: throw unsupported(operation, deployment)
         }
-        return UpstreamRequest(url: Self.url(deployment, path: path), headers: Self.headers(deployment, version: version, beta: beta), body: body)
+        return UpstreamRequest(url: Self.url(deployment, path: path), headers: Self.headers(deployment), body: body)
     }
 
     public func request(for chat: ChatCompletionRequest, deployment: Deployment, upstreamModel: String, dropUnsupported: Bool) throws -> UpstreamRequest {
@@ -67,10 +60,11 @@ public struct AnthropicProvider: ChatTranslator {
         return base + path
     }
 
-    static func headers(_ deployment: Deployment, version: String?, beta: String?) -> [(name: String, value: String)] {
-        var headers: [(name: String, value: String)] = [("content-type", "application/json"), ("anthropic-version", version ?? apiVersion)]
+    /// The gateway's own `anthropic-version`; a same-dialect client's `anthropic-version` and
+    /// `anthropic-beta` replace it on pass-through.
+    static func headers(_ deployment: Deployment) -> [(name: String, value: String)] {
+        var headers: [(name: String, value: String)] = [("content-type", "application/json"), ("anthropic-version", apiVersion)]
         if let key = deployment.apiKey, !key.isEmpty { headers.append(("x-api-key", key)) }
-        if let beta { headers.append(("anthropic-beta", beta)) }
         return headers + extraHeaders(deployment)
     }
 }

@@ -5,7 +5,7 @@ import NIOCore
 import SwitchyardCore
 
 /// `GET /metrics` (Prometheus text) and `GET /health` (every deployment's state, no secrets).
-struct OperationsRoutes: Sendable {
+struct MonitoringRoutes: Sendable {
     let gateway: Gateway
 
     /// `/metrics` is open, as Prometheus scrapers expect (LiteLLM's default too).
