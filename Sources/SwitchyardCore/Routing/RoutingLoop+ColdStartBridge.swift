@@ -4,6 +4,7 @@ extension RoutingLoop {
     /// Races a cold-start bridge against the primary: the bridge starts once `bridge.delay`
     /// passes without an answer (or at once if the primary fails); the first answer wins and
     /// the other is cancelled.
+    @inlinable
     func race<Value: Sendable>(_ plan: RoutePlan, bridge: ColdStartBridge, logger: Logger, attempt: @escaping Attempt<Value>) async throws -> RoutedAnswer<Value> {
         let clock = clock
         let primary: @Sendable () async throws -> RoutedAnswer<Value> = { try await runChain(plan, logger: logger, attempt: attempt) }
@@ -52,6 +53,7 @@ extension RoutingLoop {
     }
 
     /// The outcome of `body` as a value, so a task group can report failures without ending.
+    @inlinable
     static func capture<T: Sendable>(_ body: @Sendable () async throws -> T) async -> Result<T, any Error> {
         do {
             return .success(try await body())
@@ -62,6 +64,7 @@ extension RoutingLoop {
 }
 
 /// What finished first in a cold-start race.
+@usableFromInline
 enum BridgeRaceOutcome<Value: Sendable>: Sendable {
     case primary(Result<RoutedAnswer<Value>, any Error>)
     case bridge(Result<RoutedAnswer<Value>, any Error>)

@@ -29,6 +29,9 @@ public struct RoutingLoop: Sendable {
         self.metrics = metrics
     }
 
+    // The loop is inlinable so the server's calls are specialized for its answer type: run
+    // unspecialized across the module boundary, every attempt paid for generic metadata.
+    @inlinable
     public func run<Value: Sendable>(_ plan: RoutePlan, logger: Logger, attempt: @escaping Attempt<Value>) async throws -> RoutedAnswer<Value> {
         if let bridge = settings.coldStartBridges[plan.model], plan.models == nil {
             return try await race(plan, bridge: bridge, logger: logger, attempt: attempt)
@@ -37,6 +40,7 @@ public struct RoutingLoop: Sendable {
     }
 
     /// The requested group, then its fallbacks (or the `models` list), until one answers.
+    @inlinable
     func runChain<Value: Sendable>(_ plan: RoutePlan, logger: Logger, attempt: @escaping Attempt<Value>) async throws -> RoutedAnswer<Value> {
         let model = plan.model
         var chain = [model] + (plan.models ?? []).filter { $0 != model }
@@ -75,6 +79,7 @@ public struct RoutingLoop: Sendable {
     }
 
     /// One model group: the first attempt plus `num_retries` retries.
+    @inlinable
     func runGroup<Value: Sendable>(
         _ target: RouteTarget, logger: Logger, attempt: @escaping Attempt<Value>
     ) async throws -> (RouteTarget.Candidate, RouteAttempt<Value>) {
@@ -141,7 +146,8 @@ public struct RoutingLoop: Sendable {
     }
 
     /// Books a failed attempt: the deployment's failure count (and cooldown), metrics, a log line.
-    private func record(_ error: GatewayError, candidate: RouteTarget.Candidate, group: String, attempt: Int, logger: Logger) {
+    @usableFromInline
+    func record(_ error: GatewayError, candidate: RouteTarget.Candidate, group: String, attempt: Int, logger: Logger) {
         let cooled = ledger.fail(candidate.key, reason: error.message, countsTowardCooldown: error.triggersFallback)
         metrics.increment(GatewayMetrics.upstreamErrors, ["model_group": group, "deployment": candidate.deployment.id, "status": String(error.status)])
         if cooled {

@@ -9,9 +9,10 @@ struct ChatTranslation: Sendable {
     let gateway: Gateway
     let surface: ErrorSurface
 
-    /// The pivot form of `request`, decoded and translated on first use.
-    static func pivot(_ request: OperationRequest) -> PivotOnce {
-        PivotOnce { drop in
+    /// The pivot form of the client's request: its body decoded in the surface's dialect and
+    /// translated into OpenAI's. A body the translation cannot take is a 400.
+    static func pivot(_ request: OperationRequest, dropUnsupported drop: Bool) throws(GatewayError) -> ChatCompletionRequest {
+        do {
             switch request.operation.surface {
             case .openAI:
                 return try request.decode(ChatCompletionRequest.self)
@@ -21,12 +22,16 @@ struct ChatTranslation: Sendable {
                 let parsed = try request.decode(GeminiGenerateContentRequest.self)
                 return try ChatCompletionRequest(gemini: parsed, model: request.model, stream: request.stream, dropUnsupported: drop)
             }
+        } catch let error as GatewayError {
+            throw error
+        } catch {
+            throw GatewayError.invalidRequest("\(error)")
         }
     }
 
     func attempt(_ call: OperationCall, candidate: RouteTarget.Candidate, group: String) async throws -> RouteAttempt<ProxiedAnswer> {
         let drop = call.request.controls.dropsUnsupported(for: candidate.deployment, default: gateway.config.litellm.dropParams)
-        var chat = try call.pivot.chat(dropUnsupported: drop)
+        var chat = try call.pivot(dropUnsupported: drop)
         chat.model = candidate.upstreamModel
         let includeUsage = surface == .openAI ? call.request.clientWantsStreamUsage : true
         let answer = try await PivotProxy(gateway: gateway).send(

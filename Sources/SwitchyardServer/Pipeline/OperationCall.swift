@@ -1,23 +1,41 @@
 import HTTPTypes
 import Hummingbird
-import NIOCore
 import Logging
+import NIOCore
+import Synchronization
 import SwitchyardCore
 
 /// One admitted request on its way through the pipeline: what every attempt needs, passed
-/// explicitly (the account it is metered on included).
-struct OperationCall: Sendable {
+/// explicitly (the account it is metered on included). One reference per request, shared by
+/// every attempt, retry and fallback.
+final class OperationCall: Sendable {
     let request: OperationRequest
     /// The client's request headers, for the few a same-dialect upstream should see too
     /// (`anthropic-version`, `anthropic-beta`).
     let clientHeaders: HTTPFields
     let meter: RequestMeter
     let logger: Logger
-    /// The pivot form of the request, translated once and shared by every attempt.
-    let pivot: PivotOnce
+    /// The pivot form of the request, translated on first use (one translation per
+    /// `drop_params` value) so retries and fallbacks need not translate again.
+    private let pivots = Mutex([Bool: ChatCompletionRequest]())
+
+    init(request: OperationRequest, clientHeaders: HTTPFields, meter: RequestMeter, logger: Logger) {
+        self.request = request
+        self.clientHeaders = clientHeaders
+        self.meter = meter
+        self.logger = logger
+    }
 
     var operation: GatewayOperation { request.operation }
     var model: String { request.model }
+
+    /// The request in the OpenAI pivot, for a deployment of another dialect.
+    func pivot(dropUnsupported: Bool) throws(GatewayError) -> ChatCompletionRequest {
+        if let chat = pivots.withLock({ $0[dropUnsupported] }) { return chat }
+        let chat = try ChatTranslation.pivot(request, dropUnsupported: dropUnsupported)
+        pivots.withLock { $0[dropUnsupported] = chat }
+        return chat
+    }
 }
 
 /// What one attempt produced, before the pipeline adds the gateway's own headers.

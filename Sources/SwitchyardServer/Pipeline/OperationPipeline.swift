@@ -47,7 +47,7 @@ struct OperationPipeline: Sendable {
             tags: Gateway.tags(request),
             charged: operation.meter != .free
         )
-        let call = OperationCall(request: parsed, clientHeaders: request.headers, meter: meter, logger: context.logger, pivot: ChatTranslation.pivot(parsed))
+        let call = OperationCall(request: parsed, clientHeaders: request.headers, meter: meter, logger: context.logger)
         let started = gateway.clock.now()
         do {
             let routed = try await route(call)
