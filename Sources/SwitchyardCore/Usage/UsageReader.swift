@@ -24,6 +24,11 @@ public struct UsageReader: Sendable {
 
     /// Usage in a whole (non-streamed) answer.
     public static func usage(inWhole body: UnsafeRawBufferPointer, dialect: Dialect) -> Usage? {
+        if dialect == .openAI {
+            // OpenAI answers nearly always carry usage: index at once, without the needle scan.
+            guard let index = try? JSONScanner.indexObject(body) else { return nil }
+            return Usage(scanningMemberOf: index, in: body)
+        }
         var reader = UsageReader(dialect: dialect)
         reader.read(body)
         return reader.usage
