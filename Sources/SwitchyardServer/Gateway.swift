@@ -3,8 +3,9 @@ import LeanHTTP
 import Logging
 import SwitchyardCore
 
-/// What every request handler shares, built once at start-up.
-struct Gateway: Sendable {
+/// What every request handler shares, built once at start-up. A class: every request and
+/// attempt holds it, and a reference is one retain where a copy of its fields was dozens.
+final class Gateway: Sendable {
     let config: GatewayConfig
     let registry: ModelRegistry
     let transport: UpstreamTransport

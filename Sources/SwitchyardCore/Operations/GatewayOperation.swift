@@ -5,7 +5,9 @@
 /// `OperationTable.all` lists every one; the server registers each row on its surface's path
 /// prefixes and runs it through the one pipeline (key, allowlist, budget, limits, route,
 /// meter, settle, log). A new endpoint is a row here plus, where needed, a pure translator.
-public struct GatewayOperation: Sendable, Hashable, CustomStringConvertible {
+///
+/// Rows are shared, immutable references: a request carries its row without copying it.
+public final class GatewayOperation: Sendable, Hashable, CustomStringConvertible {
     /// How the request body is read.
     public enum Body: Sendable, Hashable {
         /// A JSON object; `required` members must be present (besides the model, when the
@@ -47,21 +49,21 @@ public struct GatewayOperation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A stable name: the spend log's `call_type` and the metrics' `route` label.
-    public var name: String
-    public var surface: ErrorSurface
-    public var method: String
+    public let name: String
+    public let surface: ErrorSurface
+    public let method: String
     /// Paths under each of the surface's prefixes. `{model}` marks a path model; a Gemini
     /// method follows it after a colon (`models/{model}:countTokens`).
-    public var paths: [String]
-    public var body: Body
-    public var target: Target
-    public var streaming: Streaming
-    public var meter: Meter
-    public var capability: Capability
+    public let paths: [String]
+    public let body: Body
+    public let target: Target
+    public let streaming: Streaming
+    public let meter: Meter
+    public let capability: Capability
     /// The same operation in the provider API of the surface's own dialect: a deployment that
     /// serves it gets the client's bytes (model swapped, gateway-only members removed); any
     /// other is reached by translation.
-    public var upstream: ProviderOperation
+    public let upstream: ProviderOperation
 
     public init(
         name: String, surface: ErrorSurface, method: String = "POST", paths: [String], body: Body, target: Target,
@@ -80,6 +82,10 @@ public struct GatewayOperation: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(method) \(paths.first ?? "") (\(name))" }
+
+    /// Rows are identified by their name, which is unique in the table.
+    public static func == (lhs: GatewayOperation, rhs: GatewayOperation) -> Bool { lhs.name == rhs.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     /// The prefixes every path of this surface is served under ("" is the bare path).
     public var prefixes: [String] { surface.operationPrefixes }

@@ -18,9 +18,6 @@ public struct OperationRequest: Sendable {
     public let controls: RequestControls
     /// The model asked for and the client's own `models` and `fallbacks` lists.
     public let plan: RoutePlan
-    /// The most output tokens the client allows (`max_tokens`, `max_completion_tokens`,
-    /// `generationConfig.maxOutputTokens`), for the budget hold.
-    public let maxOutputTokens: Int?
 
     /// Members that steer the gateway and are never sent upstream.
     public static let gatewayOnlyMembers: Set<String> = [
@@ -99,8 +96,6 @@ public struct OperationRequest: Sendable {
         self.index = index
         self.clientWantsStreamUsage = wantsUsage
         self.controls = try RequestControls(index: index, raw: raw)
-        self.maxOutputTokens = index.int("max_tokens", in: raw) ?? index.int("max_completion_tokens", in: raw)
-            ?? index.object("generationConfig", in: raw).flatMap { $0.index.int("maxOutputTokens", in: $0.bytes) }
     }
 
     private static func stream(_ streaming: GatewayOperation.Streaming, operation: GatewayOperation, index: JSONObjectIndex, raw: UnsafeRawBufferPointer) throws(GatewayError) -> Bool {
@@ -134,6 +129,15 @@ public struct OperationRequest: Sendable {
             }
         }
         return names
+    }
+
+    /// The most output tokens the client allows (`max_tokens`, `max_completion_tokens`,
+    /// `generationConfig.maxOutputTokens`), for a virtual key's budget hold.
+    public var maxOutputTokens: Int? {
+        bytes.withUnsafeReadableBytes { raw in
+            index.int("max_tokens", in: raw) ?? index.int("max_completion_tokens", in: raw)
+                ?? index.object("generationConfig", in: raw).flatMap { $0.index.int("maxOutputTokens", in: $0.bytes) }
+        }
     }
 
     /// Whether the body has a member (top level) with a non-null value.

@@ -56,6 +56,7 @@ public struct RoutePlan: Sendable {
     /// Each must be on the caller's allowlist; fallbacks the admin configured are not named
     /// here, since they are part of the model they serve.
     public var clientNamedModels: [String] {
+        if models == nil && requestFallbacks == nil { return [model] }
         var seen: Set<String> = []
         return ([model] + (models ?? []) + (requestFallbacks ?? [])).filter { seen.insert($0).inserted }
     }

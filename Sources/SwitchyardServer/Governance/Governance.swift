@@ -109,11 +109,12 @@ final class Governance: Sendable {
     /// allowlist) and opens its account.
     ///
     /// - Parameter models: the model asked for first, then every other model the client named
-    ///   (`models`, `fallbacks`); each must be allowed.
+    ///   (`models`, `fallbacks`); each must be allowed. Read only for a virtual key.
     func meter(
         identity: CallerIdentity,
-        models: [String],
+        models: @autoclosure () -> [String],
         estimate: @autoclosure () -> Double,
+        modelGroup: String,
         callType: String,
         requestID: String,
         tags: [String],
@@ -121,10 +122,9 @@ final class Governance: Sendable {
     ) throws(GatewayError) -> RequestMeter {
         var admission: Admission?
         if let hash = identity.keyHash {
-            admission = try ledger.admit(keyHash: hash, models: models, estimate: estimate(), now: clock.wallTime())
+            admission = try ledger.admit(keyHash: hash, models: models(), estimate: estimate(), now: clock.wallTime())
         }
-        let group = models.first ?? ""
-        return RequestMeter(governance: self, admission: admission, requestID: requestID, callType: callType, modelGroup: group, tags: tags, charged: charged)
+        return RequestMeter(governance: self, admission: admission, requestID: requestID, callType: callType, modelGroup: modelGroup, tags: tags, charged: charged)
     }
 
     /// Books a finished request: releases its hold, adds its cost, queues its log row.

@@ -26,7 +26,8 @@ struct OperationPipeline: Sendable {
             // A model in the path is judged before the body, as the provider's own API does;
             // the refusal is admitted and logged like an unknown model named in a body.
             let meter = try gateway.governance.meter(
-                identity: identity, models: [pathModel], estimate: 0, callType: operation.name, requestID: context.requestID, tags: Gateway.tags(request)
+                identity: identity, models: [pathModel], estimate: 0, modelGroup: pathModel, callType: operation.name, requestID: context.requestID,
+                tags: Gateway.tags(request)
             )
             meter.finish(status: 404)
             throw GatewayError.modelNotFound(pathModel)
@@ -42,6 +43,7 @@ struct OperationPipeline: Sendable {
                 maxTokens: parsed.maxOutputTokens,
                 modelInfo: registry.resolve(parsed.model)?.candidates.first?.deployment.modelInfo ?? ModelInfo()
             ),
+            modelGroup: parsed.model,
             callType: operation.name,
             requestID: context.requestID,
             tags: Gateway.tags(request),
