@@ -8,6 +8,12 @@ public struct DeploymentSelector: Sendable {
     public struct Choice: Sendable {
         public var candidate: RouteTarget.Candidate
         public var panic: Bool
+
+        @inlinable
+        public init(candidate: RouteTarget.Candidate, panic: Bool) {
+            self.candidate = candidate
+            self.panic = panic
+        }
     }
 
     public let strategy: RoutingStrategy
@@ -19,6 +25,9 @@ public struct DeploymentSelector: Sendable {
     /// - Parameters:
     ///   - tried: deployments this request already tried in the current round; once every
     ///     deployment was tried a new round starts, avoiding only `last`.
+    // Inlinable, as the routing loop is: generic over the random generator, it ran
+    // unspecialized from the server module on every request.
+    @inlinable
     public func choose(
         from candidates: [RouteTarget.Candidate],
         tried: Set<Int>,
@@ -51,7 +60,8 @@ public struct DeploymentSelector: Sendable {
         return Choice(candidate: pool[pick], panic: false)
     }
 
-    private func pickInTier(
+    @inlinable
+    func pickInTier(
         _ tier: [Int],
         pool: [RouteTarget.Candidate],
         states: [DeploymentLedger.State],
@@ -75,7 +85,8 @@ public struct DeploymentSelector: Sendable {
         }
     }
 
-    private func weightedPick(_ tier: [Int], pool: [RouteTarget.Candidate], using generator: inout some RandomNumberGenerator) -> Int {
+    @inlinable
+    func weightedPick(_ tier: [Int], pool: [RouteTarget.Candidate], using generator: inout some RandomNumberGenerator) -> Int {
         let weights = tier.map { max(pool[$0].deployment.weight, 0) }
         let total = weights.reduce(0, +)
         guard total > 0 else { return tier[Int.random(in: 0..<tier.count, using: &generator)] }
@@ -87,7 +98,8 @@ public struct DeploymentSelector: Sendable {
         return tier[tier.count - 1]
     }
 
-    private func lowest(_ tier: [Int], by score: (Int) -> Double, using generator: inout some RandomNumberGenerator) -> Int {
+    @inlinable
+    func lowest(_ tier: [Int], by score: (Int) -> Double, using generator: inout some RandomNumberGenerator) -> Int {
         let best = tier.map(score).min() ?? 0
         let tied = tier.filter { score($0) <= best + 1e-9 }
         return tied[Int.random(in: 0..<tied.count, using: &generator)]
