@@ -47,7 +47,14 @@ struct PassThrough: Sendable {
         }
         let seconds = gateway.clock.now() - started
         gateway.metrics.observe(GatewayMetrics.upstreamDuration, ["model_group": group, "deployment": deployment.id], seconds)
-        let usage = answer.body.withUnsafeReadableBytes { UsageReader.usage(inWhole: $0, dialect: dialect.usage) }
+        // Every operation here answers a JSON object; anything else is not a success.
+        let usage = try answer.body.withUnsafeReadableBytes { raw throws(GatewayError) -> Usage? in
+            guard let index = try? JSONScanner.indexObject(raw) else {
+                let what = raw.isEmpty ? "an empty body" : "a body that is not JSON (\(answer.contentType ?? "no content type"))"
+                throw UpstreamFailure.invalidAnswer(what, provider: provider)
+            }
+            return dialect.usage == .openAI ? Usage(scanningMemberOf: index, in: raw) : UsageReader.usage(inWhole: raw, dialect: dialect.usage)
+        }
         let proxied = ProxiedAnswer(status: answer.status, contentType: answer.contentType ?? "application/json", body: .whole(answer.body, usage: usage))
         return RouteAttempt(value: proxied, upstreamSeconds: seconds, keepsSlot: false)
     }

@@ -41,7 +41,14 @@ struct StreamRelay: Sendable {
                         status: response.status, body: body, retryAfter: response.header("retry-after"), endpoint: endpoint, provider: provider
                     )
                 }
-                return (response.header("content-type"), box, try await box.iterator.next())
+                let contentType = response.header("content-type")
+                guard contentType.map({ $0.lowercased().contains("text/event-stream") }) ?? true else {
+                    throw UpstreamFailure.invalidAnswer("\(contentType ?? "") instead of an event stream", provider: provider)
+                }
+                guard let first = try await box.iterator.next() else {
+                    throw UpstreamFailure.invalidAnswer("an empty stream", provider: provider)
+                }
+                return (contentType, box, first)
             }
         } catch {
             throw UpstreamFailure.classify(error, provider: provider)

@@ -57,6 +57,9 @@ struct PivotProxy: Sendable {
                         )
                     }
                     try await stream.prime()
+                    guard stream.hasChunks else {
+                        throw UpstreamFailure.invalidAnswer("a stream with no event the gateway could read", provider: provider)
+                    }
                     return stream
                 }
             } catch {
@@ -88,6 +91,9 @@ final class PivotStream: @unchecked Sendable {
     }
 
     var usage: Usage? { decoder.usage }
+
+    /// Whether a decoded chunk is waiting (after `prime`, false means the stream held none).
+    var hasChunks: Bool { !buffered.isEmpty }
 
     /// Reads until the first chunk is decoded, so the stream is known to be flowing.
     func prime() async throws {

@@ -30,8 +30,12 @@ enum UpstreamFailure {
         return GatewayError(.upstreamUnavailable, "Could not reach the upstream \(provider): \(error).", code: "upstream_unreachable")
     }
 
-    /// An error status from the provider, with its own message, type and code kept.
+    /// An error status from the provider, with its own message, type and code kept. A status
+    /// outside 100–599 is no HTTP answer at all: a 502, never passed on.
     static func fromResponse(status: Int, body: ByteBuffer, retryAfterHeader: String?, provider: String) -> GatewayError {
+        guard (100...599).contains(status) else {
+            return GatewayError(.upstreamUnavailable, "The upstream \(provider) answered with the invalid status \(status).", code: "bad_upstream_response")
+        }
         var message = "The upstream \(provider) answered \(status)."
         var param: String?
         var code: String?
@@ -94,10 +98,18 @@ extension UpstreamFailure {
     }
 
     static func fromResponse(status: Int, body: ByteBuffer, retryAfter: String?, endpoint: any ProviderEndpoint, provider: String) -> GatewayError {
-        if var error = endpoint.error(status: status, body: body) {
+        if (100...599).contains(status), var error = endpoint.error(status: status, body: body) {
             if error.retryAfter == nil { error.retryAfter = retryAfter.flatMap(Double.init) }
             return error
         }
         return fromResponse(status: status, body: body, retryAfterHeader: retryAfter, provider: provider)
+    }
+}
+
+extension UpstreamFailure {
+    /// A success status whose body is not what the dialect promises (HTML from a proxy, an
+    /// empty body, truncated JSON): a 502 the router may retry elsewhere, never a 200.
+    static func invalidAnswer(_ what: String, provider: String) -> GatewayError {
+        GatewayError(.upstreamUnavailable, "The upstream \(provider) answered with \(what).", code: "bad_upstream_response")
     }
 }
