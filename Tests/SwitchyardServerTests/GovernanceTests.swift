@@ -341,4 +341,24 @@ import Testing
             #expect(try await admin.get("/spend/logs", key: key).status == .forbidden)
         }
     }
+
+    @Test func healthShowsUpstreamAddressesAndErrorsToAdminsOnly() async throws {
+        let upstream = try await FakeOpenAIUpstream.start(.error(status: 500, message: "upstream secret detail"))
+        defer { Task { await upstream.stop() } }
+        let config = try TestConfig.load(TestConfig.single(upstream: upstream, settings: "general_settings: {master_key: sk-master-123}"))
+        try await withGateway(config) { client in
+            let admin = AdminClient(client: client)
+            #expect(try await admin.chat("sk-master-123", model: "gpt-4o").status == .internalServerError)
+            let key = try await admin.generateKey([:])
+            let asAdmin = try await admin.get("/health")
+            let endpoint = ((asAdmin.body.json["healthy_endpoints"] as? [[String: Any]]) ?? []) + ((asAdmin.body.json["unhealthy_endpoints"] as? [[String: Any]]) ?? [])
+            #expect(endpoint.first?["api_base"] as? String == upstream.baseURL)
+            #expect((endpoint.first?["last_error"] as? String)?.contains("upstream secret detail") == true)
+            let asKey = try await admin.get("/health", key: key)
+            #expect(asKey.status == .ok)
+            let text = String(buffer: asKey.body)
+            #expect(!text.contains(upstream.baseURL) && !text.contains("upstream secret detail"), "\(text)")
+            #expect(text.contains("openai/gpt-4o-2024-08-06"), "the deployments and their state are still listed")
+        }
+    }
 }

@@ -19,12 +19,14 @@ struct MonitoringRoutes: Sendable {
         }
     }
 
-    /// `/health` names upstream endpoints, so it takes a key.
+    /// `/health` takes a key. Upstream addresses and the providers' last error messages are
+    /// for admins only (the master key or an admin user's key): to anyone else they would
+    /// show where the gateway's traffic goes and what its providers said.
     func registerHealth(on group: RouterGroup<GatewayRequestContext>) {
-        group.get("health") { _, _ in
+        group.get("health") { _, context in
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let data = (try? encoder.encode(healthReport())) ?? Data()
+            let data = (try? encoder.encode(healthReport(forAdmin: context.identity.mayAdminister))) ?? Data()
             return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
         }
     }
@@ -41,7 +43,7 @@ struct MonitoringRoutes: Sendable {
         return gateway.metrics.render(gauges: [(GatewayMetrics.inFlight, inFlight), (GatewayMetrics.cooling, cooling)])
     }
 
-    func healthReport() -> HealthReport {
+    func healthReport(forAdmin: Bool = true) -> HealthReport {
         let states = gateway.ledger.snapshot()
         let now = gateway.ledger.now
         var healthy: [HealthReport.Endpoint] = []
@@ -53,7 +55,7 @@ struct MonitoringRoutes: Sendable {
                 modelName: deployment.modelName,
                 deployment: deployment.id,
                 provider: deployment.provider.rawValue,
-                apiBase: deployment.apiBase,
+                apiBase: forAdmin ? deployment.apiBase : nil,
                 state: coolingFor > 0 ? "cooling" : "healthy",
                 inFlight: state.inFlight,
                 recentFailures: state.recentFailures.filter { now - $0 < 60 }.count,
@@ -62,7 +64,7 @@ struct MonitoringRoutes: Sendable {
                 timeToFirstTokenMilliseconds: state.timeToFirstToken.map { ($0 * 10_000).rounded() / 10 },
                 successes: state.successes,
                 failures: state.failures,
-                lastError: state.lastError
+                lastError: forAdmin ? state.lastError : nil
             )
             if coolingFor > 0 { unhealthy.append(endpoint) } else { healthy.append(endpoint) }
         }
