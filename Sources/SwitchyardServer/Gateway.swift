@@ -53,10 +53,11 @@ final class Gateway: Sendable {
     /// metrics, and the request's account (`meter`) for spend. Returns what the request is
     /// charged, nil when the deployment has no prices.
     @discardableResult
-    func record(_ usage: Usage, candidate: RouteTarget.Candidate, group: String, meter: RequestMeter) -> Double? {
+    func record(_ usage: Usage, candidate: RouteTarget.Candidate, meter: RequestMeter) -> Double? {
         ledger.addTokens(candidate.key, usage.totalTokens)
-        metrics.increment(GatewayMetrics.tokens, ["model_group": group, "deployment": candidate.deployment.id, "kind": "prompt"], by: Double(usage.promptTokens))
-        metrics.increment(GatewayMetrics.tokens, ["model_group": group, "deployment": candidate.deployment.id, "kind": "completion"], by: Double(usage.completionTokens))
+        let label = candidate.deployment.modelName
+        metrics.increment(GatewayMetrics.tokens, ["model_group": label, "deployment": candidate.deployment.id, "kind": "prompt"], by: Double(usage.promptTokens))
+        metrics.increment(GatewayMetrics.tokens, ["model_group": label, "deployment": candidate.deployment.id, "kind": "completion"], by: Double(usage.completionTokens))
         return meter.observe(usage, deployment: candidate.deployment)
     }
 

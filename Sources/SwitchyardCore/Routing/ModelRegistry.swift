@@ -36,10 +36,10 @@ public struct ModelRegistry: Sendable {
     /// The group serving `model`, with the upstream model id each deployment should be sent.
     public func resolve(_ model: String) -> RouteTarget? {
         if let candidates = groups[model], !model.utf8.contains(UInt8(ascii: "*")) {
-            return RouteTarget(group: model, candidates: candidates)
+            return RouteTarget(group: model, configuredName: model, candidates: candidates)
         }
         if let aliased = aliases[model], let candidates = groups[aliased] {
-            return RouteTarget(group: aliased, candidates: candidates)
+            return RouteTarget(group: aliased, configuredName: aliased, candidates: candidates)
         }
         for pattern in wildcards where model.hasPrefix(pattern.prefix) && model.hasSuffix(pattern.suffix)
             && model.count >= pattern.prefix.count + pattern.suffix.count
@@ -51,7 +51,7 @@ public struct ModelRegistry: Sendable {
                 candidate.upstreamModel = candidate.deployment.upstreamModel.replacingOccurrences(of: "*", with: matched)
                 return candidate
             }
-            return RouteTarget(group: model, candidates: candidates)
+            return RouteTarget(group: model, configuredName: pattern.name, candidates: candidates)
         }
         return nil
     }
@@ -81,5 +81,16 @@ public struct RouteTarget: Sendable {
 
     /// The model group's name (for a wildcard, the model the client asked for).
     public var group: String
+    /// The `model_name` in the config that serves it (for a wildcard, the pattern): the only
+    /// names metrics label with, so clients cannot grow the series without bound.
+    public var configuredName: String
     public var candidates: [Candidate]
+}
+
+extension ModelRegistry {
+    /// The metrics label for a model a client named: its configured `model_name`, or
+    /// `unknown` for a name the config does not serve.
+    public func metricsLabel(_ model: String) -> String {
+        resolve(model)?.configuredName ?? "unknown"
+    }
 }

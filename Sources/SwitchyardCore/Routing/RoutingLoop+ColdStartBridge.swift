@@ -41,7 +41,7 @@ extension RoutingLoop {
                     }
                 case .bridge(.success(var answer)):
                     answer.bridgedFrom = plan.model
-                    metrics.increment(GatewayMetrics.fallbacks, ["from": plan.model, "to": bridge.model])
+                    metrics.increment(GatewayMetrics.fallbacks, ["from": registry.metricsLabel(plan.model), "to": registry.metricsLabel(bridge.model)])
                     return answer
                 case .bridge(.failure(let error)):
                     bridgeError = error

@@ -53,7 +53,7 @@ public struct RoutingLoop: Sendable {
             do {
                 guard let target = registry.resolve(group) else { throw GatewayError.modelNotFound(group) }
                 let (candidate, answer) = try await runGroup(target, logger: logger, attempt: attempt)
-                if depth > 0 { metrics.increment(GatewayMetrics.fallbacks, ["from": model, "to": group]) }
+                if depth > 0 { metrics.increment(GatewayMetrics.fallbacks, ["from": registry.metricsLabel(model), "to": target.configuredName]) }
                 return RoutedAnswer(value: answer.value, upstreamSeconds: answer.upstreamSeconds, group: target.group, candidate: candidate, fallbackDepth: depth)
             } catch let error as GatewayError {
                 if depth == 0 && error.kind == .modelNotFound && plan.models == nil { throw error }
@@ -107,7 +107,7 @@ public struct RoutingLoop: Sendable {
                 if tried.count >= target.candidates.count { tried.removeAll() }
             }
             if number > 0 {
-                metrics.increment(GatewayMetrics.retries, ["model_group": target.group])
+                metrics.increment(GatewayMetrics.retries, ["model_group": target.configuredName])
                 let delay = RetryBackoff.delay(
                     retry: number, sameDeployment: sameAgain, retryAfter: lastError?.retryAfter, minimum: settings.retryAfter, using: &generator
                 )
@@ -123,7 +123,7 @@ public struct RoutingLoop: Sendable {
                 return (candidate, result)
             } catch let error as GatewayError {
                 ledger.end(key)
-                record(error, candidate: candidate, group: target.group, attempt: number + 1, logger: logger)
+                record(error, candidate: candidate, group: target.configuredName, attempt: number + 1, logger: logger)
                 guard error.isRetryable else { throw error }
                 lastError = error
                 tried.insert(key)

@@ -128,12 +128,14 @@ final class Governance: Sendable {
     }
 
     /// Books a finished request: releases its hold, adds its cost, queues its log row.
-    func record(_ meter: RequestMeter, status: Int, usage: Usage?, cost: Double, deployment: String?, provider: String?) {
+    /// - Parameter deploymentGroup: the answering deployment's configured `model_name`, which
+    ///   labels the spend metric (never a name the client made up).
+    func record(_ meter: RequestMeter, status: Int, usage: Usage?, cost: Double, deployment: String?, deploymentGroup: String?, provider: String?) {
         let now = clock.wallTime()
         if let admission = meter.admission {
             ledger.settle(admission, cost: cost, tokens: usage?.totalTokens ?? 0, now: now)
         }
-        if cost > 0 { metrics.increment(GatewayMetrics.spend, ["model_group": meter.modelGroup], by: cost) }
+        if cost > 0 { metrics.increment(GatewayMetrics.spend, ["model_group": deploymentGroup ?? "unknown"], by: cost) }
         guard !settings.disableSpendLogs else { return }
         let key = meter.admission?.key
         let entry = SpendLogEntry(

@@ -13,6 +13,8 @@ final class RequestMeter: Sendable {
         var usage: Usage?
         var cost: Double = 0
         var deployment: String?
+        /// The answering deployment's configured `model_name`, the spend metric's label.
+        var deploymentGroup: String?
         var provider: String?
         var finished = false
     }
@@ -49,6 +51,7 @@ final class RequestMeter: Sendable {
             observation.usage = usage
             observation.cost = cost ?? 0
             observation.deployment = deployment.id
+            observation.deploymentGroup = deployment.modelName
             observation.provider = deployment.provider.rawValue
         }
         return cost
@@ -58,6 +61,7 @@ final class RequestMeter: Sendable {
     func observe(deployment: Deployment) {
         observation.withLock { observation in
             observation.deployment = deployment.id
+            observation.deploymentGroup = deployment.modelName
             observation.provider = deployment.provider.rawValue
         }
     }
@@ -86,7 +90,10 @@ final class RequestMeter: Sendable {
             return observation
         }
         guard let ended else { return }
-        governance.record(self, status: status, usage: ended.usage, cost: ended.cost, deployment: ended.deployment, provider: ended.provider)
+        governance.record(
+            self, status: status, usage: ended.usage, cost: ended.cost, deployment: ended.deployment, deploymentGroup: ended.deploymentGroup,
+            provider: ended.provider
+        )
     }
 }
 

@@ -29,7 +29,7 @@ struct ChatTranslation: Sendable {
         }
     }
 
-    func attempt(_ call: OperationCall, candidate: RouteTarget.Candidate, group: String) async throws -> RouteAttempt<ProxiedAnswer> {
+    func attempt(_ call: OperationCall, candidate: RouteTarget.Candidate) async throws -> RouteAttempt<ProxiedAnswer> {
         let drop = call.request.controls.dropsUnsupported(for: candidate.deployment, default: gateway.config.litellm.dropParams)
         var chat = try call.pivot(dropUnsupported: drop)
         chat.model = candidate.upstreamModel
@@ -37,7 +37,7 @@ struct ChatTranslation: Sendable {
         let answer = try await PivotProxy(gateway: gateway).send(
             chat, to: candidate, requestedModel: call.model, includeUsage: includeUsage, dropUnsupported: drop, logger: call.logger
         )
-        return try PivotResponder(gateway: gateway).respond(answer, call: call, candidate: candidate, group: group, encoder: encoder(call)) { response in
+        return try PivotResponder(gateway: gateway).respond(answer, call: call, candidate: candidate, encoder: encoder(call)) { response in
             try render(response, model: call.model)
         }
     }

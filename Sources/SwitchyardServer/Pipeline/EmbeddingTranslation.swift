@@ -9,7 +9,7 @@ struct EmbeddingTranslation: Sendable {
     let gateway: Gateway
     let surface: ErrorSurface
 
-    func attempt(_ call: OperationCall, candidate: RouteTarget.Candidate, group: String) async throws -> RouteAttempt<ProxiedAnswer> {
+    func attempt(_ call: OperationCall, candidate: RouteTarget.Candidate) async throws -> RouteAttempt<ProxiedAnswer> {
         let deployment = candidate.deployment
         let request = call.request
         let endpoint = deployment.provider.endpoint

@@ -51,18 +51,19 @@ struct OperationPipeline: Sendable {
         )
         let call = OperationCall(request: parsed, clientHeaders: request.headers, meter: meter, logger: context.logger)
         let started = gateway.clock.now()
+        let label = registry.metricsLabel(parsed.model)
         do {
             let routed = try await route(call)
             let response = finish(routed, call: call)
             let elapsed = gateway.clock.now() - started
-            gateway.metrics.increment(GatewayMetrics.requests, ["route": operation.name, "model_group": parsed.model, "status": String(response.status.code)])
-            gateway.metrics.observe(GatewayMetrics.requestDuration, ["model_group": parsed.model], elapsed)
-            gateway.metrics.observe(GatewayMetrics.gatewayOverhead, ["model_group": parsed.model], max(0, elapsed - routed.upstreamSeconds))
+            gateway.metrics.increment(GatewayMetrics.requests, ["route": operation.name, "model_group": label, "status": String(response.status.code)])
+            gateway.metrics.observe(GatewayMetrics.requestDuration, ["model_group": label], elapsed)
+            gateway.metrics.observe(GatewayMetrics.gatewayOverhead, ["model_group": label], max(0, elapsed - routed.upstreamSeconds))
             return response
         } catch {
             let status = error is CancellationError || Task.isCancelled ? 499 : (error as? GatewayError)?.status ?? 500
             meter.finish(status: status)
-            gateway.metrics.increment(GatewayMetrics.requests, ["route": operation.name, "model_group": parsed.model, "status": String(status)])
+            gateway.metrics.increment(GatewayMetrics.requests, ["route": operation.name, "model_group": label, "status": String(status)])
             throw error
         }
     }
@@ -78,24 +79,24 @@ struct OperationPipeline: Sendable {
             return RoutedAnswer(value: try TokenCountEstimate.answer(call.request), upstreamSeconds: 0, group: target.group, candidate: first, fallbackDepth: 0)
         }
         let pipeline = self
-        return try await gateway.routing.run(call.request.plan, logger: call.logger) { candidate, group in
-            try await pipeline.attempt(call, candidate: candidate, group: group)
+        return try await gateway.routing.run(call.request.plan, logger: call.logger) { candidate, _ in
+            try await pipeline.attempt(call, candidate: candidate)
         }
     }
 
     /// One attempt against one deployment: the client's bytes when it speaks the client's
     /// dialect, else the operation's translation.
-    private func attempt(_ call: OperationCall, candidate: RouteTarget.Candidate, group: String) async throws -> RouteAttempt<ProxiedAnswer> {
+    private func attempt(_ call: OperationCall, candidate: RouteTarget.Candidate) async throws -> RouteAttempt<ProxiedAnswer> {
         let operation = call.operation
         let provider = candidate.deployment.provider
         if serves(provider, operation) {
-            return try await PassThrough(gateway: gateway, dialect: ClientDialect(surface: operation.surface)).attempt(call, candidate: candidate, group: group)
+            return try await PassThrough(gateway: gateway, dialect: ClientDialect(surface: operation.surface)).attempt(call, candidate: candidate)
         }
         switch operation.capability {
         case .chat:
-            return try await ChatTranslation(gateway: gateway, surface: operation.surface).attempt(call, candidate: candidate, group: group)
+            return try await ChatTranslation(gateway: gateway, surface: operation.surface).attempt(call, candidate: candidate)
         case .embeddings:
-            return try await EmbeddingTranslation(gateway: gateway, surface: operation.surface).attempt(call, candidate: candidate, group: group)
+            return try await EmbeddingTranslation(gateway: gateway, surface: operation.surface).attempt(call, candidate: candidate)
         case .tokenCounting:
             return RouteAttempt(value: try TokenCountEstimate.answer(call.request), upstreamSeconds: 0, keepsSlot: false)
         case .completions:
@@ -127,7 +128,7 @@ struct OperationPipeline: Sendable {
         switch answer.body {
         case .whole(let body, let usage):
             if let usage {
-                if let cost = gateway.record(usage, candidate: candidate, group: routed.group, meter: meter) {
+                if let cost = gateway.record(usage, candidate: candidate, meter: meter) {
                     headers[.creditsUsed] = CostCalculator.format(cost)
                 }
             } else {

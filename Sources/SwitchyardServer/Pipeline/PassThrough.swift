@@ -11,7 +11,7 @@ struct PassThrough: Sendable {
     let gateway: Gateway
     let dialect: ClientDialect
 
-    func attempt(_ call: OperationCall, candidate: RouteTarget.Candidate, group: String) async throws -> RouteAttempt<ProxiedAnswer> {
+    func attempt(_ call: OperationCall, candidate: RouteTarget.Candidate) async throws -> RouteAttempt<ProxiedAnswer> {
         let deployment = candidate.deployment
         let request = call.request
         let isOpenAI = dialect.surface == .openAI
@@ -32,7 +32,7 @@ struct PassThrough: Sendable {
         }
         if request.stream {
             return try await StreamRelay(gateway: gateway).relay(
-                upstream, call: call, candidate: candidate, group: group, endpoint: endpoint,
+                upstream, call: call, candidate: candidate, endpoint: endpoint,
                 dropUsageOnlyChunk: isOpenAI && !request.clientWantsStreamUsage,
                 usageDialect: dialect.usage, failureEvent: dialect.streamFailure
             )
@@ -46,7 +46,7 @@ struct PassThrough: Sendable {
             throw UpstreamFailure.fromResponse(answer, endpoint: endpoint, provider: provider)
         }
         let seconds = gateway.clock.now() - started
-        gateway.metrics.observe(GatewayMetrics.upstreamDuration, ["model_group": group, "deployment": deployment.id], seconds)
+        gateway.metrics.observe(GatewayMetrics.upstreamDuration, ["model_group": deployment.modelName, "deployment": deployment.id], seconds)
         // Every operation here answers a JSON object; anything else is not a success.
         let usage = try answer.body.withUnsafeReadableBytes { raw throws(GatewayError) -> Usage? in
             guard let index = try? JSONScanner.indexObject(raw) else {

@@ -17,7 +17,6 @@ struct StreamRelay: Sendable {
         _ upstream: UpstreamRequest,
         call: OperationCall,
         candidate: RouteTarget.Candidate,
-        group: String,
         endpoint: any ProviderEndpoint,
         dropUsageOnlyChunk: Bool,
         usageDialect: UsageReader.Dialect,
@@ -55,7 +54,7 @@ struct StreamRelay: Sendable {
         }
         let (contentType, box, first) = opened
         let firstByteSeconds = gateway.clock.now() - started
-        gateway.metrics.observe(GatewayMetrics.timeToFirstToken, ["model_group": group, "deployment": deployment.id], firstByteSeconds)
+        gateway.metrics.observe(GatewayMetrics.timeToFirstToken, ["model_group": deployment.modelName, "deployment": deployment.id], firstByteSeconds)
         let gateway = gateway
         let meter = call.meter
         let body = ResponseBody { writer in
@@ -82,7 +81,7 @@ struct StreamRelay: Sendable {
                 logger.warning("upstream stream broke", metadata: ["switchyard.error": .string(error.message)])
                 try await writer.write(failureEvent(error))
             } else if let usage = relay.usage {
-                gateway.record(usage, candidate: candidate, group: group, meter: meter)
+                gateway.record(usage, candidate: candidate, meter: meter)
             }
             try await writer.finish(nil)
         }

@@ -24,7 +24,6 @@ struct PivotResponder: Sendable {
         _ answer: PivotAnswer,
         call: OperationCall,
         candidate: RouteTarget.Candidate,
-        group: String,
         encoder: any PivotStreamEncoder,
         render: (ChatCompletionResponse) throws -> ByteBuffer
     ) throws -> RouteAttempt<ProxiedAnswer> {
@@ -46,7 +45,7 @@ struct PivotResponder: Sendable {
                         if bytes.readableBytes > 0 { try await writer.write(bytes) }
                     }
                     try await writer.write(try encoder.finish())
-                    if let usage = stream.usage { gateway.record(usage, candidate: candidate, group: group, meter: meter) }
+                    if let usage = stream.usage { gateway.record(usage, candidate: candidate, meter: meter) }
                 } catch let error as GatewayError {
                     logger.warning("upstream stream broke", metadata: ["switchyard.error": .string(error.message)])
                     try await writer.write(encoder.failure(error))
