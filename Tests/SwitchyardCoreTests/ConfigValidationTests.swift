@@ -177,6 +177,7 @@ import Testing
               request_timeout: 0
             general_settings:
               max_request_size_mb: big
+              budget_exceeded_status: 500
             """
         #expect(problems(yaml) == [
             "router_settings.routing_strategy: unknown routing strategy \"round-robin\"; supported: "
@@ -185,6 +186,7 @@ import Testing
             "router_settings.cooldown_time: must be 0 or greater",
             "litellm_settings.request_timeout: must be greater than 0",
             "general_settings.max_request_size_mb: expected a number",
+            "general_settings.budget_exceeded_status: must be 402 or 429",
         ])
     }
 

@@ -361,4 +361,23 @@ import Testing
             #expect(text.contains("openai/gpt-4o-2024-08-06"), "the deployments and their state are still listed")
         }
     }
+
+    @Test func aSpentBudgetCanBeAnswered429WhenTheOperatorPromisedThatCode() async throws {
+        try await withGateway(try Self.config(extra: "  budget_exceeded_status: 429")) { client in
+            let admin = AdminClient(client: client)
+            let key = try await admin.generateKey(["max_budget": 0.02, "budget_duration": "1d"])
+            var last: TestResponse?
+            for _ in 0..<6 {
+                let answer = try await admin.chat(key)
+                last = answer
+                if answer.status != .ok { break }
+            }
+            let refused = try #require(last)
+            #expect(refused.status == .tooManyRequests)
+            let error = refused.body.json["error"] as? [String: Any] ?? [:]
+            #expect(error["code"] as? String == "budget_exceeded")
+            let retryAfter = refused.headers[.retryAfter].flatMap(Int.init) ?? 0
+            #expect(retryAfter > 60 && retryAfter <= 86_400, "the budget resets within the day: \(retryAfter)")
+        }
+    }
 }

@@ -32,6 +32,13 @@ extension ConfigReader {
             case "proxy_batch_write_at": settings.batchWriteInterval = number(entry.value, at: entry.path, .positive) ?? 1
             case "allow_internal_image_urls": settings.allowInternalImageURLs = bool(entry.value, at: entry.path) ?? false
             case "disable_spend_logs": settings.disableSpendLogs = bool(entry.value, at: entry.path) ?? false
+            case "budget_exceeded_status":
+                guard let status = number(entry.value, at: entry.path, .positive) else { break }
+                if status == 402 || status == 429 {
+                    settings.budgetExceededStatus = Int(status)
+                } else {
+                    error(entry.path, "must be 402 or 429", at: entry.value)
+                }
             case "maximum_spend_logs_retention_period":
                 guard let text = string(entry.value, at: entry.path) else { break }
                 if let duration = BudgetDuration(text) {

@@ -22,6 +22,9 @@ public struct GeneralSettings: Sendable {
     /// Let the gateway fetch image links that resolve to loopback, private or link-local
     /// addresses (`allow_internal_image_urls`); off, so requests cannot probe the network.
     public var allowInternalImageURLs: Bool = false
+    /// The status a spent budget is answered with (`budget_exceeded_status`): 402 by default,
+    /// or 429 for deployments that promised their clients that code.
+    public var budgetExceededStatus: Int = 402
     /// Every other key, as written (including ones reported as not supported yet).
     public var extra: [String: JSONValue]
 

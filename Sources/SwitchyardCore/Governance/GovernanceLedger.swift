@@ -174,7 +174,9 @@ public final class GovernanceLedger: Sendable {
                     let spent = CostCalculator.format(entry.spend)
                     var message = "Budget exceeded for this \(entity.kind): spent $\(spent) of $\(CostCalculator.format(maxBudget))"
                     if let reset = entry.limits.budgetResetAt { message += "; the budget resets at \(Self.timestamp(reset))" }
-                    throw GatewayError(.budgetExceeded, message + ".", code: "budget_exceeded")
+                    throw GatewayError(
+                        .budgetExceeded, message + ".", code: "budget_exceeded", retryAfter: entry.limits.budgetResetAt.map { max(1, ($0 - now).rounded(.up)) }
+                    )
                 }
                 if let parallel = entry.limits.maxParallelRequests, entry.inFlight >= parallel {
                     throw GatewayError(

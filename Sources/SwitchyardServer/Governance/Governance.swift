@@ -122,7 +122,14 @@ final class Governance: Sendable {
     ) throws(GatewayError) -> RequestMeter {
         var admission: Admission?
         if let hash = identity.keyHash {
-            admission = try ledger.admit(keyHash: hash, models: models(), estimate: estimate(), now: clock.wallTime())
+            do {
+                admission = try ledger.admit(keyHash: hash, models: models(), estimate: estimate(), now: clock.wallTime())
+            } catch where error.kind == .budgetExceeded && settings.budgetExceededStatus == 429 {
+                // `budget_exceeded_status: 429`: the same refusal, as a rate limit.
+                var limited = GatewayError(.rateLimited, error.message, code: "budget_exceeded", retryAfter: error.retryAfter ?? 60)
+                limited.headers = error.headers
+                throw limited
+            }
         }
         return RequestMeter(governance: self, admission: admission, requestID: requestID, callType: callType, modelGroup: modelGroup, tags: tags, charged: charged)
     }
