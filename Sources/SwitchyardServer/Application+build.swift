@@ -77,6 +77,7 @@ public func buildApplication(
         host: options.host,
         port: options.port,
         maxRequestBodyBytes: gateway.maxRequestBytes,
+        gracefulShutdownTimeout: options.config.general.gracefulShutdownTimeout,
         services: services,
         onServerRunning: onServerRunning,
         logger: logger

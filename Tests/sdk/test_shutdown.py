@@ -74,3 +74,60 @@ general_settings:
     finally:
         gateway.stop()
         upstream.stop()
+
+
+def test_sigterm_ends_a_request_stuck_on_a_silent_upstream_after_the_shutdown_timeout(tmp_path):
+    """An upstream that accepts and never answers cannot hold the process past
+    `graceful_shutdown_timeout`: the request is ended, logged as 499, and the process exits 0."""
+    import socket
+    import sqlite3
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)
+    accepted = []
+    threading.Thread(target=lambda: [accepted.append(silent.accept()) for _ in range(4)], daemon=True).start()
+    (gateway_port,) = free_ports(1)
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        f"""\
+model_list:
+  - model_name: silent
+    litellm_params: {{model: openai/silent, api_base: "http://127.0.0.1:{silent.getsockname()[1]}/v1", api_key: sk-upstream}}
+general_settings:
+  master_key: {MASTER}
+  graceful_shutdown_timeout: 1
+"""
+    )
+    gateway = start_process("stuck", ["serve", "--config", str(config), "--port", str(gateway_port)], tmp_path)
+    try:
+        wait_until(gateway, lambda: readiness(gateway_port), "GET /health/readiness answered 200")
+        client = openai.OpenAI(base_url=f"http://127.0.0.1:{gateway_port}/v1", api_key=MASTER, max_retries=0, timeout=60)
+        outcome: dict = {}
+
+        def ask() -> None:
+            try:
+                client.chat.completions.create(model="silent", messages=[{"role": "user", "content": "hello?"}])
+            except Exception as error:  # noqa: BLE001 - the request is ended; how is asserted below
+                outcome["error"] = error
+
+        asker = threading.Thread(target=ask)
+        asker.start()
+        deadline = time.monotonic() + 10
+        while not accepted and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert accepted, "the gateway never reached the upstream"
+        stop_sent = time.monotonic()
+        gateway.popen.send_signal(signal.SIGTERM)
+        status = gateway.popen.wait(timeout=SHUTDOWN_TIMEOUT)
+        stopped_after = time.monotonic() - stop_sent
+        asker.join(10)
+        assert status == 0, gateway.output()
+        assert 0.9 < stopped_after < 5, f"exited {stopped_after:.1f}s after SIGTERM with a 1 s shutdown timeout"
+        assert "error" in outcome, "the stuck request cannot have succeeded"
+        with sqlite3.connect(tmp_path / "switchyard.db") as database:
+            statuses = [row[0] for row in database.execute("SELECT status FROM switchyard_spend_logs")]
+        assert statuses == [499], statuses
+    finally:
+        gateway.stop()
+        silent.close()

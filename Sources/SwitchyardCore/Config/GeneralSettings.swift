@@ -25,6 +25,9 @@ public struct GeneralSettings: Sendable {
     /// The status a spent budget is answered with (`budget_exceeded_status`): 402 by default,
     /// or 429 for deployments that promised their clients that code.
     public var budgetExceededStatus: Int = 402
+    /// Seconds SIGTERM waits for in-flight requests before ending them
+    /// (`graceful_shutdown_timeout`); spend and logs are flushed after either way.
+    public var gracefulShutdownTimeout: Double = 30
     /// Every other key, as written (including ones reported as not supported yet).
     public var extra: [String: JSONValue]
 

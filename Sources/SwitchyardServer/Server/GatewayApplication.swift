@@ -19,6 +19,7 @@ where Responder.Context == GatewayRequestContext {
     public let logger: Logger
     let serverConfiguration: ServerConfiguration
     let maxRequestBodyBytes: Int
+    let gracefulShutdownTimeout: TimeAmount
     let runningHook: @Sendable (any Channel) async -> Void
 
     init(
@@ -26,6 +27,7 @@ where Responder.Context == GatewayRequestContext {
         host: String,
         port: Int,
         maxRequestBodyBytes: Int,
+        gracefulShutdownTimeout: Double,
         services: [any Service],
         onServerRunning: @escaping @Sendable (any Channel) async -> Void,
         logger: Logger
@@ -36,6 +38,7 @@ where Responder.Context == GatewayRequestContext {
         self.configuration = ApplicationConfiguration(address: address, serverName: serverName)
         self.serverConfiguration = ServerConfiguration(address: address, serverName: serverName, backlog: 4096)
         self.maxRequestBodyBytes = maxRequestBodyBytes
+        self.gracefulShutdownTimeout = .milliseconds(Int64(max(0, gracefulShutdownTimeout) * 1000))
         self.services = services
         self.runningHook = onServerRunning
         self.logger = logger
@@ -46,11 +49,13 @@ where Responder.Context == GatewayRequestContext {
     }
 
     /// Runs the services and the server; the server stops accepting first on shutdown and
-    /// lets in-flight requests finish.
+    /// lets in-flight requests finish for up to `graceful_shutdown_timeout`, then the services
+    /// behind it (the store's last flush among them) stop.
     public func run() async throws {
         let connections = GatewayConnections(
             responder: responder,
             maxRequestBodyBytes: maxRequestBodyBytes,
+            gracefulShutdownTimeout: gracefulShutdownTimeout,
             serverName: serverConfiguration.serverName,
             logger: logger
         )

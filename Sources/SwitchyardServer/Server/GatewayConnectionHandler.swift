@@ -24,6 +24,8 @@ where Responder.Context == GatewayRequestContext {
 
     private let responder: Responder
     private let maxRequestBodyBytes: Int
+    /// How long a request in flight may still run once the server is shutting down.
+    private let gracefulShutdownTimeout: TimeAmount
     private let serverName: String?
     private let logger: Logger
     private var head: HTTPRequest?
@@ -44,9 +46,10 @@ where Responder.Context == GatewayRequestContext {
     private var closeWhenIdle = false
     private var context: ChannelHandlerContext?
 
-    init(responder: Responder, maxRequestBodyBytes: Int, serverName: String?, logger: Logger) {
+    init(responder: Responder, maxRequestBodyBytes: Int, gracefulShutdownTimeout: TimeAmount, serverName: String?, logger: Logger) {
         self.responder = responder
         self.maxRequestBodyBytes = maxRequestBodyBytes
+        self.gracefulShutdownTimeout = gracefulShutdownTimeout
         self.serverName = serverName
         self.logger = logger
     }
@@ -105,10 +108,20 @@ where Responder.Context == GatewayRequestContext {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         switch event {
         case is ChannelShouldQuiesceEvent:
-            // Finish the response being written, answer nothing more.
+            // Finish the response being written, answer nothing more; a request still running
+            // when the shutdown timeout passes is ended (logged as 499) and the connection closed.
             queued.removeAll()
             closeWhenIdle = true
-            if !inFlight { context.close(promise: nil) }
+            guard inFlight else {
+                context.close(promise: nil)
+                return
+            }
+            let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+            context.eventLoop.scheduleTask(in: gracefulShutdownTimeout) {
+                guard let context = handler.value.context, handler.value.inFlight else { return }
+                handler.value.answering?.cancel()
+                context.close(promise: nil)
+            }
         case ChannelEvent.inputClosed:
             // The client sent all it will: answer what it asked, then close.
             closeWhenIdle = true

@@ -16,6 +16,7 @@ where Responder.Context == GatewayRequestContext {
 
     let responder: Responder
     let maxRequestBodyBytes: Int
+    let gracefulShutdownTimeout: TimeAmount
     let serverName: String?
     let logger: Logger
 
@@ -28,6 +29,7 @@ where Responder.Context == GatewayRequestContext {
                 GatewayConnectionHandler(
                     responder: responder,
                     maxRequestBodyBytes: maxRequestBodyBytes,
+                    gracefulShutdownTimeout: gracefulShutdownTimeout,
                     serverName: serverName,
                     logger: self.logger
                 )
