@@ -57,7 +57,8 @@ public func buildApplication(
     for prefix in ["v1", "api/v1", ""] {
         health.register(on: prefix.isEmpty ? open : open.group(RouterPath(prefix)))
         routes.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
-        monitoring.registerMetrics(on: prefix.isEmpty ? open : open.group(RouterPath(prefix)))
+        let metricsGroup = options.config.general.metricsRequireKey ? authenticated : open
+        monitoring.registerMetrics(on: prefix.isEmpty ? metricsGroup : metricsGroup.group(RouterPath(prefix)))
         monitoring.registerHealth(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
     }
 

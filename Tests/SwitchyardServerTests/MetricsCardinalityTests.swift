@@ -50,4 +50,21 @@ import Testing
             #expect(after.utf8.count < before.utf8.count + 2_000, "only the counts grow")
         }
     }
+
+    @Test func metricsCanRequireAKey() async throws {
+        let unkeyed = try TestConfig.load("model_list: [{model_name: mock, litellm_params: {model: mock/m}}]\ngeneral_settings: {master_key: sk-master-123}")
+        try await withGateway(unkeyed) { client in
+            let scraped = try await client.execute(uri: "/metrics", method: .get)
+            #expect(scraped.status == .ok)
+        }
+        let keyed = try TestConfig.load(
+            "model_list: [{model_name: mock, litellm_params: {model: mock/m}}]\ngeneral_settings: {master_key: sk-master-123, metrics_require_key: true}"
+        )
+        try await withGateway(keyed) { client in
+            #expect(try await client.execute(uri: "/metrics", method: .get).status == .unauthorized)
+            let scraped = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer sk-master-123"])
+            #expect(scraped.status == .ok)
+            #expect(String(buffer: scraped.body).contains("switchyard_deployment_in_flight"))
+        }
+    }
 }

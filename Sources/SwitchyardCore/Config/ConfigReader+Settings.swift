@@ -32,6 +32,7 @@ extension ConfigReader {
             case "proxy_batch_write_at": settings.batchWriteInterval = number(entry.value, at: entry.path, .positive) ?? 1
             case "allow_internal_image_urls": settings.allowInternalImageURLs = bool(entry.value, at: entry.path) ?? false
             case "disable_spend_logs": settings.disableSpendLogs = bool(entry.value, at: entry.path) ?? false
+            case "metrics_require_key": settings.metricsRequireKey = bool(entry.value, at: entry.path) ?? false
             case "graceful_shutdown_timeout": settings.gracefulShutdownTimeout = number(entry.value, at: entry.path, .nonNegative) ?? 30
             case "budget_exceeded_status":
                 guard let status = number(entry.value, at: entry.path, .positive) else { break }

@@ -28,6 +28,9 @@ public struct GeneralSettings: Sendable {
     /// Seconds SIGTERM waits for in-flight requests before ending them
     /// (`graceful_shutdown_timeout`); spend and logs are flushed after either way.
     public var gracefulShutdownTimeout: Double = 30
+    /// Whether `/metrics` takes a key like any other route (`metrics_require_key`); open by
+    /// default, as Prometheus scrapers expect.
+    public var metricsRequireKey: Bool = false
     /// Every other key, as written (including ones reported as not supported yet).
     public var extra: [String: JSONValue]
 

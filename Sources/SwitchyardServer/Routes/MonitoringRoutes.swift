@@ -8,7 +8,8 @@ import SwitchyardCore
 struct MonitoringRoutes: Sendable {
     let gateway: Gateway
 
-    /// `/metrics` is open, as Prometheus scrapers expect (LiteLLM's default too).
+    /// `/metrics` is open by default, as Prometheus scrapers expect (LiteLLM's default too);
+    /// `general_settings.metrics_require_key` registers it behind the key check instead.
     func registerMetrics(on group: RouterGroup<GatewayRequestContext>) {
         group.get("metrics") { _, _ in
             Response(
