@@ -47,6 +47,12 @@ public func buildApplication(
 
     let router = Router(context: GatewayRequestContext.self)
     router.add(middleware: GatewayErrorMiddleware())
+    if let limit = options.config.general.addressRateLimit {
+        router.add(middleware: AddressRateLimitMiddleware(
+            limiter: AddressRateLimiter(settings: limit, clock: options.clock),
+            resolver: ClientAddressResolver(trustedProxies: options.config.general.trustedProxies)
+        ))
+    }
     let open = router.group()
     let authenticated = router.group().add(middleware: AuthMiddleware(governance: gateway.governance))
     let health = HealthRoutes(modelCount: gateway.registry.listedModels.count)

@@ -8,9 +8,12 @@ public struct GatewayRequestContext: RequestContext {
     public var requestID: String = ""
     /// Who sent the request, set by the auth middleware.
     var identity: CallerIdentity = .anonymous
+    /// The connection's peer address (no port), for the per-address limit.
+    var peerAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.peerAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Bodies are collected by each route against the configured limit

@@ -190,6 +190,24 @@ import Testing
         ])
     }
 
+    @Test func addressRateLimitNeedsACount() throws {
+        let yaml = """
+            model_list: [{model_name: m, litellm_params: {model: mock/m}}]
+            general_settings:
+              ip_rate_limit: {window: 10m}
+            """
+        #expect(problems(yaml) == ["general_settings.ip_rate_limit: needs requests (a number of requests per window)"])
+        let good = ConfigLoader.load(yaml: """
+            model_list: [{model_name: m, litellm_params: {model: mock/m}}]
+            general_settings:
+              ip_rate_limit: {requests: 5000, window: 10m}
+              trusted_proxies: [10.0.0.0/8]
+            """, environment: [:])
+        let settings = try #require(good.config?.general)
+        #expect(settings.addressRateLimit == AddressRateLimitSettings(requests: 5000, window: 600))
+        #expect(settings.trustedProxies == ["10.0.0.0/8"])
+    }
+
     @Test func costBasedRoutingFallsBackToShuffle() {
         let yaml = """
             model_list: [{model_name: m, litellm_params: {model: mock/m}}]

@@ -32,6 +32,8 @@ extension ConfigReader {
             case "proxy_batch_write_at": settings.batchWriteInterval = number(entry.value, at: entry.path, .positive) ?? 1
             case "allow_internal_image_urls": settings.allowInternalImageURLs = bool(entry.value, at: entry.path) ?? false
             case "disable_spend_logs": settings.disableSpendLogs = bool(entry.value, at: entry.path) ?? false
+            case "ip_rate_limit": settings.addressRateLimit = readAddressRateLimit(entry.value, at: entry.path)
+            case "trusted_proxies": settings.trustedProxies = stringList(entry.value, at: entry.path) ?? []
             case "metrics_require_key": settings.metricsRequireKey = bool(entry.value, at: entry.path) ?? false
             case "graceful_shutdown_timeout": settings.gracefulShutdownTimeout = number(entry.value, at: entry.path, .nonNegative) ?? 30
             case "budget_exceeded_status":
@@ -54,6 +56,32 @@ extension ConfigReader {
             }
         }
         return settings
+    }
+
+    /// `ip_rate_limit: {requests: 5000, window: 10m}`; the window is a duration or seconds.
+    mutating func readAddressRateLimit(_ node: Node, at path: ConfigPath) -> AddressRateLimitSettings? {
+        var requests: Int?
+        var window: Double?
+        for entry in entries(of: node, at: path) ?? [] {
+            switch entry.key {
+            case "requests":
+                requests = integer(entry.value, at: entry.path)
+                if let value = requests, value < 1 { error(entry.path, "must be 1 or more", at: entry.value) }
+            case "window":
+                if let text = entry.value.string, let duration = BudgetDuration(text) {
+                    window = duration.seconds
+                } else if let seconds = number(entry.value, at: entry.path, .positive) {
+                    window = seconds
+                }
+            default:
+                reportIgnored(entry, notSupportedYet: [])
+            }
+        }
+        guard let requests, requests >= 1 else {
+            error(path, "needs requests (a number of requests per window)", at: node)
+            return nil
+        }
+        return AddressRateLimitSettings(requests: requests, window: window ?? 600)
     }
 
     /// Adds `environment_variables` to the environment used for `os.environ/` (never the process's).

@@ -31,6 +31,11 @@ public struct GeneralSettings: Sendable {
     /// Whether `/metrics` takes a key like any other route (`metrics_require_key`); open by
     /// default, as Prometheus scrapers expect.
     public var metricsRequireKey: Bool = false
+    /// Requests per client address per window, before any key is checked (`ip_rate_limit`).
+    public var addressRateLimit: AddressRateLimitSettings?
+    /// Proxies whose `X-Forwarded-For` names the client (`trusted_proxies`: addresses or IPv4
+    /// networks); from any other peer the header is ignored.
+    public var trustedProxies: [String] = []
     /// Every other key, as written (including ones reported as not supported yet).
     public var extra: [String: JSONValue]
 
