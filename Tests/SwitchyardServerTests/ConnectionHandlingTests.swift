@@ -49,6 +49,19 @@ import Testing
         }
     }
 
+    @Test func expectContinueWithADeclaredBodyOverTheLimitIs413AtOnce() async throws {
+        try await withLiveGateway(try TestConfig.load(TestConfig.mockWithOneMegabyteLimit)) { gateway in
+            let head = "POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 1000000000\r\nExpect: 100-continue\r\n\r\n"
+            // The read ends when the gateway closes: no 100, a 413, no wait for the body.
+            let wire = try await RawHTTP.exchange(port: gateway.port, send: head, expectResponses: 99)
+            #expect(wire.hasPrefix("HTTP/1.1 413 "), "\(wire)")
+            #expect(!wire.contains("100 Continue"))
+            #expect(wire.contains(#""code":"request_too_large""#))
+            #expect(wire.lowercased().contains("connection: close"))
+        }
+    }
+
     @Test func originFormTargetsWithQueriesAndAbsoluteFormTargetsAreRouted() async throws {
         try await withLiveGateway(Self.demo) { gateway in
             let wire = try await RawHTTP.exchange(port: gateway.port, send: [

@@ -4,6 +4,7 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import NIOHTTPTypes
+import SwitchyardCore
 
 /// Collects each request on the event loop and answers it with the router's responder, one
 /// request at a time per connection.
@@ -70,11 +71,13 @@ where Responder.Context == GatewayRequestContext {
             bodyTooLarge = false
             if head.headerFields[.expect]?.lowercased() == "100-continue" {
                 let length = head.headerFields[.contentLength].flatMap { Int($0) } ?? 0
-                // A body that would be refused is not asked for; the client sends it anyway
-                // after its own wait, and gets the 413.
-                if length <= maxRequestBodyBytes {
-                    context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
+                guard length <= maxRequestBodyBytes else {
+                    // A body that would be refused is not asked for: the 413 goes out at once,
+                    // from the declared length, and the connection closes before any body.
+                    refuseOversizedBody(head, context: context)
+                    return
                 }
+                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
             }
         case .body(var chunk):
             guard !bodyTooLarge else { return }
@@ -94,6 +97,28 @@ where Responder.Context == GatewayRequestContext {
             queued.append(Request(head: head, body: requestBody))
             startNext(context)
         }
+    }
+
+    /// Answers a request whose declared body is over the limit with a 413 in its surface's
+    /// envelope, then closes: the body is never read.
+    private func refuseOversizedBody(_ head: HTTPRequest, context: ChannelHandlerContext) {
+        self.head = nil
+        bodyTooLarge = true
+        closeWhenIdle = true
+        queued.removeAll()
+        let path = head.path ?? "/"
+        let error = GatewayError(.payloadTooLarge, "The request body is larger than the configured limit.", code: "request_too_large")
+        let body = ByteBuffer(bytes: ErrorSurface.forPath(path).body(for: error))
+        var response = HTTPResponse(status: .contentTooLarge)
+        response.headerFields[.contentType] = "application/json"
+        response.headerFields[.contentLength] = String(body.readableBytes)
+        response.headerFields[.connection] = "close"
+        response.headerFields[.date] = HTTPDate.now()
+        if let serverName { response.headerFields[.server] = serverName }
+        context.write(wrapOutboundOut(.head(response)), promise: nil)
+        context.write(wrapOutboundOut(.body(body)), promise: nil)
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
     }
 
     /// Holds reads back only while too many pipelined requests wait.
