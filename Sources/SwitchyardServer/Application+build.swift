@@ -85,6 +85,7 @@ public func buildApplication(
         port: options.port,
         maxRequestBodyBytes: gateway.maxRequestBytes,
         gracefulShutdownTimeout: options.config.general.gracefulShutdownTimeout,
+        maxHeaderBytes: Int(options.config.general.maxHeaderSizeKB * 1024),
         services: services,
         onServerRunning: onServerRunning,
         logger: logger

@@ -62,6 +62,22 @@ import Testing
         }
     }
 
+    @Test(arguments: [40_000, 100_000])
+    func aRequestHeadOverTheLimitIs431(size: Int) async throws {
+        try await withLiveGateway(Self.demo) { gateway in
+            let big = String(repeating: "a", count: size)
+            let wire = try await RawHTTP.exchange(
+                port: gateway.port, send: RawHTTP.request("GET", "/health/liveliness", extraHeaders: "X-Big: \(big)\r\n"), expectResponses: 99
+            )
+            #expect(wire.hasPrefix("HTTP/1.1 431 "), "\(wire.prefix(80))")
+            // A head under the 32 KB default is served.
+            let small = try await RawHTTP.exchange(
+                port: gateway.port, send: RawHTTP.request("GET", "/health/liveliness", extraHeaders: "X-Big: \(big.prefix(20_000))\r\n"), expectResponses: 1
+            )
+            #expect(small.hasPrefix("HTTP/1.1 200 "))
+        }
+    }
+
     @Test func originFormTargetsWithQueriesAndAbsoluteFormTargetsAreRouted() async throws {
         try await withLiveGateway(Self.demo) { gateway in
             let wire = try await RawHTTP.exchange(port: gateway.port, send: [

@@ -34,6 +34,7 @@ extension ConfigReader {
             case "disable_spend_logs": settings.disableSpendLogs = bool(entry.value, at: entry.path) ?? false
             case "ip_rate_limit": settings.addressRateLimit = readAddressRateLimit(entry.value, at: entry.path)
             case "trusted_proxies": settings.trustedProxies = stringList(entry.value, at: entry.path) ?? []
+            case "max_header_size_kb": settings.maxHeaderSizeKB = number(entry.value, at: entry.path, .positive) ?? 32
             case "metrics_require_key": settings.metricsRequireKey = bool(entry.value, at: entry.path) ?? false
             case "graceful_shutdown_timeout": settings.gracefulShutdownTimeout = number(entry.value, at: entry.path, .nonNegative) ?? 30
             case "budget_exceeded_status":

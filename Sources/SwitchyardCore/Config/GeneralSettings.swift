@@ -36,6 +36,8 @@ public struct GeneralSettings: Sendable {
     /// Proxies whose `X-Forwarded-For` names the client (`trusted_proxies`: addresses or IPv4
     /// networks); from any other peer the header is ignored.
     public var trustedProxies: [String] = []
+    /// Largest request head, in kilobytes (`max_header_size_kb`): larger heads get a 431.
+    public var maxHeaderSizeKB: Double = 32
     /// Every other key, as written (including ones reported as not supported yet).
     public var extra: [String: JSONValue]
 

@@ -20,6 +20,7 @@ where Responder.Context == GatewayRequestContext {
     let serverConfiguration: ServerConfiguration
     let maxRequestBodyBytes: Int
     let gracefulShutdownTimeout: TimeAmount
+    let maxHeaderBytes: Int
     let runningHook: @Sendable (any Channel) async -> Void
 
     init(
@@ -28,6 +29,7 @@ where Responder.Context == GatewayRequestContext {
         port: Int,
         maxRequestBodyBytes: Int,
         gracefulShutdownTimeout: Double,
+        maxHeaderBytes: Int,
         services: [any Service],
         onServerRunning: @escaping @Sendable (any Channel) async -> Void,
         logger: Logger
@@ -39,6 +41,7 @@ where Responder.Context == GatewayRequestContext {
         self.serverConfiguration = ServerConfiguration(address: address, serverName: serverName, backlog: 4096)
         self.maxRequestBodyBytes = maxRequestBodyBytes
         self.gracefulShutdownTimeout = .milliseconds(Int64(max(0, gracefulShutdownTimeout) * 1000))
+        self.maxHeaderBytes = maxHeaderBytes
         self.services = services
         self.runningHook = onServerRunning
         self.logger = logger
@@ -56,6 +59,7 @@ where Responder.Context == GatewayRequestContext {
             responder: responder,
             maxRequestBodyBytes: maxRequestBodyBytes,
             gracefulShutdownTimeout: gracefulShutdownTimeout,
+            maxHeaderBytes: maxHeaderBytes,
             serverName: serverConfiguration.serverName,
             logger: logger
         )

@@ -17,6 +17,7 @@ where Responder.Context == GatewayRequestContext {
     let responder: Responder
     let maxRequestBodyBytes: Int
     let gracefulShutdownTimeout: TimeAmount
+    let maxHeaderBytes: Int
     let serverName: String?
     let logger: Logger
 
@@ -24,7 +25,7 @@ where Responder.Context == GatewayRequestContext {
         channel.eventLoop.makeCompletedFuture {
             let pipeline = channel.pipeline.syncOperations
             try pipeline.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
-            try pipeline.addHandler(GatewayHTTPCodec())
+            try pipeline.addHandler(GatewayHTTPCodec(maxHeaderBytes: maxHeaderBytes))
             try pipeline.addHandler(
                 GatewayConnectionHandler(
                     responder: responder,

@@ -23,10 +23,20 @@ final class GatewayHTTPCodec: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundOut = IOData
 
     private var writer = HTTPResponseWriter()
+    /// `max_header_size_kb`: a larger request head gets a 431 and a close.
+    let maxHeaderBytes: Int
+
+    init(maxHeaderBytes: Int) {
+        self.maxHeaderBytes = maxHeaderBytes
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
+            guard Self.size(of: head) <= maxHeaderBytes else {
+                refuse(HTTPResponseWriter.headerFieldsTooLarge(allocator: context.channel.allocator), context: context)
+                return
+            }
             do {
                 let request = try Self.request(head)
                 writer.awaitResponse(to: request.method)
@@ -61,10 +71,27 @@ final class GatewayHTTPCodec: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if error is HTTPParserError, !writer.responseOpen {
-            context.writeAndFlush(wrapOutboundOut(.byteBuffer(HTTPResponseWriter.badRequest(allocator: context.channel.allocator))), promise: nil)
+        if let error = error as? HTTPParserError, !writer.responseOpen {
+            // NIO's parser gives up on heads past its own cap: that is a head too large too.
+            let answer = error == .headerOverflow
+                ? HTTPResponseWriter.headerFieldsTooLarge(allocator: context.channel.allocator)
+                : HTTPResponseWriter.badRequest(allocator: context.channel.allocator)
+            context.writeAndFlush(wrapOutboundOut(.byteBuffer(answer)), promise: nil)
         }
         context.fireErrorCaught(error)
+    }
+
+    /// Writes `answer` and closes: the rest of what the client sent is not read.
+    private func refuse(_ answer: ByteBuffer, context: ChannelHandlerContext) {
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(.byteBuffer(answer))).whenComplete { _ in channel.close(promise: nil) }
+    }
+
+    /// The bytes of a request head as sent: request line and header lines.
+    static func size(of head: HTTPRequestHead) -> Int {
+        head.headers.reduce(head.uri.utf8.count + head.method.rawValue.utf8.count + 12) { total, field in
+            total + field.name.utf8.count + field.value.utf8.count + 4
+        }
     }
 
     static func request(_ head: HTTPRequestHead) throws -> HTTPRequest {

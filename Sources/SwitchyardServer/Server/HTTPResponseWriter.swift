@@ -94,6 +94,13 @@ struct HTTPResponseWriter {
         return buffer
     }
 
+    /// The answer to a request head over `max_header_size_kb`, before the connection closes.
+    static func headerFieldsTooLarge(allocator: ByteBufferAllocator) -> ByteBuffer {
+        var buffer = allocator.buffer(capacity: 80)
+        buffer.writeStaticString("HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+        return buffer
+    }
+
     private static func serialize(_ status: HTTPResponse.Status, _ fields: HTTPFields, allocator: ByteBufferAllocator) -> ByteBuffer {
         var buffer = allocator.buffer(capacity: 256)
         buffer.writeStaticString("HTTP/1.1 ")
