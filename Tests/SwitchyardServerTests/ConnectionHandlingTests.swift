@@ -78,6 +78,34 @@ import Testing
         }
     }
 
+    @Test func anHTTP10ClientIsAnsweredAsHTTP10WithoutChunksAndTheConnectionCloses() async throws {
+        try await withLiveGateway(Self.demo) { gateway in
+            // A plain answer: a length, then the close HTTP/1.0 expects.
+            let plain = try await RawHTTP.exchange(port: gateway.port, send: "GET /health/liveliness HTTP/1.0\r\n\r\n", expectResponses: 99)
+            #expect(plain.hasPrefix("HTTP/1.0 200 "), "\(plain.prefix(60))")
+            #expect(plain.lowercased().contains("connection: close"))
+            // A stream: no chunk framing, the events as they are, ended by the close.
+            let body = #"{"model":"mock","stream":true,"messages":[{"role":"user","content":"hi"}]}"#
+            let stream = try await RawHTTP.exchange(
+                port: gateway.port,
+                send: "POST /v1/chat/completions HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)",
+                expectResponses: 99
+            )
+            #expect(stream.hasPrefix("HTTP/1.0 200 "))
+            #expect(!stream.lowercased().contains("transfer-encoding"))
+            let payload = stream.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
+            #expect(payload.hasPrefix("data: {"), "events are not chunk-framed: \(payload.prefix(40))")
+            #expect(payload.hasSuffix("data: [DONE]\n\n"))
+            // HTTP/1.0 with keep-alive asked for keeps the connection for the next request.
+            let kept = try await RawHTTP.exchange(
+                port: gateway.port,
+                send: "GET /health/liveliness HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET /health/readiness HTTP/1.0\r\n\r\n",
+                expectResponses: 99
+            )
+            #expect(RawHTTP.split(kept).count == 2, "\(kept)")
+        }
+    }
+
     @Test func originFormTargetsWithQueriesAndAbsoluteFormTargetsAreRouted() async throws {
         try await withLiveGateway(Self.demo) { gateway in
             let wire = try await RawHTTP.exchange(port: gateway.port, send: [

@@ -38,8 +38,13 @@ final class GatewayHTTPCodec: ChannelDuplexHandler, RemovableChannelHandler {
                 return
             }
             do {
-                let request = try Self.request(head)
-                writer.awaitResponse(to: request.method)
+                var request = try Self.request(head)
+                let isHTTP10 = head.version.major == 1 && head.version.minor == 0
+                writer.awaitResponse(to: request.method, isHTTP10: isHTTP10)
+                if isHTTP10 && request.headerFields[.connection]?.lowercased() != "keep-alive" {
+                    // HTTP/1.0 closes after each answer unless the client asked to keep alive.
+                    request.headerFields[.connection] = "close"
+                }
                 context.fireChannelRead(wrapInboundOut(.head(request)))
             } catch {
                 context.fireErrorCaught(error)
@@ -59,6 +64,16 @@ final class GatewayHTTPCodec: ChannelDuplexHandler, RemovableChannelHandler {
         case .body(let body):
             bytes = writer.body(body, allocator: context.channel.allocator)
         case .end(let trailers):
+            if writer.closesAfterResponse {
+                // The body's length was never given: closing the connection is what ends it.
+                _ = writer.end(trailers, allocator: context.channel.allocator)
+                let channel = context.channel
+                let closed = context.eventLoop.makePromise(of: Void.self)
+                closed.futureResult.whenComplete { _ in channel.close(promise: nil) }
+                promise.map { closed.futureResult.cascade(to: $0) }
+                context.writeAndFlush(wrapOutboundOut(.byteBuffer(ByteBuffer())), promise: closed)
+                return
+            }
             bytes = writer.end(trailers, allocator: context.channel.allocator)
         }
         if let bytes {

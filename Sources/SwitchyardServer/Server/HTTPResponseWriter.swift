@@ -5,6 +5,8 @@ import NIOHTTP1
 /// Writes HTTP/1.1 responses as bytes, framed as NIO's `HTTPResponseEncoder` frames them: a
 /// response with a `content-length` goes as it is, one without is chunked, and one that may
 /// not have a body (1xx, 204, 304, or the answer to a `HEAD` or `CONNECT`) carries none.
+/// An HTTP/1.0 request is answered as HTTP/1.0: never chunked (a body of unknown length ends
+/// when the connection closes), and closed after the answer unless it asked for keep-alive.
 ///
 /// It takes HTTP types' fields as they are. NIO's encoder needs its own header type, and the
 /// conversion and the encoder's passes over the headers were about 4% of a proxied request.
@@ -15,18 +17,30 @@ struct HTTPResponseWriter {
         /// The body goes as it is, its length given by `content-length`.
         case length
         case chunked
+        /// HTTP/1.0 without a known length: the body goes as it is, and the close ends it.
+        case untilClose
+    }
+
+    /// What the writer must know of a request to answer it.
+    struct Awaited {
+        var method: HTTPRequest.Method
+        /// The request was HTTP/1.0.
+        var isHTTP10 = false
     }
 
     /// How the response being written frames its body.
     private(set) var framing = Framing.none
     /// A final response head was written and its end was not.
     private(set) var responseOpen = false
-    /// The methods of requests not yet answered, oldest first: a `HEAD` is answered without a body.
-    private var unansweredMethods = CircularBuffer<HTTPRequest.Method>(initialCapacity: 4)
+    /// The response being written ends by closing the connection (HTTP/1.0 without a length).
+    var closesAfterResponse: Bool { framing == .untilClose }
+    /// The requests not yet answered, oldest first: a `HEAD` is answered without a body, an
+    /// HTTP/1.0 request without chunks.
+    private var unanswered = CircularBuffer<Awaited>(initialCapacity: 4)
 
     /// A request arrived: its response is the next final one after those already awaited.
-    mutating func awaitResponse(to method: HTTPRequest.Method) {
-        unansweredMethods.append(method)
+    mutating func awaitResponse(to method: HTTPRequest.Method, isHTTP10: Bool = false) {
+        unanswered.append(Awaited(method: method, isHTTP10: isHTTP10))
     }
 
     /// The response head's bytes, its framing headers corrected for the request it answers.
@@ -38,7 +52,9 @@ struct HTTPResponseWriter {
             return Self.serialize(response.status, fields, allocator: allocator)
         }
         responseOpen = true
-        let method = unansweredMethods.popFirst()
+        let awaited = unanswered.popFirst()
+        let method = awaited?.method
+        let isHTTP10 = awaited?.isHTTP10 ?? false
         if code < 200 || code == 204 || code == 304 || method == .connect {
             fields[.contentLength] = nil
             fields[.transferEncoding] = nil
@@ -46,13 +62,17 @@ struct HTTPResponseWriter {
         } else if fields[.contentLength] != nil {
             fields[.transferEncoding] = nil
             framing = .length
+        } else if isHTTP10 {
+            fields[.transferEncoding] = nil
+            fields[.connection] = "close"
+            framing = .untilClose
         } else {
             fields[.transferEncoding] = "chunked"
             framing = .chunked
         }
         // A HEAD response keeps the headers a GET would have had, without the body.
         if method == .head { framing = .none }
-        return Self.serialize(response.status, fields, allocator: allocator)
+        return Self.serialize(response.status, fields, version: isHTTP10 ? "HTTP/1.0 " : "HTTP/1.1 ", allocator: allocator)
     }
 
     /// A body part's bytes in the response's framing; nil when the response has no body.
@@ -60,7 +80,7 @@ struct HTTPResponseWriter {
         switch framing {
         case .none:
             return nil
-        case .length:
+        case .length, .untilClose:
             return part
         case .chunked:
             guard part.readableBytes > 0 else { return nil }
@@ -101,9 +121,11 @@ struct HTTPResponseWriter {
         return buffer
     }
 
-    private static func serialize(_ status: HTTPResponse.Status, _ fields: HTTPFields, allocator: ByteBufferAllocator) -> ByteBuffer {
+    private static func serialize(
+        _ status: HTTPResponse.Status, _ fields: HTTPFields, version: StaticString = "HTTP/1.1 ", allocator: ByteBufferAllocator
+    ) -> ByteBuffer {
         var buffer = allocator.buffer(capacity: 256)
-        buffer.writeStaticString("HTTP/1.1 ")
+        buffer.writeStaticString(version)
         buffer.writeString(String(status.code))
         buffer.writeStaticString(" ")
         // A status made from a code alone (an upstream's, passed through) has no phrase: the
