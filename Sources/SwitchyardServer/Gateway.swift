@@ -49,6 +49,18 @@ final class Gateway: Sendable {
         deployment.streamTimeout ?? timeout(for: deployment)
     }
 
+    /// Sends a non-streamed request to `deployment` and collects its answer, within the
+    /// deployment's timeout and the response size limit. An error status comes back as the
+    /// `GatewayError` the provider's own error shape gives (`endpoint`).
+    func exchange(
+        _ request: UpstreamRequest, deployment: Deployment, endpoint: any ProviderEndpoint, logger: Logger
+    ) async throws -> UpstreamExchange {
+        let provider = deployment.provider.rawValue
+        let answer = try await transport.exchange(request, timeout: timeout(for: deployment), limit: maxResponseBytes, provider: provider, logger: logger)
+        guard answer.isSuccess else { throw UpstreamFailure.fromResponse(answer, endpoint: endpoint, provider: provider) }
+        return answer
+    }
+
     /// Books the usage an answer reported: the deployment's tokens-per-minute window, token
     /// metrics, and the request's account (`meter`) for spend. Returns what the request is
     /// charged, nil when the deployment has no prices.

@@ -43,12 +43,8 @@ struct EmbeddingTranslation: Sendable {
     }
 
     private func exchange(_ upstream: UpstreamRequest, call: OperationCall, deployment: Deployment) async throws -> (ByteBuffer, Double) {
-        let provider = deployment.provider.rawValue
         let started = gateway.clock.now()
-        let answer = try await gateway.transport.exchange(
-            upstream, timeout: gateway.timeout(for: deployment), limit: gateway.maxResponseBytes, provider: provider, logger: call.logger
-        )
-        guard answer.isSuccess else { throw UpstreamFailure.fromResponse(answer, endpoint: deployment.provider.endpoint, provider: provider) }
+        let answer = try await gateway.exchange(upstream, deployment: deployment, endpoint: deployment.provider.endpoint, logger: call.logger)
         return (answer.body, gateway.clock.now() - started)
     }
 

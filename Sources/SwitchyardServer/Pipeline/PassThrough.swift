@@ -39,12 +39,7 @@ struct PassThrough: Sendable {
         }
         let provider = deployment.provider.rawValue
         let started = gateway.clock.now()
-        let answer = try await gateway.transport.exchange(
-            upstream, timeout: gateway.timeout(for: deployment), limit: gateway.maxResponseBytes, provider: provider, logger: call.logger
-        )
-        guard answer.isSuccess else {
-            throw UpstreamFailure.fromResponse(answer, endpoint: endpoint, provider: provider)
-        }
+        let answer = try await gateway.exchange(upstream, deployment: deployment, endpoint: endpoint, logger: call.logger)
         let seconds = gateway.clock.now() - started
         gateway.metrics.observe(GatewayMetrics.upstreamDuration, ["model_group": deployment.modelName, "deployment": deployment.id], seconds)
         // Every operation here answers a JSON object; anything else is not a success.

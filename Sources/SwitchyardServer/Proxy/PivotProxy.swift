@@ -67,12 +67,7 @@ struct PivotProxy: Sendable {
             }
             return .stream(stream, upstreamSeconds: gateway.clock.now() - started)
         }
-        let exchange = try await gateway.transport.exchange(
-            request, timeout: gateway.timeout(for: deployment), limit: gateway.maxResponseBytes, provider: provider, logger: logger
-        )
-        guard exchange.isSuccess else {
-            throw UpstreamFailure.fromResponse(exchange, endpoint: dialect, provider: provider)
-        }
+        let exchange = try await gateway.exchange(request, deployment: deployment, endpoint: dialect, logger: logger)
         let answer = try dialect.response(from: exchange.body, for: chat, requestedModel: requestedModel, created: created)
         return .response(answer, upstreamSeconds: gateway.clock.now() - started)
     }
