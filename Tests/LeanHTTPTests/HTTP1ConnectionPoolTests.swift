@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NIOCore
 import NIOPosix
 import Testing
@@ -294,9 +297,19 @@ struct HTTP1ConnectionPoolTests {
     }
 
     @Test func refusedConnectionFailsFast() async throws {
-        let closedServer = try await TestHTTPServer.start()
-        let port = closedServer.port
-        try await closedServer.shutdown()
+        // A port bound but not listening refuses connections, and stays reserved while the
+        // socket is open: a closed server's port could be taken by a test running beside it.
+        let reserved = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(reserved) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(reserved, $0, length) == 0 && getsockname(reserved, $0, &length) == 0 }
+        }
+        #expect(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
         let pool = HTTP1ConnectionPool()
         let start = ContinuousClock.now
         let error = await capturedError {
