@@ -47,9 +47,10 @@ extension ProviderKind {
     }
 }
 
-/// Decoding helpers shared by the providers.
-enum DialectJSON {
-    static func decode<T: Decodable>(_ type: T.Type, from body: ByteBuffer, what: String) throws -> T {
+/// Decoding helpers shared by the providers and the translations that read their answers.
+public enum DialectJSON {
+    /// `body` decoded, or a 502 `bad_upstream_response` naming `what` could not be read.
+    public static func decode<T: Decodable>(_ type: T.Type, from body: ByteBuffer, what: String) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: Data(body.readableBytesView))
         } catch {

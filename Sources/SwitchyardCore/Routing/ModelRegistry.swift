@@ -33,27 +33,30 @@ public struct ModelRegistry: Sendable {
         self.aliases = config.router.modelGroupAlias
     }
 
-    /// The group serving `model`, with the upstream model id each deployment should be sent.
-    public func resolve(_ model: String) -> RouteTarget? {
-        if let candidates = groups[model], !model.utf8.contains(UInt8(ascii: "*")) {
-            return RouteTarget(group: model, configuredName: model, candidates: candidates)
-        }
-        if let aliased = aliases[model], let candidates = groups[aliased] {
-            return RouteTarget(group: aliased, configuredName: aliased, candidates: candidates)
-        }
+    /// How a requested name maps onto the config: its group's `model_name`, and for a wildcard
+    /// the part of the name the pattern's `*` stands for.
+    private func match(_ model: String) -> (name: String, wildcardFill: String?)? {
+        if groups[model] != nil, !model.utf8.contains(UInt8(ascii: "*")) { return (model, nil) }
+        if let aliased = aliases[model], groups[aliased] != nil { return (aliased, nil) }
         for pattern in wildcards where model.hasPrefix(pattern.prefix) && model.hasSuffix(pattern.suffix)
-            && model.count >= pattern.prefix.count + pattern.suffix.count
+            && model.count >= pattern.prefix.count + pattern.suffix.count && groups[pattern.name] != nil
         {
-            let matched = String(model.dropFirst(pattern.prefix.count).dropLast(pattern.suffix.count))
-            guard let group = groups[pattern.name] else { continue }
-            let candidates = group.map { candidate in
-                var candidate = candidate
-                candidate.upstreamModel = candidate.deployment.upstreamModel.replacingOccurrences(of: "*", with: matched)
-                return candidate
-            }
-            return RouteTarget(group: model, configuredName: pattern.name, candidates: candidates)
+            return (pattern.name, String(model.dropFirst(pattern.prefix.count).dropLast(pattern.suffix.count)))
         }
         return nil
+    }
+
+    /// The group serving `model`, with the upstream model id each deployment should be sent.
+    public func resolve(_ model: String) -> RouteTarget? {
+        guard let found = match(model), let candidates = groups[found.name] else { return nil }
+        let name = found.name
+        guard let fill = found.wildcardFill else { return RouteTarget(group: name, configuredName: name, candidates: candidates) }
+        let filled = candidates.map { candidate in
+            var candidate = candidate
+            candidate.upstreamModel = candidate.deployment.upstreamModel.replacingOccurrences(of: "*", with: fill)
+            return candidate
+        }
+        return RouteTarget(group: model, configuredName: name, candidates: filled)
     }
 
     /// Model names a client can list: every non-wildcard group and every alias, in config order.
@@ -91,6 +94,6 @@ extension ModelRegistry {
     /// The metrics label for a model a client named: its configured `model_name`, or
     /// `unknown` for a name the config does not serve.
     public func metricsLabel(_ model: String) -> String {
-        resolve(model)?.configuredName ?? "unknown"
+        match(model)?.name ?? "unknown"
     }
 }

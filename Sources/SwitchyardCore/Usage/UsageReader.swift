@@ -22,15 +22,17 @@ public struct UsageReader: Sendable {
     private static let usageNeedle = Array(#""usage""#.utf8)
     private static let metadataNeedle = Array(#""usageMetadata""#.utf8)
 
-    /// Usage in a whole (non-streamed) answer.
+    /// Usage in a whole (non-streamed) answer. Whole answers nearly always carry usage, so the
+    /// body is indexed at once, without the needle scan stream events get.
     public static func usage(inWhole body: UnsafeRawBufferPointer, dialect: Dialect) -> Usage? {
-        if dialect == .openAI {
-            // OpenAI answers nearly always carry usage: index at once, without the needle scan.
-            guard let index = try? JSONScanner.indexObject(body) else { return nil }
-            return Usage(scanningMemberOf: index, in: body)
-        }
+        guard let index = try? JSONScanner.indexObject(body) else { return nil }
+        return usage(inWhole: body, index: index, dialect: dialect)
+    }
+
+    /// Usage in a whole answer the caller has already indexed.
+    public static func usage(inWhole body: UnsafeRawBufferPointer, index: JSONObjectIndex, dialect: Dialect) -> Usage? {
         var reader = UsageReader(dialect: dialect)
-        reader.read(body)
+        reader.read(index, in: body)
         return reader.usage
     }
 
@@ -40,6 +42,11 @@ public struct UsageReader: Sendable {
         guard OpenAIStreamRelay.firstIndex(of: needle, in: json, from: 0) != nil,
             let index = try? JSONScanner.indexObject(json)
         else { return }
+        read(index, in: json)
+    }
+
+    /// Reads one JSON object already indexed.
+    mutating func read(_ index: JSONObjectIndex, in json: UnsafeRawBufferPointer) {
         switch dialect {
         case .openAI:
             if let decoded = Usage(scanningMemberOf: index, in: json) { usage = decoded }

@@ -1,4 +1,3 @@
-import Foundation
 import NIOCore
 import SwitchyardCore
 
@@ -21,7 +20,7 @@ struct EmbeddingTranslation: Sendable {
                 : try EmbeddingRequest(geminiEmbed: request.decode(GeminiEmbedContentRequest.self), model: candidate.upstreamModel, dropUnsupported: true)
             let upstream = try endpoint.request(.embeddings, deployment: deployment, upstreamModel: candidate.upstreamModel, body: try SurfaceJSON.encode(embedding))
             let (payload, seconds) = try await exchange(upstream, call: call, deployment: deployment)
-            let decoded = try decode(EmbeddingResponse.self, payload)
+            let decoded = try DialectJSON.decode(EmbeddingResponse.self, from: payload, what: "embeddings answer")
             let usage = payload.withUnsafeReadableBytes { UsageReader.usage(inWhole: $0, dialect: .openAI) }
             let body = batch
                 ? try SurfaceJSON.encode(try GeminiBatchEmbedContentsResponse(openAI: decoded))
@@ -32,7 +31,7 @@ struct EmbeddingTranslation: Sendable {
             let batch = try GeminiBatchEmbedContentsRequest(openAI: embedding, model: candidate.upstreamModel)
             let upstream = try endpoint.request(.batchEmbedContents, deployment: deployment, upstreamModel: candidate.upstreamModel, body: try SurfaceJSON.encode(batch))
             let (payload, seconds) = try await exchange(upstream, call: call, deployment: deployment)
-            let decoded = try decode(GeminiBatchEmbedContentsResponse.self, payload)
+            let decoded = try DialectJSON.decode(GeminiBatchEmbedContentsResponse.self, from: payload, what: "embeddings answer")
             let response = EmbeddingResponse(geminiBatch: decoded, model: request.model, encodingFormat: embedding.encodingFormat)
             return RouteAttempt(
                 value: ProxiedAnswer(contentType: "application/json", body: .whole(try SurfaceJSON.encode(response), usage: nil)), upstreamSeconds: seconds, keepsSlot: false
@@ -46,13 +45,5 @@ struct EmbeddingTranslation: Sendable {
         let started = gateway.clock.now()
         let answer = try await gateway.exchange(upstream, deployment: deployment, endpoint: deployment.provider.endpoint, logger: call.logger)
         return (answer.body, gateway.clock.now() - started)
-    }
-
-    private func decode<T: Decodable>(_ type: T.Type, _ payload: ByteBuffer) throws -> T {
-        do {
-            return try JSONDecoder().decode(T.self, from: Data(payload.readableBytesView))
-        } catch {
-            throw GatewayError(.upstreamUnavailable, "The upstream sent an embeddings answer the gateway could not read: \(error).", code: "bad_upstream_response")
-        }
     }
 }

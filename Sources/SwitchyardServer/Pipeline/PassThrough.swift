@@ -48,7 +48,7 @@ struct PassThrough: Sendable {
                 let what = raw.isEmpty ? "an empty body" : "a body that is not JSON (\(answer.contentType ?? "no content type"))"
                 throw UpstreamFailure.invalidAnswer(what, provider: provider)
             }
-            return dialect.usage == .openAI ? Usage(scanningMemberOf: index, in: raw) : UsageReader.usage(inWhole: raw, dialect: dialect.usage)
+            return UsageReader.usage(inWhole: raw, index: index, dialect: dialect.usage)
         }
         let proxied = ProxiedAnswer(status: answer.status, contentType: answer.contentType ?? "application/json", body: .whole(answer.body, usage: usage))
         return RouteAttempt(value: proxied, upstreamSeconds: seconds, keepsSlot: false)
