@@ -83,9 +83,7 @@ public func buildApplication(
         responder: router.buildResponder(),
         host: options.host,
         port: options.port,
-        maxRequestBodyBytes: gateway.maxRequestBytes,
-        gracefulShutdownTimeout: options.config.general.gracefulShutdownTimeout,
-        maxHeaderBytes: Int(options.config.general.maxHeaderSizeKB * 1024),
+        limits: ConnectionLimits(settings: options.config.general, maxRequestBodyBytes: gateway.maxRequestBytes),
         services: services,
         onServerRunning: onServerRunning,
         logger: logger

@@ -35,6 +35,12 @@ extension ConfigReader {
             case "ip_rate_limit": settings.addressRateLimit = readAddressRateLimit(entry.value, at: entry.path)
             case "trusted_proxies": settings.trustedProxies = stringList(entry.value, at: entry.path) ?? []
             case "max_header_size_kb": settings.maxHeaderSizeKB = number(entry.value, at: entry.path, .positive) ?? 32
+            case "client_header_timeout": settings.clientHeaderTimeout = number(entry.value, at: entry.path, .positive) ?? 10
+            case "client_body_timeout": settings.clientBodyTimeout = number(entry.value, at: entry.path, .positive) ?? 30
+            case "keepalive_timeout": settings.keepaliveTimeout = number(entry.value, at: entry.path, .positive) ?? 60
+            case "max_connections":
+                settings.maxConnections = integer(entry.value, at: entry.path)
+                if let value = settings.maxConnections, value < 1 { error(entry.path, "must be 1 or more", at: entry.value) }
             case "metrics_require_key": settings.metricsRequireKey = bool(entry.value, at: entry.path) ?? false
             case "graceful_shutdown_timeout": settings.gracefulShutdownTimeout = number(entry.value, at: entry.path, .nonNegative) ?? 30
             case "budget_exceeded_status":

@@ -38,6 +38,17 @@ public struct GeneralSettings: Sendable {
     public var trustedProxies: [String] = []
     /// Largest request head, in kilobytes (`max_header_size_kb`): larger heads get a 431.
     public var maxHeaderSizeKB: Double = 32
+    /// Seconds a client has to send a whole request head (`client_header_timeout`, nginx's
+    /// name and default of 60 lowered to 10): a head still incomplete gets a 408 and a close.
+    public var clientHeaderTimeout: Double = 10
+    /// The longest gap, in seconds, between two reads of a request body
+    /// (`client_body_timeout`): a body that stops arriving gets a 408 and a close.
+    public var clientBodyTimeout: Double = 30
+    /// Seconds an idle keep-alive connection stays open (`keepalive_timeout`).
+    public var keepaliveTimeout: Double = 60
+    /// Open client connections at most (`max_connections`); nil derives it from the process's
+    /// file-descriptor limit. Past it, new connections are closed at once.
+    public var maxConnections: Int?
     /// Every other key, as written (including ones reported as not supported yet).
     public var extra: [String: JSONValue]
 

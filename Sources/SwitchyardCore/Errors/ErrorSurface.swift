@@ -36,7 +36,7 @@ public enum ErrorSurface: Sendable {
         case .budgetExceeded: "budget_exceeded"
         case .forbidden: "permission_error"
         case .rateLimited: "rate_limit_error"
-        case .timeout: "timeout_error"
+        case .timeout, .requestTimeout: "timeout_error"
         case .upstream(let status) where status < 500:
             status == 429 ? "rate_limit_error" : "invalid_request_error"
         case .upstream, .upstreamUnavailable, .noHealthyDeployment, .notImplemented, .internalError: "api_error"
@@ -67,7 +67,7 @@ public enum ErrorSurface: Sendable {
         case 404: "NOT_FOUND"
         case 501: "UNIMPLEMENTED"
         case 503, 502: "UNAVAILABLE"
-        case 504: "DEADLINE_EXCEEDED"
+        case 408, 504: "DEADLINE_EXCEEDED"
         default: error.status < 500 ? "FAILED_PRECONDITION" : "INTERNAL"
         }
     }

@@ -9,6 +9,8 @@ public struct GatewayError: Error, Sendable, Equatable, CustomStringConvertible 
         case notFound
         case modelNotFound
         case payloadTooLarge
+        /// The client stopped sending its request (a head or body that stopped arriving).
+        case requestTimeout
         case rateLimited
         /// The upstream answered with an error status that the gateway passes on.
         case upstream(status: Int)
@@ -48,6 +50,7 @@ public struct GatewayError: Error, Sendable, Equatable, CustomStringConvertible 
         case .forbidden: 403
         case .notFound, .modelNotFound: 404
         case .payloadTooLarge: 413
+        case .requestTimeout: 408
         case .rateLimited: 429
         case .upstream(let status): status
         case .upstreamUnavailable: 502

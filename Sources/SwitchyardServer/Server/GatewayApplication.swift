@@ -18,18 +18,14 @@ where Responder.Context == GatewayRequestContext {
     public let services: [any Service]
     public let logger: Logger
     let serverConfiguration: ServerConfiguration
-    let maxRequestBodyBytes: Int
-    let gracefulShutdownTimeout: TimeAmount
-    let maxHeaderBytes: Int
+    let limits: ConnectionLimits
     let runningHook: @Sendable (any Channel) async -> Void
 
     init(
         responder: Responder,
         host: String,
         port: Int,
-        maxRequestBodyBytes: Int,
-        gracefulShutdownTimeout: Double,
-        maxHeaderBytes: Int,
+        limits: ConnectionLimits,
         services: [any Service],
         onServerRunning: @escaping @Sendable (any Channel) async -> Void,
         logger: Logger
@@ -39,9 +35,7 @@ where Responder.Context == GatewayRequestContext {
         self.responder = responder
         self.configuration = ApplicationConfiguration(address: address, serverName: serverName)
         self.serverConfiguration = ServerConfiguration(address: address, serverName: serverName, backlog: 4096)
-        self.maxRequestBodyBytes = maxRequestBodyBytes
-        self.gracefulShutdownTimeout = .milliseconds(Int64(max(0, gracefulShutdownTimeout) * 1000))
-        self.maxHeaderBytes = maxHeaderBytes
+        self.limits = limits
         self.services = services
         self.runningHook = onServerRunning
         self.logger = logger
@@ -57,9 +51,8 @@ where Responder.Context == GatewayRequestContext {
     public func run() async throws {
         let connections = GatewayConnections(
             responder: responder,
-            maxRequestBodyBytes: maxRequestBodyBytes,
-            gracefulShutdownTimeout: gracefulShutdownTimeout,
-            maxHeaderBytes: maxHeaderBytes,
+            limits: limits,
+            openConnections: OpenConnections(limit: limits.maxConnections),
             serverName: serverConfiguration.serverName,
             logger: logger
         )

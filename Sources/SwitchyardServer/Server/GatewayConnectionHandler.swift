@@ -15,7 +15,10 @@ import SwitchyardCore
 /// would cost. The body is gathered up to the configured limit; a larger one is dropped as it
 /// arrives and the route sees a body that fails with `NIOTooManyBytesError` (a 413 in the
 /// surface's envelope).
-final class GatewayConnectionHandler<Responder: HTTPResponder>: ChannelDuplexHandler, RemovableChannelHandler
+///
+/// How long the client may take is `ClientReadStateMachine`'s to say; one timer per
+/// connection, re-armed lazily, carries out what it decides.
+final class GatewayConnectionHandler<Responder: HTTPResponder>: ChannelDuplexHandler, RemovableChannelHandler, RequestStartListener
 where Responder.Context == GatewayRequestContext {
     typealias InboundIn = HTTPRequestPart
     typealias OutboundIn = HTTPResponsePart
@@ -23,93 +26,122 @@ where Responder.Context == GatewayRequestContext {
 
     static var maxQueued: Int { 16 }
 
+    /// A request whose head is in and whose body is arriving.
+    private struct Incoming {
+        var head: HTTPRequest
+        var body = ByteBuffer()
+        /// Over the size limit: the rest is dropped as it arrives.
+        var oversized = false
+    }
+
+    /// Whether, and how, the connection is coming to an end.
+    private enum Ending {
+        case open
+        /// The server is shutting down: finish the answer in flight, start no other, close.
+        case afterAnswer
+        /// The client closed its side. As with nginx's `proxy_ignore_client_abort off`, a
+        /// request still waiting on an upstream counts as abandoned (499); answers that need
+        /// no upstream are still written before the close.
+        case inputClosed
+    }
+
     private let responder: Responder
-    private let maxRequestBodyBytes: Int
-    /// How long a request in flight may still run once the server is shutting down.
-    private let gracefulShutdownTimeout: TimeAmount
+    private let limits: ConnectionLimits
     private let serverName: String?
     private let logger: Logger
-    private var head: HTTPRequest?
-    private var body = ByteBuffer()
-    private var bodyTooLarge = false
+    private var reader: ClientReadStateMachine
+    private var incoming: Incoming?
     /// Complete requests waiting for the one in flight.
     private var queued: [Request] = []
-    private var inFlight = false
     /// The task answering the request in flight, cancelled if the client goes away: a
     /// client that leaves stops its upstream call, streamed or not.
     private var answering: Task<Void, Never>?
-    /// The client closed its side. As with nginx's `proxy_ignore_client_abort off`, a request
-    /// still waiting on an upstream then counts as abandoned (499); answers that need no
-    /// upstream are still written before the close.
-    private var clientClosedInput = false
+    private var ending = Ending.open
     private var readPaused = false
-    /// The server is shutting down, or the client closed its side: close once idle.
-    private var closeWhenIdle = false
     private var context: ChannelHandlerContext?
+    private var timer: Scheduled<Void>?
+    private var timerDeadline = NIODeadline.distantFuture
 
-    init(responder: Responder, maxRequestBodyBytes: Int, gracefulShutdownTimeout: TimeAmount, serverName: String?, logger: Logger) {
+    init(responder: Responder, limits: ConnectionLimits, serverName: String?, logger: Logger) {
         self.responder = responder
-        self.maxRequestBodyBytes = maxRequestBodyBytes
-        self.gracefulShutdownTimeout = gracefulShutdownTimeout
+        self.limits = limits
         self.serverName = serverName
         self.logger = logger
+        self.reader = ClientReadStateMachine(timeouts: limits.timeouts, now: .now())
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        scheduleCheck()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
         self.context = nil
+        timer?.cancel()
+        timer = nil
+    }
+
+    var awaitsRequest: Bool { reader.awaitsFirstByte }
+
+    func requestStarted() {
+        reader.bytesArrived(now: .now())
+        scheduleCheck()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard reader.state != .closed else { return }
         switch unwrapInboundIn(data) {
         case .head(let head):
-            self.head = head
-            body = ByteBuffer()
-            bodyTooLarge = false
+            reader.headReceived(path: head.path ?? "/", now: .now())
+            incoming = Incoming(head: head)
             if head.headerFields[.expect]?.lowercased() == "100-continue" {
                 let length = head.headerFields[.contentLength].flatMap { Int($0) } ?? 0
-                guard length <= maxRequestBodyBytes else {
+                guard length <= limits.maxRequestBodyBytes else {
                     // A body that would be refused is not asked for: the 413 goes out at once,
                     // from the declared length, and the connection closes before any body.
-                    refuseOversizedBody(head, context: context)
+                    let error = GatewayError(.payloadTooLarge, "The request body is larger than the configured limit.", code: "request_too_large")
+                    refuse(error, path: head.path, context: context)
                     return
                 }
                 context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
             }
         case .body(var chunk):
-            guard !bodyTooLarge else { return }
-            if body.readableBytes + chunk.readableBytes > maxRequestBodyBytes {
-                bodyTooLarge = true
-                body = ByteBuffer()
-            } else if body.readableBytes == 0 {
-                body = chunk
+            reader.bodyReceived(now: .now())
+            guard var request = incoming, !request.oversized else { return }
+            incoming = nil
+            if request.body.readableBytes + chunk.readableBytes > limits.maxRequestBodyBytes {
+                request.oversized = true
+                request.body = ByteBuffer()
+            } else if request.body.readableBytes == 0 {
+                request.body = chunk
             } else {
-                body.writeBuffer(&chunk)
+                request.body.writeBuffer(&chunk)
             }
+            incoming = request
         case .end:
-            guard let head else { return }
-            self.head = nil
-            let requestBody = bodyTooLarge ? RequestBody(asyncSequence: OversizedBody(limit: maxRequestBodyBytes)) : RequestBody(buffer: body)
-            body = ByteBuffer()
-            queued.append(Request(head: head, body: requestBody))
+            guard let request = incoming else { return }
+            incoming = nil
+            reader.requestEnded()
+            let body = request.oversized
+                ? RequestBody(asyncSequence: OversizedBody(limit: limits.maxRequestBodyBytes)) : RequestBody(buffer: request.body)
+            queued.append(Request(head: request.head, body: body))
             startNext(context)
         }
     }
 
-    /// Answers a request whose declared body is over the limit with a 413 in its surface's
-    /// envelope, then closes: the body is never read.
-    private func refuseOversizedBody(_ head: HTTPRequest, context: ChannelHandlerContext) {
-        self.head = nil
-        bodyTooLarge = true
-        closeWhenIdle = true
+    /// Answers `error` in the envelope of `path`'s surface (OpenAI's when no head arrived),
+    /// then closes: nothing more the client sends is read.
+    private func refuse(_ error: GatewayError, path: String?, context: ChannelHandlerContext) {
+        reader.closed()
+        incoming = nil
         queued.removeAll()
-        let path = head.path ?? "/"
-        let error = GatewayError(.payloadTooLarge, "The request body is larger than the configured limit.", code: "request_too_large")
-        let body = ByteBuffer(bytes: ErrorSurface.forPath(path).body(for: error))
-        var response = HTTPResponse(status: .contentTooLarge)
+        guard answering == nil else {
+            // A response is being written: another one cannot be put in the middle of it.
+            context.close(promise: nil)
+            return
+        }
+        let body = ByteBuffer(bytes: ErrorSurface.forPath(path ?? "/").body(for: error))
+        var response = HTTPResponse(status: .init(code: error.status))
         response.headerFields[.contentType] = "application/json"
         response.headerFields[.contentLength] = String(body.readableBytes)
         response.headerFields[.connection] = "close"
@@ -136,23 +168,22 @@ where Responder.Context == GatewayRequestContext {
             // Finish the response being written, answer nothing more; a request still running
             // when the shutdown timeout passes is ended (logged as 499) and the connection closed.
             queued.removeAll()
-            closeWhenIdle = true
-            guard inFlight else {
+            ending = .afterAnswer
+            guard answering != nil else {
                 context.close(promise: nil)
                 return
             }
             let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
-            context.eventLoop.scheduleTask(in: gracefulShutdownTimeout) {
-                guard let context = handler.value.context, handler.value.inFlight else { return }
-                handler.value.answering?.cancel()
+            context.eventLoop.scheduleTask(in: limits.gracefulShutdownTimeout) {
+                guard let context = handler.value.context, let answering = handler.value.answering else { return }
+                answering.cancel()
                 context.close(promise: nil)
             }
         case ChannelEvent.inputClosed:
             // The client sent all it will: answer what it asked, then close.
-            closeWhenIdle = true
-            clientClosedInput = true
+            ending = .inputClosed
             answering?.cancel()
-            if !inFlight && queued.isEmpty { context.close(promise: nil) }
+            if answering == nil && queued.isEmpty { context.close(promise: nil) }
         default:
             context.fireUserInboundEventTriggered(event)
         }
@@ -165,8 +196,7 @@ where Responder.Context == GatewayRequestContext {
     }
 
     private func startNext(_ context: ChannelHandlerContext) {
-        guard !inFlight, !queued.isEmpty else { return }
-        inFlight = true
+        guard answering == nil, !queued.isEmpty else { return }
         let request = queued.removeFirst()
         if readPaused && queued.count < Self.maxQueued {
             readPaused = false
@@ -178,10 +208,11 @@ where Responder.Context == GatewayRequestContext {
             let keepOpen = await exchange.run()
             handler.eventLoop.execute { handler.value.ended(keepOpen: keepOpen) }
         }
-        if clientClosedInput { answering?.cancel() }
+        if ending == .inputClosed { answering?.cancel() }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        reader.closed()
         answering?.cancel()
         answering = nil
         queued.removeAll()
@@ -190,14 +221,44 @@ where Responder.Context == GatewayRequestContext {
 
     /// The response in flight was written (or failed): start the next request, or close.
     private func ended(keepOpen: Bool) {
-        inFlight = false
         answering = nil
         guard let context else { return }
-        if !keepOpen || (closeWhenIdle && queued.isEmpty) {
+        if !keepOpen || (ending != .open && queued.isEmpty) {
+            reader.closed()
             context.close(promise: nil)
             return
         }
         startNext(context)
+        reader.answerEnded(idle: answering == nil, now: .now())
+        scheduleCheck()
+    }
+
+    // MARK: Timer
+
+    /// Makes sure the timer fires no later than the reader's next check; an earlier timer is
+    /// kept and re-arms when it fires, far cheaper than rescheduling for every request.
+    private func scheduleCheck() {
+        guard let checkAt = reader.nextCheck, let context else { return }
+        if timer != nil, timerDeadline <= checkAt { return }
+        timer?.cancel()
+        timerDeadline = checkAt
+        timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: checkAt) { [self] in
+            timerFired()
+        }
+    }
+
+    private func timerFired() {
+        timer = nil
+        guard let context else { return }
+        switch reader.timerFired(now: .now()) {
+        case .wait:
+            scheduleCheck()
+        case .closeSilently:
+            context.close(promise: nil)
+        case .refuse(let path):
+            let error = GatewayError(.requestTimeout, "The request stopped arriving before it was complete.", code: "request_timeout")
+            refuse(error, path: path, context: context)
+        }
     }
 }
 

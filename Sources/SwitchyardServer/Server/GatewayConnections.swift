@@ -5,9 +5,11 @@ import Logging
 import NIOCore
 import NIOHTTP1
 
-/// Sets up each accepted connection: NIO's HTTP/1.1 request decoder, the gateway's codec
-/// (HTTP types in, response bytes out, 400 on malformed HTTP), and the gateway's handler
-/// (which orders pipelined requests and closes connections on shutdown itself).
+/// Sets up each accepted connection: an observer of the first bytes of each request, NIO's
+/// HTTP/1.1 request decoder, the gateway's codec (HTTP types in, response bytes out, 400 on
+/// malformed HTTP), and the gateway's handler (which orders pipelined requests, times the
+/// client, and closes connections on shutdown itself). A connection past `max_connections`
+/// is closed as soon as it is accepted.
 struct GatewayConnections<Responder: HTTPResponder>: ServerChildChannel
 where Responder.Context == GatewayRequestContext {
     struct Connection: ServerChildChannelValue {
@@ -15,26 +17,28 @@ where Responder.Context == GatewayRequestContext {
     }
 
     let responder: Responder
-    let maxRequestBodyBytes: Int
-    let gracefulShutdownTimeout: TimeAmount
-    let maxHeaderBytes: Int
+    let limits: ConnectionLimits
+    let openConnections: OpenConnections
     let serverName: String?
     let logger: Logger
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Connection> {
-        channel.eventLoop.makeCompletedFuture {
+        guard openConnections.admit() else {
+            // Set up before it is registered, the channel can only be closed once it is active.
+            return channel.eventLoop.makeCompletedFuture {
+                try channel.pipeline.syncOperations.addHandler(CloseOnActive())
+                return Connection(channel: channel)
+            }
+        }
+        let openConnections = self.openConnections
+        channel.closeFuture.whenComplete { _ in openConnections.release() }
+        return channel.eventLoop.makeCompletedFuture {
+            let handler = GatewayConnectionHandler(responder: responder, limits: limits, serverName: serverName, logger: self.logger)
             let pipeline = channel.pipeline.syncOperations
+            try pipeline.addHandler(RequestStartObserver(listener: handler))
             try pipeline.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
-            try pipeline.addHandler(GatewayHTTPCodec(maxHeaderBytes: maxHeaderBytes))
-            try pipeline.addHandler(
-                GatewayConnectionHandler(
-                    responder: responder,
-                    maxRequestBodyBytes: maxRequestBodyBytes,
-                    gracefulShutdownTimeout: gracefulShutdownTimeout,
-                    serverName: serverName,
-                    logger: self.logger
-                )
-            )
+            try pipeline.addHandler(GatewayHTTPCodec(maxHeaderBytes: limits.maxHeaderBytes))
+            try pipeline.addHandler(handler)
             return Connection(channel: channel)
         }
     }
@@ -47,5 +51,14 @@ where Responder.Context == GatewayRequestContext {
         } onCancel: {
             value.channel.close(promise: nil)
         }
+    }
+}
+
+/// Closes a connection as soon as it is active: the one past `max_connections`.
+private final class CloseOnActive: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+
+    func channelActive(context: ChannelHandlerContext) {
+        context.close(promise: nil)
     }
 }

@@ -1,0 +1,123 @@
+import Foundation
+import SwitchyardCore
+import Testing
+
+/// nginx's client timeouts and the connection cap, over real sockets (CONTRACT §11): a client
+/// that stops sending is answered 408 and closed, an idle one is closed, a slow but steady one
+/// is served, and connections past `max_connections` are closed at once.
+@Suite struct ClientTimeoutTests {
+    static let shortTimeouts = """
+        model_list:
+          - model_name: mock
+            litellm_params: {model: mock/m}
+        general_settings:
+          client_header_timeout: 0.5
+          client_body_timeout: 0.5
+          keepalive_timeout: 0.5
+        """
+
+    static let threeConnections = """
+        model_list:
+          - model_name: mock
+            litellm_params: {model: mock/m}
+        general_settings:
+          max_connections: 3
+        """
+
+    static let chat = #"{"model":"mock","messages":[{"role":"user","content":"hi"}]}"#
+
+    @Test func aConnectionThatSendsNothingIsClosedWithoutAnAnswer() async throws {
+        try await withLiveGateway(try TestConfig.load(Self.shortTimeouts)) { gateway in
+            let connection = try await RawConnection.open(port: gateway.port)
+            let waited = await connection.closedByServer(within: 3)
+            #expect(waited != nil)
+            #expect(waited.map { $0 >= .milliseconds(400) } ?? false)
+            #expect(connection.received.isEmpty)
+        }
+    }
+
+    @Test func aHalfSentHeadIsAnswered408AndClosed() async throws {
+        try await withLiveGateway(try TestConfig.load(Self.shortTimeouts)) { gateway in
+            let connection = try await RawConnection.open(port: gateway.port)
+            try await connection.send("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: appl")
+            #expect(await connection.closedByServer(within: 3) != nil)
+            #expect(connection.received.hasPrefix("HTTP/1.1 408 "), "\(connection.received)")
+            #expect(connection.received.contains(#""code":"request_timeout""#))
+            #expect(connection.received.lowercased().contains("connection: close"))
+        }
+    }
+
+    @Test func aBodyThatStopsArrivingIsAnswered408InTheSurfacesEnvelope() async throws {
+        try await withLiveGateway(try TestConfig.load(Self.shortTimeouts)) { gateway in
+            let connection = try await RawConnection.open(port: gateway.port)
+            try await connection.send(
+                "POST /v1/messages HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"model\":"
+            )
+            #expect(await connection.closedByServer(within: 3) != nil)
+            #expect(connection.received.hasPrefix("HTTP/1.1 408 "), "\(connection.received)")
+            #expect(connection.received.contains(#""type":"error""#), "Anthropic's envelope: \(connection.received)")
+        }
+    }
+
+    @Test func anIdleKeepAliveConnectionIsClosedAfterItsAnswer() async throws {
+        try await withLiveGateway(try TestConfig.load(Self.shortTimeouts)) { gateway in
+            let connection = try await RawConnection.open(port: gateway.port)
+            try await connection.send(RawHTTP.request("GET", "/health/liveliness"))
+            #expect(await connection.waitFor("I'm alive"))
+            #expect(await connection.closedByServer(within: 3) != nil)
+            #expect(RawHTTP.split(connection.received).count == 1)
+            #expect(!connection.received.contains(" 408 "))
+        }
+    }
+
+    @Test func aSlowButSteadyBodyIsServed() async throws {
+        try await withLiveGateway(try TestConfig.load(Self.shortTimeouts)) { gateway in
+            let connection = try await RawConnection.open(port: gateway.port)
+            let body = Array(Self.chat.utf8)
+            try await connection.send(
+                "POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+            )
+            // Six pieces a fifth of a second apart: the body takes longer than the body timeout,
+            // but no gap between its pieces does.
+            let pieces = stride(from: 0, to: body.count, by: body.count / 6 + 1).map { body[$0..<min($0 + body.count / 6 + 1, body.count)] }
+            for piece in pieces {
+                try await Task.sleep(for: .milliseconds(200))
+                try await connection.send(String(decoding: piece, as: UTF8.self))
+            }
+            #expect(await connection.waitFor(#""object":"chat.completion""#), "\(connection.received)")
+            #expect(connection.received.hasPrefix("HTTP/1.1 200 "))
+            connection.close()
+        }
+    }
+
+    @Test func connectionsPastTheCapAreClosedAtOnceWhileOpenOnesAreServed() async throws {
+        try await withLiveGateway(try TestConfig.load(Self.threeConnections)) { gateway in
+            var open: [RawConnection] = []
+            for _ in 0..<3 {
+                let connection = try await RawConnection.open(port: gateway.port)
+                try await connection.send(RawHTTP.request("GET", "/health/liveliness"))
+                #expect(await connection.waitFor("I'm alive"))
+                open.append(connection)
+            }
+            let refused = try await RawConnection.open(port: gateway.port)
+            let waited = await refused.closedByServer(within: 2)
+            #expect(waited != nil, "the fourth connection was not closed")
+            #expect(refused.received.isEmpty)
+            // The connections already open keep being answered.
+            try await open[0].send(RawHTTP.request("POST", "/v1/chat/completions", body: Self.chat))
+            #expect(await open[0].waitFor(#""object":"chat.completion""#))
+            // A slot freed by a close is taken by the next connection.
+            open[2].close()
+            #expect(await open[2].closedByServer(within: 2) != nil)
+            var served = false
+            for _ in 0..<50 where !served {
+                let next = try await RawConnection.open(port: gateway.port)
+                try? await next.send(RawHTTP.request("GET", "/health/liveliness"))
+                served = await next.waitFor("I'm alive", within: 0.2)
+                next.close()
+            }
+            #expect(served)
+            open.forEach { $0.close() }
+        }
+    }
+}
