@@ -29,6 +29,8 @@ final class LeanConnectionHandler: ChannelDuplexHandler {
         let reused: Bool
         let closeRequested: Bool
         let readsAtStart: Int
+        let bodyDeadline: NIODeadline?
+        let readTimeout: TimeAmount?
     }
 
     private enum State {
@@ -49,8 +51,12 @@ final class LeanConnectionHandler: ChannelDuplexHandler {
     var connection: LeanConnection?
     private let pool: PoolCore
     private let wire: WireHandler
-    private let readTimeout: TimeAmount?
+    /// The pool's bound on each wait for body bytes, for requests that bring none of their own.
+    private let defaultReadTimeout: TimeAmount?
     private let idleTimeout: TimeAmount
+    /// The response being read: its bound on each wait for body bytes, and when it must end.
+    private var readTimeout: TimeAmount?
+    private var bodyDeadline: NIODeadline?
 
     private var lastStartedID: UInt64 = 0
     private var cancelledID: UInt64 = 0
@@ -63,7 +69,7 @@ final class LeanConnectionHandler: ChannelDuplexHandler {
     init(pool: PoolCore, wire: WireHandler) {
         self.pool = pool
         self.wire = wire
-        self.readTimeout = pool.configuration.readTimeout
+        self.defaultReadTimeout = pool.configuration.readTimeout
         self.idleTimeout = pool.configuration.idleTimeout
     }
 
@@ -104,7 +110,9 @@ final class LeanConnectionHandler: ChannelDuplexHandler {
                 deadline: deadline,
                 reused: reused,
                 closeRequested: request.closeRequested,
-                readsAtStart: self.wire.readsWithBytes
+                readsAtStart: self.wire.readsWithBytes,
+                bodyDeadline: request.bodyDeadline,
+                readTimeout: request.readTimeout ?? self.defaultReadTimeout
             )
         )
         context.write(self.wrapOutboundOut(.head(request.decoderHead)), promise: nil)
@@ -183,9 +191,14 @@ final class LeanConnectionHandler: ChannelDuplexHandler {
         let response = LeanResponse(status: Int(head.status.code), headers: headers, body: LeanBody(stream: stream))
         self.state = .streaming(stream, keepAlive: head.isKeepAlive && !inFlight.closeRequested)
         self.pendingHead = (inFlight.continuation, response)
+        self.readTimeout = inFlight.readTimeout
+        self.bodyDeadline = inFlight.bodyDeadline
         if let readTimeout = self.readTimeout {
             self.lastProgress = .now()
             self.armTimer(at: self.lastProgress + readTimeout)
+        }
+        if let bodyDeadline = self.bodyDeadline {
+            self.armTimer(at: bodyDeadline)
         }
     }
 
@@ -317,6 +330,15 @@ final class LeanConnectionHandler: ChannelDuplexHandler {
         }
     }
 
+    /// Ends the response being read with `error` and closes the connection, whose unread
+    /// bytes make it unusable.
+    private func failStream(_ stream: BodyStream, _ error: LeanHTTPError) {
+        self.flushPendingHead()
+        self.state = .closed
+        stream.fail(error)
+        self.context?.close(promise: nil)
+    }
+
     private func cancelTimer() {
         self.timer?.cancel()
         self.timer = nil
@@ -335,17 +357,23 @@ final class LeanConnectionHandler: ChannelDuplexHandler {
             inFlight.continuation.resume(throwing: LeanHTTPError.deadlineExceeded)
             self.context?.close(promise: nil)
         case .streaming(let stream, _):
-            // While paused the consumer is slow, not the server; `resumeReading` re-arms.
-            guard let readTimeout = self.readTimeout, !stream.isReadPaused else { return }
-            let due = self.lastProgress + readTimeout
-            guard now >= due else {
-                self.armTimer(at: due)
+            // The whole response is late, whoever is slow.
+            if let bodyDeadline = self.bodyDeadline, now >= bodyDeadline {
+                self.failStream(stream, LeanHTTPError.deadlineExceeded)
                 return
             }
-            self.flushPendingHead()
-            self.state = .closed
-            stream.fail(LeanHTTPError.readTimeout)
-            self.context?.close(promise: nil)
+            // While paused the consumer is slow, not the server; `resumeReading` re-arms.
+            if let readTimeout = self.readTimeout, !stream.isReadPaused {
+                let due = self.lastProgress + readTimeout
+                guard now < due else {
+                    self.failStream(stream, LeanHTTPError.readTimeout)
+                    return
+                }
+                self.armTimer(at: due)
+            }
+            if let bodyDeadline = self.bodyDeadline {
+                self.armTimer(at: bodyDeadline)
+            }
         case .idle:
             let due = self.idleSince + self.idleTimeout
             guard now >= due else {

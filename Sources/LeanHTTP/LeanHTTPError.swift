@@ -13,7 +13,8 @@ public enum LeanHTTPError: Error, Sendable, CustomStringConvertible {
     case connectTimeout
     /// The TCP connection could not be established (refused, unreachable, name not resolved).
     case connectFailed(any Error)
-    /// The deadline passed before the response head arrived (this includes connecting).
+    /// The deadline passed before the response head arrived (this includes connecting), or
+    /// the request's ``LeanRequest/bodyDeadline`` before the whole body did.
     case deadlineExceeded
     /// No body bytes arrived within `Configuration.readTimeout` while the client was waiting for them.
     case readTimeout
@@ -35,7 +36,7 @@ public enum LeanHTTPError: Error, Sendable, CustomStringConvertible {
         case .invalidHeader: "invalid header name or value"
         case .connectTimeout: "connect timeout"
         case .connectFailed(let error): "connect failed: \(error)"
-        case .deadlineExceeded: "deadline exceeded before the response head arrived"
+        case .deadlineExceeded: "deadline exceeded before the response arrived"
         case .readTimeout: "read timeout while waiting for response body bytes"
         case .connectionClosed: "connection closed before the full response arrived"
         case .bodyTooLarge: "response body larger than the allowed limit"

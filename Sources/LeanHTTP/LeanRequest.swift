@@ -13,17 +13,27 @@ public struct LeanRequest: Sendable {
     public var headers: [(name: String, value: String)]
     /// The request body, sent in full with a `Content-Length`.
     public var body: ByteBuffer
+    /// When the whole response must have arrived, body included; `nil` bounds only the head
+    /// (by the deadline given to ``HTTP1ConnectionPool/execute(_:deadline:)``).
+    public var bodyDeadline: NIODeadline?
+    /// Upper bound for each wait for response body bytes, in place of the pool's
+    /// ``HTTP1ConnectionPool/Configuration/readTimeout``.
+    public var readTimeout: TimeAmount?
 
     /// Creates a request.
     public init(
         method: String = "GET",
         url: String,
         headers: [(name: String, value: String)] = [],
-        body: ByteBuffer = ByteBuffer()
+        body: ByteBuffer = ByteBuffer(),
+        bodyDeadline: NIODeadline? = nil,
+        readTimeout: TimeAmount? = nil
     ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.bodyDeadline = bodyDeadline
+        self.readTimeout = readTimeout
     }
 }

@@ -18,6 +18,10 @@ struct PreparedRequest: Sendable {
     var closeRequested: Bool
     /// Which per-host pool the request goes to.
     var key: PoolKey
+    /// When the whole response must have arrived (``LeanRequest/bodyDeadline``).
+    var bodyDeadline: NIODeadline?
+    /// This request's bound on each wait for body bytes, if it has its own.
+    var readTimeout: TimeAmount?
 
     /// Bodies up to this size are copied behind the head: one copy is cheaper than a second iovec.
     static let inlineBodyLimit = 16 * 1024
@@ -92,6 +96,8 @@ struct PreparedRequest: Sendable {
         default: self.decoderHead = Self.headOther
         }
         self.key = PoolKey(host: String(target.host), port: target.port)
+        self.bodyDeadline = request.bodyDeadline
+        self.readTimeout = request.readTimeout
     }
 
     /// Methods whose requests normally carry a body get `Content-Length: 0` even when it is empty,

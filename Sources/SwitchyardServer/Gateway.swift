@@ -44,8 +44,8 @@ final class Gateway: Sendable {
         deployment.timeout ?? config.router.timeout ?? config.litellm.requestTimeout
     }
 
-    /// Seconds a streamed request to `deployment` may wait for its first byte.
-    func firstByteTimeout(for deployment: Deployment) -> Double {
+    /// Seconds a stream from `deployment` may wait for its first byte, and for each next one.
+    func streamTimeout(for deployment: Deployment) -> Double {
         deployment.streamTimeout ?? timeout(for: deployment)
     }
 

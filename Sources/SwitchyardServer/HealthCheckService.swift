@@ -39,7 +39,7 @@ struct HealthCheckService: Service {
             let request = try deployment.provider.endpoint.request(
                 operation, deployment: deployment, upstreamModel: deployment.upstreamModel, body: ByteBuffer(string: body)
             )
-            let response = try await gateway.transport.send(request, deadline: .after(seconds: 30), logger: logger)
+            let response = try await gateway.transport.send(request, deadlines: .exchange(within: 30), logger: logger)
             let payload = try await response.body.collect(upTo: 1 << 20)
             guard response.isSuccess else {
                 let error = UpstreamFailure.fromResponse(status: response.status, body: payload, retryAfterHeader: nil, provider: deployment.provider.rawValue)

@@ -25,30 +25,28 @@ struct StreamRelay: Sendable {
         let deployment = candidate.deployment
         let provider = deployment.provider.rawValue
         let transport = gateway.transport
-        let timeout = gateway.firstByteTimeout(for: deployment)
+        let deadlines = UpstreamDeadlines.stream(gapsOf: gateway.streamTimeout(for: deployment))
         let logger = call.logger
         let started = gateway.clock.now()
         let opened: (String?, IteratorBox<UpstreamBody.AsyncIterator>, ByteBuffer?)
         do {
-            opened = try await withTimeout(timeout, provider: provider) {
-                let response = try await transport.send(upstream, deadline: .after(seconds: timeout), logger: logger)
-                let box = IteratorBox(response.body.makeAsyncIterator())
-                guard response.isSuccess else {
-                    var body = ByteBuffer()
-                    while body.readableBytes < 1 << 20, var chunk = try await box.iterator.next() { body.writeBuffer(&chunk) }
-                    throw UpstreamFailure.fromResponse(
-                        status: response.status, body: body, retryAfter: response.header("retry-after"), endpoint: endpoint, provider: provider
-                    )
-                }
-                let contentType = response.header("content-type")
-                guard contentType.map({ $0.lowercased().contains("text/event-stream") }) ?? true else {
-                    throw UpstreamFailure.invalidAnswer("\(contentType ?? "") instead of an event stream", provider: provider)
-                }
-                guard let first = try await box.iterator.next() else {
-                    throw UpstreamFailure.invalidAnswer("an empty stream", provider: provider)
-                }
-                return (contentType, box, first)
+            let response = try await transport.send(upstream, deadlines: deadlines, logger: logger)
+            let box = IteratorBox(response.body.makeAsyncIterator())
+            guard response.isSuccess else {
+                var body = ByteBuffer()
+                while body.readableBytes < 1 << 20, var chunk = try await box.iterator.next() { body.writeBuffer(&chunk) }
+                throw UpstreamFailure.fromResponse(
+                    status: response.status, body: body, retryAfter: response.header("retry-after"), endpoint: endpoint, provider: provider
+                )
             }
+            let contentType = response.header("content-type")
+            guard contentType.map({ $0.lowercased().contains("text/event-stream") }) ?? true else {
+                throw UpstreamFailure.invalidAnswer("\(contentType ?? "") instead of an event stream", provider: provider)
+            }
+            guard let first = try await box.iterator.next() else {
+                throw UpstreamFailure.invalidAnswer("an empty stream", provider: provider)
+            }
+            opened = (contentType, box, first)
         } catch {
             throw UpstreamFailure.classify(error, provider: provider)
         }

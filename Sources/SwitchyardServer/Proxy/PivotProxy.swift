@@ -42,25 +42,21 @@ struct PivotProxy: Sendable {
         let created = Int(Date().timeIntervalSince1970)
         let started = gateway.clock.now()
         if chat.stream == true {
-            let timeout = gateway.firstByteTimeout(for: deployment)
-            let transport = gateway.transport
+            let deadlines = UpstreamDeadlines.stream(gapsOf: gateway.streamTimeout(for: deployment))
             let decoder = dialect.streamDecoder(for: chat, requestedModel: requestedModel, created: created, includeUsage: includeUsage)
             let stream: PivotStream
             do {
-                stream = try await withTimeout(timeout, provider: provider) {
-                    let response = try await transport.send(request, deadline: .after(seconds: timeout), logger: logger)
-                    let stream = PivotStream(response: response, decoder: decoder)
-                    guard response.isSuccess else {
-                        let body = try await stream.collectRaw(limit: 1 << 20)
-                        throw UpstreamFailure.fromResponse(
-                            status: response.status, body: body, retryAfter: response.header("retry-after"), endpoint: dialect, provider: provider
-                        )
-                    }
-                    try await stream.prime()
-                    guard stream.hasChunks else {
-                        throw UpstreamFailure.invalidAnswer("a stream with no event the gateway could read", provider: provider)
-                    }
-                    return stream
+                let response = try await gateway.transport.send(request, deadlines: deadlines, logger: logger)
+                stream = PivotStream(response: response, decoder: decoder)
+                guard response.isSuccess else {
+                    let body = try await stream.collectRaw(limit: 1 << 20)
+                    throw UpstreamFailure.fromResponse(
+                        status: response.status, body: body, retryAfter: response.header("retry-after"), endpoint: dialect, provider: provider
+                    )
+                }
+                try await stream.prime()
+                guard stream.hasChunks else {
+                    throw UpstreamFailure.invalidAnswer("a stream with no event the gateway could read", provider: provider)
                 }
             } catch {
                 throw UpstreamFailure.classify(error, provider: provider)

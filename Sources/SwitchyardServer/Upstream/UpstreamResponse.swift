@@ -20,7 +20,9 @@ struct UpstreamBody: AsyncSequence, Sendable {
     typealias Element = ByteBuffer
 
     enum Source: Sendable {
-        case http(HTTPClientResponse.Body)
+        /// AsyncHTTPClient's body, which its own deadline no longer covers once the head is in:
+        /// each read is raced against the deadlines here.
+        case http(HTTPClientResponse.Body, UpstreamDeadlines)
         case lean(LeanBody)
         case buffers([ByteBuffer])
     }
@@ -28,20 +30,20 @@ struct UpstreamBody: AsyncSequence, Sendable {
     let source: Source
 
     struct AsyncIterator: AsyncIteratorProtocol {
-        var http: HTTPClientResponse.Body.AsyncIterator?
+        var http: DeadlineIterator<HTTPClientResponse.Body.AsyncIterator>?
         var lean: LeanBody.AsyncIterator?
         var buffers: IndexingIterator<[ByteBuffer]>?
 
         mutating func next() async throws -> ByteBuffer? {
             if lean != nil { return try await lean!.next() }
-            if http != nil { return try await http!.next() }
+            if let http { return try await http.next() }
             return buffers?.next()
         }
     }
 
     func makeAsyncIterator() -> AsyncIterator {
         switch source {
-        case .http(let body): AsyncIterator(http: body.makeAsyncIterator())
+        case .http(let body, let deadlines): AsyncIterator(http: DeadlineIterator(body.makeAsyncIterator(), deadlines: deadlines))
         case .lean(let body): AsyncIterator(lean: body.makeAsyncIterator())
         case .buffers(let buffers): AsyncIterator(buffers: buffers.makeIterator())
         }
@@ -50,14 +52,48 @@ struct UpstreamBody: AsyncSequence, Sendable {
     /// Collects the whole body, refusing more than `limit` bytes.
     func collect(upTo limit: Int) async throws -> ByteBuffer {
         switch source {
-        case .http(let body):
-            return try await body.collect(upTo: limit)
+        case .http:
+            var out = ByteBuffer()
+            var iterator = makeAsyncIterator()
+            while var chunk = try await iterator.next() {
+                guard out.readableBytes + chunk.readableBytes <= limit else { throw NIOTooManyBytesError(maxBytes: limit) }
+                out.writeBuffer(&chunk)
+            }
+            return out
         case .lean(let body):
             return try await body.collect(upTo: limit)
         case .buffers(let buffers):
             var out = ByteBuffer()
             for var buffer in buffers { out.writeBuffer(&buffer) }
             return out
+        }
+    }
+}
+
+/// Reads an iterator within a body deadline and a longest gap between reads, racing each read
+/// against a timer (one task group per read: only the TLS path, whose client has no per-request
+/// read deadline, pays for it).
+final class DeadlineIterator<Base: AsyncIteratorProtocol>: @unchecked Sendable where Base.Element == ByteBuffer {
+    private var base: Base
+    private let deadlines: UpstreamDeadlines
+
+    init(_ base: Base, deadlines: UpstreamDeadlines) {
+        self.base = base
+        self.deadlines = deadlines
+    }
+
+    func next() async throws -> ByteBuffer? {
+        var due = deadlines.body
+        if let gap = deadlines.gap { due = min(due ?? .distantFuture, .now() + gap) }
+        guard let due else { return try await base.next() }
+        return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { try await self.base.next() }
+            group.addTask {
+                try await Task.sleep(for: .nanoseconds(max(0, (due - .now()).nanoseconds)))
+                throw HTTPClientError.readTimeout
+            }
+            defer { group.cancelAll() }
+            return try await group.next() ?? nil
         }
     }
 }

@@ -13,8 +13,8 @@ struct UpstreamTransport: Sendable {
     let pool: HTTP1ConnectionPool
     let mock: MockProviderHandler
 
-    /// Sends `request`; `deadline` bounds the wait for the response head.
-    func send(_ request: UpstreamRequest, deadline: NIODeadline, logger: Logger) async throws -> UpstreamResponse {
+    /// Sends `request`; `deadlines` bound the wait for the head, the body, and each gap in it.
+    func send(_ request: UpstreamRequest, deadlines: UpstreamDeadlines, logger: Logger) async throws -> UpstreamResponse {
         if request.url.hasPrefix("mock://") {
             let answer = mock.handle(path: request.pathAndQuery, body: request.body)
             var headers: [(name: String, value: String)] = [("content-type", answer.contentType)]
@@ -27,7 +27,11 @@ struct UpstreamTransport: Sendable {
         }
         if request.url.hasPrefix("http://") {
             let response = try await pool.execute(
-                LeanRequest(method: request.method, url: request.url, headers: request.headers, body: request.body), deadline: deadline
+                LeanRequest(
+                    method: request.method, url: request.url, headers: request.headers, body: request.body,
+                    bodyDeadline: deadlines.body, readTimeout: deadlines.gap
+                ),
+                deadline: deadlines.head
             )
             return UpstreamResponse(status: response.status, headers: response.headers, body: UpstreamBody(source: .lean(response.body)))
         }
@@ -37,11 +41,11 @@ struct UpstreamTransport: Sendable {
             outbound.headers.add(name: header.name, value: header.value)
         }
         outbound.body = .bytes(request.body)
-        let response = try await client.execute(outbound, deadline: deadline, logger: logger)
+        let response = try await client.execute(outbound, deadline: deadlines.head, logger: logger)
         return UpstreamResponse(
             status: Int(response.status.code),
             headers: response.headers.map { ($0.name, $0.value) },
-            body: UpstreamBody(source: .http(response.body))
+            body: UpstreamBody(source: .http(response.body, deadlines))
         )
     }
 }

@@ -20,6 +20,10 @@ enum FakeBehavior: Sendable {
     case stallAfterFirstEvent
     /// Sends two stream events, then closes the connection without `[DONE]`.
     case truncatedStream
+    /// Sends the head of a chat.completion, then goes silent.
+    case stallAfterHead
+    /// Sends a chat.completion one byte at a time, `intervalMilliseconds` apart.
+    case trickle(intervalMilliseconds: Int)
     /// The n-th request gets the n-th behaviour; the last one repeats.
     indirect case sequence([FakeBehavior])
     /// Waits, then behaves as told.
@@ -118,6 +122,19 @@ final class FakeOpenAIUpstream: Sendable {
             return Response(status: .ok, headers: [.contentType: "text/event-stream"], body: ResponseBody { writer in
                 try await writer.write(ByteBuffer(string: first))
                 try await Task.sleep(for: .seconds(3600))
+            })
+        case .stallAfterHead:
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody { writer in
+                try await Task.sleep(for: .seconds(3600))
+            })
+        case .trickle(let interval):
+            let text = FakeBodies.completion(model: model, text: "slow")
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody { writer in
+                for byte in text.utf8 {
+                    try await writer.write(ByteBuffer(bytes: [byte]))
+                    try await Task.sleep(for: .milliseconds(interval))
+                }
+                try await writer.finish(nil)
             })
         case .truncatedStream:
             let events = Array(FakeBodies.streamEvents(model: model, words: ["Half", " a"], includeUsage: false).prefix(2))
