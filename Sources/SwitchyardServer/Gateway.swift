@@ -39,6 +39,10 @@ final class Gateway: Sendable {
         self.routing = RoutingLoop(registry: registry, ledger: ledger, selector: selector, settings: config.router, clock: clock, metrics: metrics)
     }
 
+    /// Whole answers up to this size are held and checked before they are passed on; larger
+    /// ones are passed on as they arrive (`LargeAnswerRelay`).
+    static let bufferedAnswerBytes = 4 * 1024 * 1024
+
     /// Seconds a whole request to `deployment` may take.
     func timeout(for deployment: Deployment) -> Double {
         deployment.timeout ?? config.router.timeout ?? config.litellm.requestTimeout
@@ -52,11 +56,16 @@ final class Gateway: Sendable {
     /// Sends a non-streamed request to `deployment` and collects its answer, within the
     /// deployment's timeout and the response size limit. An error status comes back as the
     /// `GatewayError` the provider's own error shape gives (`endpoint`).
+    ///
+    /// With `spillingAfter`, a larger successful answer comes back as its first part and the
+    /// rest still to read (see `UpstreamExchange.rest`), for callers that pass it on as it comes.
     func exchange(
-        _ request: UpstreamRequest, deployment: Deployment, endpoint: any ProviderEndpoint, logger: Logger
+        _ request: UpstreamRequest, deployment: Deployment, endpoint: any ProviderEndpoint, spillingAfter threshold: Int? = nil, logger: Logger
     ) async throws -> UpstreamExchange {
         let provider = deployment.provider.rawValue
-        let answer = try await transport.exchange(request, timeout: timeout(for: deployment), limit: maxResponseBytes, provider: provider, logger: logger)
+        let answer = try await transport.exchange(
+            request, timeout: timeout(for: deployment), limit: maxResponseBytes, spillingAfter: threshold, provider: provider, logger: logger
+        )
         guard answer.isSuccess else { throw UpstreamFailure.fromResponse(answer, endpoint: endpoint, provider: provider) }
         return answer
     }

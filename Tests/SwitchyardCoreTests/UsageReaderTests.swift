@@ -78,3 +78,35 @@ import Testing
         #expect(Array(#"{"prompt_tokens":1.5}"#.utf8).withUnsafeBytes { Usage(scanning: $0) }?.promptTokens == 0)
     }
 }
+
+/// Usage read from the last bytes of an answer too large to keep whole.
+@Suite struct UsageReaderTailTests {
+    static func usage(_ text: String, _ dialect: UsageReader.Dialect = .openAI) -> Usage? {
+        Array(text.utf8).withUnsafeBytes { UsageReader.usage(inTail: $0, dialect: dialect) }
+    }
+
+    @Test func readsTheUsageAtTheEndOfAnOpenAIAnswerFromItsTail() {
+        let tail = #"0.25,-0.125]}],"model":"text-embedding-3-small","usage":{"prompt_tokens":7,"total_tokens":7}}"#
+        #expect(Self.usage(tail)?.promptTokens == 7)
+        #expect(Self.usage(tail)?.totalTokens == 7)
+    }
+
+    @Test func theLastUsageMemberWinsAndBracesInsideStringsDoNotEndIt() {
+        let tail = #""content":"say \"usage\": {not this}","usage":{"prompt_tokens":3,"completion_tokens":4,"total_tokens":7,"note":"}{"}}"#
+        let usage = Self.usage(tail)
+        #expect(usage?.promptTokens == 3)
+        #expect(usage?.completionTokens == 4)
+    }
+
+    @Test func readsGeminisUsageMetadata() {
+        let tail = #"}]}}],"usageMetadata":{"promptTokenCount":5,"candidatesTokenCount":2,"totalTokenCount":7}}"#
+        #expect(Self.usage(tail, .gemini)?.promptTokens == 5)
+        #expect(Self.usage(tail, .gemini)?.completionTokens == 2)
+    }
+
+    @Test func aCutOffOrMissingUsageIsNil() {
+        #expect(Self.usage(#""usage":{"prompt_tokens":7,"total_tok"#) == nil)
+        #expect(Self.usage(#"[0.1,0.2]}],"model":"m"}"#) == nil)
+        #expect(Self.usage(#""usage": 12}"#) == nil)
+    }
+}

@@ -35,11 +35,10 @@ import Testing
         // A thousand reads a tenth of a second apart would take 100 s.
         let iterator = DeadlineIterator(SlowIterator(remaining: 1000, delay: .milliseconds(100)), deadlines: .exchange(within: 1))
         let started = ContinuousClock.now
-        var reads = 0
+        // No gap bound is set: only the body deadline can end it.
         await #expect(throws: HTTPClientError.readTimeout) {
-            while try await iterator.next() != nil { reads += 1 }
+            while try await iterator.next() != nil {}
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
-        #expect(reads >= 1)
+        #expect(ContinuousClock.now - started < .seconds(10))
     }
 }

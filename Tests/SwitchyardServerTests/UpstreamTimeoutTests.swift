@@ -91,16 +91,16 @@ import Testing
     }
 
     @Test func aSteadyStreamLongerThanBothTimeoutsIsNotCut() async throws {
-        // Thirteen events 0.3 s apart: 3.6 s in all, no gap near the 2 s stream timeout.
-        let words = (0..<10).map { " w\($0)" }
+        // Sixteen events 0.3 s apart: 4.5 s in all, no gap near the 3 s stream timeout.
+        let words = (0..<13).map { " w\($0)" }
         let upstream = try await FakeOpenAIUpstream.start(.openAI(words: words, delayMilliseconds: 300))
         defer { Task { await upstream.stop() } }
-        try await withLiveGateway(try Self.config(upstream, streamTimeout: 2)) { gateway in
+        try await withLiveGateway(try Self.config(upstream, streamTimeout: 3)) { gateway in
             let answer = try await Self.post(gateway, "/v1/chat/completions", Self.streamedChat)
             #expect(answer.status == 200)
             #expect(answer.text.contains("[DONE]"), "\(answer.text)")
             #expect(!answer.text.contains("error"))
-            #expect(answer.seconds >= 3)
+            #expect(answer.seconds >= 4)
         }
     }
 }

@@ -19,9 +19,6 @@ public struct UsageReader: Sendable {
         self.dialect = dialect
     }
 
-    private static let usageNeedle = Array(#""usage""#.utf8)
-    private static let metadataNeedle = Array(#""usageMetadata""#.utf8)
-
     /// Usage in a whole (non-streamed) answer. Whole answers nearly always carry usage, so the
     /// body is indexed at once, without the needle scan stream events get.
     public static func usage(inWhole body: UnsafeRawBufferPointer, dialect: Dialect) -> Usage? {

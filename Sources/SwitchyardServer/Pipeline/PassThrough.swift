@@ -39,9 +39,17 @@ struct PassThrough: Sendable {
         }
         let provider = deployment.provider.rawValue
         let started = gateway.clock.now()
-        let answer = try await gateway.exchange(upstream, deployment: deployment, endpoint: endpoint, logger: call.logger)
+        let answer = try await gateway.exchange(
+            upstream, deployment: deployment, endpoint: endpoint, spillingAfter: Gateway.bufferedAnswerBytes, logger: call.logger
+        )
         let seconds = gateway.clock.now() - started
         gateway.metrics.observe(GatewayMetrics.upstreamDuration, ["model_group": deployment.modelName, "deployment": deployment.id], seconds)
+        if let rest = answer.rest {
+            let body = try LargeAnswerRelay(gateway: gateway, candidate: candidate, meter: call.meter, usageDialect: dialect.usage)
+                .relay(start: answer.body, rest: rest, provider: provider)
+            let proxied = ProxiedAnswer(status: answer.status, contentType: answer.contentType ?? "application/json", body: .stream(body))
+            return RouteAttempt(value: proxied, upstreamSeconds: seconds, keepsSlot: true)
+        }
         // Every operation here answers a JSON object; anything else is not a success.
         let usage = try answer.body.withUnsafeReadableBytes { raw throws(GatewayError) -> Usage? in
             guard let index = try? JSONScanner.indexObject(raw) else {

@@ -49,6 +49,23 @@ struct UpstreamBody: AsyncSequence, Sendable {
         }
     }
 
+    /// Collects the body while it fits in `threshold` bytes; a larger one comes back as its
+    /// first part and the rest still to read, so it can be passed on without being held whole.
+    func collect(spillingAfter threshold: Int) async throws -> (ByteBuffer, rest: IteratorBox<AsyncIterator>?) {
+        let box = IteratorBox(makeAsyncIterator())
+        var collected: ByteBuffer?
+        while let chunk = try await box.iterator.next() {
+            if collected == nil {
+                // The first buffer is kept as is: a body that came in one piece is not copied.
+                collected = chunk
+            } else {
+                collected?.writeImmutableBuffer(chunk)
+            }
+            if let collected, collected.readableBytes > threshold { return (collected, box) }
+        }
+        return (collected ?? ByteBuffer(), nil)
+    }
+
     /// Collects the whole body, refusing more than `limit` bytes.
     func collect(upTo limit: Int) async throws -> ByteBuffer {
         switch source {

@@ -1,0 +1,64 @@
+extension UsageReader {
+    /// Usage in the last bytes of a whole answer too large to keep (CONTRACT §11: large
+    /// bodies are streamed through, not buffered). Providers put usage at the end of their
+    /// answers, so the last `usage` (`usageMetadata` for Gemini) member found in `tail` is read
+    /// as the object it holds; nil if the tail holds no complete one.
+    public static func usage(inTail tail: UnsafeRawBufferPointer, dialect: Dialect) -> Usage? {
+        let needle = dialect == .gemini ? metadataNeedle : usageNeedle
+        var found: Int?
+        var from = 0
+        while let next = OpenAIStreamRelay.firstIndex(of: needle, in: tail, from: from) {
+            found = next
+            from = next + 1
+        }
+        guard let key = found, let value = objectRange(in: tail, afterKeyEndingAt: key + needle.count) else { return nil }
+        // The member alone, as an object of its own, is read as a whole answer is.
+        var wrapped = [UInt8(ascii: "{")]
+        wrapped.append(contentsOf: needle)
+        wrapped.append(UInt8(ascii: ":"))
+        wrapped.append(contentsOf: tail[value])
+        wrapped.append(UInt8(ascii: "}"))
+        return wrapped.withUnsafeBytes { usage(inWhole: $0, dialect: dialect) }
+    }
+
+    static let usageNeedle = Array(#""usage""#.utf8)
+    static let metadataNeedle = Array(#""usageMetadata""#.utf8)
+
+    /// The range of the object that follows `"key"` `:` at `start`, braces balanced outside
+    /// strings; nil if what follows is not a complete object.
+    static func objectRange(in bytes: UnsafeRawBufferPointer, afterKeyEndingAt start: Int) -> Range<Int>? {
+        var offset = start
+        func skipSpace() {
+            while offset < bytes.count, bytes[offset] == 0x20 || bytes[offset] == 0x0A || bytes[offset] == 0x0D || bytes[offset] == 0x09 {
+                offset += 1
+            }
+        }
+        skipSpace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { return nil }
+        offset += 1
+        skipSpace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "{") else { return nil }
+        let begin = offset
+        var depth = 0
+        var inString = false
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if inString {
+                if byte == UInt8(ascii: "\\") {
+                    offset += 1
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == UInt8(ascii: "{") {
+                depth += 1
+            } else if byte == UInt8(ascii: "}") {
+                depth -= 1
+                if depth == 0 { return begin..<(offset + 1) }
+            }
+            offset += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,62 @@
+import Hummingbird
+import NIOCore
+import SwitchyardCore
+
+/// Passes on a whole answer too large to hold (over `Gateway.bufferedAnswerBytes`) as it
+/// arrives, keeping only its last bytes to read the usage providers put at the end. Memory
+/// stays bounded whatever the size; the total is still capped at the response size limit.
+struct LargeAnswerRelay: Sendable {
+    /// Enough for any usage object, with room for the members after it.
+    static let tailBytes = 64 * 1024
+
+    let gateway: Gateway
+    let candidate: RouteTarget.Candidate
+    let meter: RequestMeter
+    let usageDialect: UsageReader.Dialect
+
+    /// - Throws: a 502 when the start of the answer is not a JSON object: the status line has
+    ///   not gone out yet, so this is still a clean failure.
+    func relay(start: ByteBuffer, rest: IteratorBox<UpstreamBody.AsyncIterator>, provider: String) throws(GatewayError) -> ResponseBody {
+        guard Self.opensObject(start) else {
+            throw UpstreamFailure.invalidAnswer("a body that is not JSON", provider: provider)
+        }
+        let limit = gateway.maxResponseBytes
+        let gateway = gateway
+        let candidate = candidate
+        let meter = meter
+        let dialect = usageDialect
+        return ResponseBody { writer in
+            defer { gateway.ledger.end(candidate.key) }
+            var tail = Self.keepingTail(start)
+            var total = start.readableBytes
+            try await writer.write(start)
+            while let chunk = try await rest.iterator.next() {
+                total += chunk.readableBytes
+                // Past the cap the answer is cut: the unfinished chunked body tells the client.
+                guard total <= limit else { throw UpstreamFailure.invalidAnswer("a body over \(limit) bytes", provider: candidate.deployment.provider.rawValue) }
+                try await writer.write(chunk)
+                var piece = chunk
+                tail.writeBuffer(&piece)
+                tail = Self.keepingTail(tail)
+            }
+            if let usage = tail.withUnsafeReadableBytes({ UsageReader.usage(inTail: $0, dialect: dialect) }) {
+                gateway.record(usage, candidate: candidate, meter: meter)
+            }
+            try await writer.finish(nil)
+        }
+    }
+
+    /// The last `tailBytes` of `buffer`.
+    static func keepingTail(_ buffer: ByteBuffer) -> ByteBuffer {
+        guard buffer.readableBytes > tailBytes else { return buffer }
+        // A slice shares the storage; the next write into it copies just these bytes.
+        return buffer.getSlice(at: buffer.readerIndex + buffer.readableBytes - tailBytes, length: tailBytes) ?? buffer
+    }
+
+    /// Whether the first byte after leading whitespace opens a JSON object.
+    static func opensObject(_ buffer: ByteBuffer) -> Bool {
+        buffer.withUnsafeReadableBytes { bytes in
+            bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 } == UInt8(ascii: "{")
+        }
+    }
+}
