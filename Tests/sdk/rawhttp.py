@@ -215,6 +215,14 @@ class ResponseReader:
                 return interim, response
             interim.append(response)
 
+    def read_until(self, marker: bytes, timeout: float) -> bool:
+        """Read until `marker` has arrived (True), or the peer closed first (False)."""
+        deadline = time.monotonic() + timeout
+        while marker not in self.buffer:
+            if not self._fill(deadline):
+                return False
+        return True
+
     def closes_within(self, seconds: float) -> bool:
         """True if the peer closes within `seconds` without sending anything more; fails on
         unexpected bytes."""
