@@ -159,7 +159,13 @@ class ResponseReader:
             headers=headers,
             raw_head=b"\r\n".join(head_lines),
         )
-        self._read_body(response, deadline, method)
+        try:
+            self._read_body(response, deadline, method)
+        except TimeoutError as error:
+            raise TimeoutError(
+                f"the head {response.raw_head[:300]!r} arrived, its body did not end "
+                f"({len(self.buffer)} bytes so far)"
+            ) from error
         return response
 
     def _read_body(self, response: RawResponse, deadline: float, method: str) -> None:

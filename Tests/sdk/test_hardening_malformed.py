@@ -184,8 +184,8 @@ def test_malformed_request_gets_a_4xx_or_a_close(port: int, case: Case):
     with sock:
         try:
             interim, response = reader.read_final_response(timeout=ANSWER_WITHIN)
-        except TimeoutError:
-            pytest.fail(f"neither answered nor closed within {ANSWER_WITHIN}s")
+        except TimeoutError as error:
+            pytest.fail(f"neither answered nor closed within {ANSWER_WITHIN}s: {error}")
         assert not interim, f"interim responses to a malformed request: {interim}"
         if response is not None:
             assert 400 <= response.status < 500, f"expected a 4xx or a close, got {response}"
@@ -203,8 +203,8 @@ def test_odd_but_acceptable_request_is_never_a_server_error(port: int, case: Cas
     with sock:
         try:
             _, response = reader.read_final_response(timeout=ANSWER_WITHIN)
-        except TimeoutError:
-            pytest.fail(f"neither answered nor closed within {ANSWER_WITHIN}s")
+        except TimeoutError as error:
+            pytest.fail(f"neither answered nor closed within {ANSWER_WITHIN}s: {error}")
         if response is not None:
             assert response.status < 500, f"5xx for client input: {response}"
     assert_alive(port)
@@ -340,11 +340,11 @@ def test_pipelined_malformed_request_after_a_good_one(port: int):
     reader, sock = exchange(port, LIVE + b"GARBAGE\r\n\r\n")
     with sock:
         first = reader.read_response(timeout=ANSWER_WITHIN)
-        assert first is not None and first.status == 200, first
+        assert first is not None and first.status == 200, f"the good request ahead of a malformed one got {first!r}"
         try:
             second = reader.read_response(timeout=ANSWER_WITHIN)
-        except TimeoutError:
-            pytest.fail("the malformed pipelined request was neither answered nor closed")
+        except TimeoutError as error:
+            pytest.fail(f"the malformed pipelined request was neither answered nor closed: {error}")
         assert second is None or 400 <= second.status < 500, second
     assert_alive(port)
 

@@ -31,6 +31,7 @@ SLACK = 2.0
 MAX_CONNECTIONS = 64
 GATEWAY_NOFILE = 1024
 FLOOD = 2000
+BATCH = 100  # flood connections opened between two readings of the gateway's descriptors
 CHAT = "/v1/chat/completions"
 CHAT_BODY = json.dumps({"model": "mock", "messages": [{"role": "user", "content": "hi"}]}).encode()
 AUTH = {"Authorization": f"Bearer {MASTER}", "Content-Type": "application/json"}
@@ -285,8 +286,8 @@ def test_flood_of_half_open_connections_is_closed_and_leaves_the_gateway_well(ga
     sockets: list[socket.socket] = []
     failed_connects = 0
     try:
-        for _ in range(FLOOD // 100):
-            for _ in range(100):
+        for _ in range(FLOOD // BATCH):
+            for _ in range(BATCH):
                 try:
                     sock = socket.create_connection(("127.0.0.1", gateway.port), timeout=2.0)
                 except OSError:
@@ -326,7 +327,9 @@ def test_flood_of_half_open_connections_is_closed_and_leaves_the_gateway_well(ga
             f"{TIMEOUT + SLACK:.0f}s after the last was opened"
         )
         assert most_fds < limit, f"the gateway reached its descriptor limit ({most_fds} of {limit})"
-        assert most_fds <= baseline_fds + MAX_CONNECTIONS + 32, (
+        # Connections past the cap are accepted and closed at once, so a batch arriving together
+        # may be seen open for an instant; anything beyond that accumulates.
+        assert most_fds <= baseline_fds + MAX_CONNECTIONS + BATCH + 32, (
             f"{most_fds} descriptors with max_connections {MAX_CONNECTIONS} (baseline {baseline_fds})"
         )
     finally:
