@@ -73,19 +73,36 @@ import Testing
 
     @Test func aSlowButSteadyBodyIsServed() async throws {
         try await withLiveGateway(try TestConfig.load(Self.shortTimeouts)) { gateway in
+            // A loaded machine can stretch this side's pauses: the gaps actually left between
+            // sends are measured, and a close is a failure only if none reached the timeout.
+            var last = ContinuousClock.now
+            var longestGap = Duration.zero
+            func sent() {
+                longestGap = max(longestGap, ContinuousClock.now - last)
+                last = ContinuousClock.now
+            }
             let connection = try await RawConnection.open(port: gateway.port)
             let body = Array(Self.chat.utf8)
-            try await connection.send(
-                "POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
-            )
             // Eight pieces half a second apart: the body takes longer than the body timeout, but
             // no gap between its pieces does.
             let size = body.count / 8 + 1
             let pieces = stride(from: 0, to: body.count, by: size).map { body[$0..<min($0 + size, body.count)] }
-            for piece in pieces {
-                try await Task.sleep(for: .milliseconds(500))
-                try await connection.send(String(decoding: piece, as: UTF8.self))
+            do {
+                try await connection.send(
+                    "POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+                )
+                sent()
+                for piece in pieces {
+                    try await Task.sleep(for: .milliseconds(500))
+                    try await connection.send(String(decoding: piece, as: UTF8.self))
+                    sent()
+                }
+            } catch {
+                sent()  // the gap up to the failed send
+                #expect(longestGap >= .milliseconds(2900), "closed although the longest gap was \(longestGap)")
+                return
             }
+            guard longestGap < .milliseconds(2900) else { return }
             #expect(await connection.waitFor(#""object":"chat.completion""#), "\(connection.received)")
             #expect(connection.received.hasPrefix("HTTP/1.1 200 "))
             connection.close()
@@ -120,6 +137,30 @@ import Testing
             }
             #expect(served)
             open.forEach { $0.close() }
+        }
+    }
+}
+
+/// A body timeout shorter than the header timeout is kept too.
+@Suite struct ShortBodyTimeoutTests {
+    @Test func aBodyTimeoutShorterThanTheHeaderTimeoutIsKept() async throws {
+        let config = try TestConfig.load("""
+            model_list:
+              - model_name: mock
+                litellm_params: {model: mock/m}
+            general_settings:
+              client_header_timeout: 30
+              client_body_timeout: 2
+            """)
+        try await withLiveGateway(config) { gateway in
+            let connection = try await RawConnection.open(port: gateway.port)
+            let started = ContinuousClock.now
+            try await connection.send(
+                "POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"
+            )
+            #expect(await connection.closedByServer(within: 15) != nil)
+            #expect(connection.received.hasPrefix("HTTP/1.1 408 "), "\(connection.received)")
+            #expect(ContinuousClock.now - started < .seconds(15))
         }
     }
 }

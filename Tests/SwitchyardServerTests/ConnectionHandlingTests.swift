@@ -173,19 +173,33 @@ import Testing
         }
     }
 
-    @Test func anOversizedBodyIsA413InTheSurfacesEnvelopeAndTheConnectionStaysUsable() async throws {
+    @Test func aDeclaredBodyOverTheLimitIsA413InTheSurfacesEnvelopeBeforeItIsRead() async throws {
         let config = try TestConfig.load(TestConfig.mockWithOneMegabyteLimit)
         try await withLiveGateway(config) { gateway in
-            let big = String(repeating: "a", count: 1_300_000)
-            let wire = try await RawHTTP.exchange(port: gateway.port, send: [
-                RawHTTP.request("POST", "/v1/messages", body: #"{"model":"mock","max_tokens":5,"messages":[{"role":"user","content":"\#(big)"}]}"#),
-                RawHTTP.request("GET", "/health/liveliness"),
-            ].joined(), expectResponses: 2)
+            // Only the head is sent: the answer cannot wait for the body.
+            let head = "POST /v1/messages HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 33000000\r\n\r\n"
+            let started = ContinuousClock.now
+            let wire = try await RawHTTP.exchange(port: gateway.port, send: head + RawHTTP.request("GET", "/health/liveliness"), expectResponses: 99)
             let responses = RawHTTP.split(wire)
-            #expect(responses.count == 2)
-            #expect(responses[0].hasPrefix("HTTP/1.1 413"))
-            #expect(responses[0].contains(#""type":"error""#))
-            #expect(responses[1].hasPrefix("HTTP/1.1 200"))
+            #expect(responses.count == 1, "nothing after the refused request is answered: \(wire)")
+            #expect(responses.first?.hasPrefix("HTTP/1.1 413") == true)
+            #expect(responses.first?.contains(#""type":"error""#) == true, "Anthropic's envelope")
+            #expect(wire.lowercased().contains("connection: close"))
+            #expect(ContinuousClock.now - started < .seconds(5))
+        }
+    }
+
+    @Test func aChunkedBodyIsRefusedAsSoonAsItPassesTheLimit() async throws {
+        let config = try TestConfig.load(TestConfig.mockWithOneMegabyteLimit)
+        try await withLiveGateway(config) { gateway in
+            let connection = try await RawConnection.open(port: gateway.port)
+            try await connection.send("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+            let piece = String(repeating: "a", count: 600_000)
+            for _ in 0..<2 { try await connection.send(String(piece.utf8.count, radix: 16) + "\r\n" + piece + "\r\n") }
+            // The body never ends; the refusal does not wait for it.
+            #expect(await connection.waitFor(#""code":"request_too_large""#), "\(connection.received.prefix(200))")
+            #expect(connection.received.hasPrefix("HTTP/1.1 413 "))
+            #expect(await connection.closedByServer(within: 10) != nil)
         }
     }
 
@@ -238,8 +252,55 @@ import Testing
         try await withLiveGateway(Self.demo) { gateway in
             let started = ContinuousClock.now
             let wire = try await RawHTTP.exchange(port: gateway.port, send: "GARBAGE\r\n\r\n", expectResponses: 99)
-            #expect(wire == "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+            #expect(wire.hasPrefix("HTTP/1.1 400 Bad Request\r\n"), "\(wire)")
+            #expect(wire.contains(#""code":"malformed_request""#))
+            #expect(wire.lowercased().contains("connection: close"))
             #expect(ContinuousClock.now - started < .seconds(5), "the server kept the connection open")
+        }
+    }
+
+    @Test func requestsPipelinedBeforeAMalformedOneAreAnsweredFirst() async throws {
+        try await withLiveGateway(Self.demo) { gateway in
+            let chat = #"{"model":"mock","messages":[{"role":"user","content":"hi"}]}"#
+            let wire = try await RawHTTP.exchange(port: gateway.port, send: [
+                RawHTTP.request("POST", "/v1/chat/completions", body: chat),
+                RawHTTP.request("GET", "/health/liveliness"),
+                "GARBAGE\r\n\r\n",
+            ].joined(), expectResponses: 99)
+            let responses = RawHTTP.split(wire)
+            #expect(responses.count == 3, "\(wire)")
+            #expect(responses.first?.hasPrefix("HTTP/1.1 200 ") == true)
+            #expect(responses.dropFirst().first?.hasPrefix("HTTP/1.1 200 ") == true)
+            #expect(responses.last?.hasPrefix("HTTP/1.1 400 ") == true)
+        }
+    }
+
+    @Test(arguments: [
+        "GET /health/liveliness HTTP/1.1\r\n\r\n",
+        "GET /health/liveliness HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
+        "GET /health/liveliness HTTP/1.1\r\nHost: a b\r\n\r\n",
+        "GET /health/liveliness HTTP/1.1\r\nHost: a/b\r\n\r\n",
+    ])
+    func anHTTP11RequestWithoutExactlyOneValidHostIs400(request: String) async throws {
+        try await withLiveGateway(Self.demo) { gateway in
+            let wire = try await RawHTTP.exchange(port: gateway.port, send: request, expectResponses: 99)
+            #expect(wire.hasPrefix("HTTP/1.1 400 "), "\(wire)")
+        }
+    }
+
+    @Test func anHTTP10RequestMayNameNoHost() async throws {
+        try await withLiveGateway(Self.demo) { gateway in
+            let wire = try await RawHTTP.exchange(port: gateway.port, send: "GET /health/liveliness HTTP/1.0\r\n\r\n", expectResponses: 99)
+            #expect(wire.hasPrefix("HTTP/1.0 200 "), "\(wire)")
+        }
+    }
+
+    @Test func aRefusedConnectIsFramedSoTheClientSeesWhereItEnds() async throws {
+        try await withLiveGateway(Self.demo) { gateway in
+            let wire = try await RawHTTP.exchange(port: gateway.port, send: "CONNECT 127.0.0.1:443 HTTP/1.1\r\nHost: 127.0.0.1:443\r\n\r\n", expectResponses: 1)
+            let responses = RawHTTP.split(wire)
+            #expect(responses.count == 1, "\(wire)")
+            #expect(responses.first.flatMap { RawHTTP.header("content-length", in: $0) } != nil)
         }
     }
 }

@@ -42,6 +42,9 @@ model_list:
     litellm_params: {{model: mock/switchyard-mock}}
 general_settings:
   master_key: {MASTER}
+  # A chunk that declares more than will ever come (chunk-size-huge) is a body that stopped
+  # arriving: the 408 comes after client_body_timeout, here shorter than ANSWER_WITHIN.
+  client_body_timeout: 1
 """,
         MASTER,
     )

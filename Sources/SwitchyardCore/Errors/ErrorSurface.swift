@@ -31,7 +31,7 @@ public enum ErrorSurface: Sendable {
 
     static func openAIType(_ error: GatewayError) -> String {
         switch error.kind {
-        case .invalidRequest, .payloadTooLarge, .notFound, .modelNotFound: "invalid_request_error"
+        case .invalidRequest, .payloadTooLarge, .headerFieldsTooLarge, .notFound, .modelNotFound: "invalid_request_error"
         case .unauthorized: "authentication_error"
         case .budgetExceeded: "budget_exceeded"
         case .forbidden: "permission_error"
@@ -60,7 +60,7 @@ public enum ErrorSurface: Sendable {
 
     static func googleStatus(_ error: GatewayError) -> String {
         switch error.status {
-        case 400, 413: "INVALID_ARGUMENT"
+        case 400, 413, 431: "INVALID_ARGUMENT"
         case 401: "UNAUTHENTICATED"
         case 402, 429: "RESOURCE_EXHAUSTED"
         case 403: "PERMISSION_DENIED"

@@ -11,6 +11,8 @@ public struct GatewayError: Error, Sendable, Equatable, CustomStringConvertible 
         case payloadTooLarge
         /// The client stopped sending its request (a head or body that stopped arriving).
         case requestTimeout
+        /// The request head is over the size limit.
+        case headerFieldsTooLarge
         case rateLimited
         /// The upstream answered with an error status that the gateway passes on.
         case upstream(status: Int)
@@ -51,6 +53,7 @@ public struct GatewayError: Error, Sendable, Equatable, CustomStringConvertible 
         case .notFound, .modelNotFound: 404
         case .payloadTooLarge: 413
         case .requestTimeout: 408
+        case .headerFieldsTooLarge: 431
         case .rateLimited: 429
         case .upstream(let status): status
         case .upstreamUnavailable: 502

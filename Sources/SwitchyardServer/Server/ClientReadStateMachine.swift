@@ -12,6 +12,9 @@ struct ClientReadStateMachine {
         var header: TimeAmount
         var body: TimeAmount
         var keepAlive: TimeAmount
+        /// How long a refused client's bytes are read and dropped after the refusal went out,
+        /// so that it reads the answer instead of a reset (nginx's lingering close).
+        var linger: TimeAmount = .seconds(2)
     }
 
     enum State: Equatable {
@@ -25,6 +28,12 @@ struct ClientReadStateMachine {
         /// Every request read is being answered or waits its turn: the answers are timed by
         /// the upstream deadlines, not by the client.
         case answering
+        /// A request was refused and the refusal waits for the answers ahead of it: nothing
+        /// more is read as a request.
+        case refused
+        /// The refusal went out: what the client still sends is dropped until it closes or the
+        /// linger time is up.
+        case lingering(since: NIODeadline)
         case closed
     }
 
@@ -36,6 +45,8 @@ struct ClientReadStateMachine {
         case closeSilently
         /// A request stopped arriving: answer 408 (in `path`'s envelope, when known) and close.
         case refuse(path: String?)
+        /// The linger after a refusal is over.
+        case close
     }
 
     private(set) var state: State
@@ -54,7 +65,16 @@ struct ClientReadStateMachine {
         case .awaitingRequest(let since, let keptAlive): since + (keptAlive ? timeouts.keepAlive : timeouts.header)
         case .readingHead(let since): since + timeouts.header
         case .readingBody(let lastRead, _): lastRead + timeouts.body
-        case .answering, .closed: nil
+        case .lingering(let since): since + timeouts.linger
+        case .answering, .refused, .closed: nil
+        }
+    }
+
+    /// Whether what arrives is still read as requests.
+    var readsRequests: Bool {
+        switch state {
+        case .awaitingRequest, .readingHead, .readingBody, .answering: true
+        case .refused, .lingering, .closed: false
         }
     }
 
@@ -81,7 +101,7 @@ struct ClientReadStateMachine {
     }
 
     mutating func headReceived(path: String, now: NIODeadline) {
-        guard state != .closed else { return }
+        guard readsRequests else { return }
         state = .readingBody(lastRead: now, path: path)
     }
 
@@ -91,7 +111,7 @@ struct ClientReadStateMachine {
     }
 
     mutating func requestEnded() {
-        guard state != .closed else { return }
+        guard readsRequests else { return }
         state = .answering
     }
 
@@ -101,6 +121,18 @@ struct ClientReadStateMachine {
         state = .awaitingRequest(since: now, keptAlive: true)
     }
 
+    /// A request is refused: nothing more is read as a request.
+    mutating func refused() {
+        guard state != .closed else { return }
+        state = .refused
+    }
+
+    /// The refusal was written.
+    mutating func refusalSent(now: NIODeadline) {
+        guard state != .closed else { return }
+        state = .lingering(since: now)
+    }
+
     mutating func closed() {
         state = .closed
     }
@@ -108,14 +140,21 @@ struct ClientReadStateMachine {
     mutating func timerFired(now: NIODeadline) -> TimerAction {
         checkedAt = now
         guard let due, now >= due else { return .wait }
-        let action: TimerAction
         switch state {
-        case .awaitingRequest: action = .closeSilently
-        case .readingHead: action = .refuse(path: nil)
-        case .readingBody(_, let path): action = .refuse(path: path)
-        case .answering, .closed: return .wait
+        case .awaitingRequest:
+            state = .closed
+            return .closeSilently
+        case .lingering:
+            state = .closed
+            return .close
+        case .readingHead:
+            state = .refused
+            return .refuse(path: nil)
+        case .readingBody(_, let path):
+            state = .refused
+            return .refuse(path: path)
+        case .answering, .refused, .closed:
+            return .wait
         }
-        state = .closed
-        return action
     }
 }

@@ -12,9 +12,13 @@ import SwitchyardCore
 /// Requests a client pipelines wait here, complete, until the previous response has ended;
 /// reading goes on meanwhile (only a client with more than `maxQueued` requests waiting is
 /// paused), which spares the two `epoll_ctl` calls per request that pausing and resuming reads
-/// would cost. The body is gathered up to the configured limit; a larger one is dropped as it
-/// arrives and the route sees a body that fails with `NIOTooManyBytesError` (a 413 in the
-/// surface's envelope).
+/// would cost.
+///
+/// A request that cannot be served (malformed, a head or body over its limit, one that stopped
+/// arriving) is refused in its turn, after the answers to the requests before it: the refusal
+/// goes out in the surface's envelope with `Connection: close`, nothing after it is read as a
+/// request, and the connection lingers briefly, dropping what the client still sends, so that
+/// the client reads the refusal rather than a reset.
 ///
 /// How long the client may take is `ClientReadStateMachine`'s to say; one timer per
 /// connection, re-armed lazily, carries out what it decides.
@@ -30,8 +34,13 @@ where Responder.Context == GatewayRequestContext {
     private struct Incoming {
         var head: HTTPRequest
         var body = ByteBuffer()
-        /// Over the size limit: the rest is dropped as it arrives.
-        var oversized = false
+    }
+
+    /// What waits for its turn to be answered.
+    private enum Queued {
+        case request(Request)
+        /// A request refused before it reached the router; the last thing on a connection.
+        case refusal(GatewayError, path: String?)
     }
 
     /// Whether, and how, the connection is coming to an end.
@@ -51,8 +60,8 @@ where Responder.Context == GatewayRequestContext {
     private let logger: Logger
     private var reader: ClientReadStateMachine
     private var incoming: Incoming?
-    /// Complete requests waiting for the one in flight.
-    private var queued: [Request] = []
+    /// Complete requests (or a refusal) waiting for the one in flight.
+    private var queued: [Queued] = []
     /// The task answering the request in flight, cancelled if the client goes away: a
     /// client that leaves stops its upstream call, streamed or not.
     private var answering: Task<Void, Never>?
@@ -89,30 +98,32 @@ where Responder.Context == GatewayRequestContext {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard reader.state != .closed else { return }
+        guard reader.readsRequests else { return }
         switch unwrapInboundIn(data) {
         case .head(let head):
             reader.headReceived(path: head.path ?? "/", now: .now())
+            // Only moves the timer when the body timeout is the shorter one.
+            scheduleCheck()
             incoming = Incoming(head: head)
+            let declared = head.headerFields[.contentLength].flatMap { Int($0) } ?? 0
+            guard declared <= limits.maxRequestBodyBytes else {
+                // Refused from its declared length, before any of the body is read (or, with
+                // `Expect: 100-continue`, sent).
+                refuse(.bodyTooLarge, path: head.path, context: context)
+                return
+            }
             if head.headerFields[.expect]?.lowercased() == "100-continue" {
-                let length = head.headerFields[.contentLength].flatMap { Int($0) } ?? 0
-                guard length <= limits.maxRequestBodyBytes else {
-                    // A body that would be refused is not asked for: the 413 goes out at once,
-                    // from the declared length, and the connection closes before any body.
-                    let error = GatewayError(.payloadTooLarge, "The request body is larger than the configured limit.", code: "request_too_large")
-                    refuse(error, path: head.path, context: context)
-                    return
-                }
                 context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
             }
         case .body(var chunk):
             reader.bodyReceived(now: .now())
-            guard var request = incoming, !request.oversized else { return }
+            guard var request = incoming else { return }
             incoming = nil
-            if request.body.readableBytes + chunk.readableBytes > limits.maxRequestBodyBytes {
-                request.oversized = true
-                request.body = ByteBuffer()
-            } else if request.body.readableBytes == 0 {
+            guard request.body.readableBytes + chunk.readableBytes <= limits.maxRequestBodyBytes else {
+                refuse(.bodyTooLarge, path: request.head.path, context: context)
+                return
+            }
+            if request.body.readableBytes == 0 {
                 request.body = chunk
             } else {
                 request.body.writeBuffer(&chunk)
@@ -122,24 +133,22 @@ where Responder.Context == GatewayRequestContext {
             guard let request = incoming else { return }
             incoming = nil
             reader.requestEnded()
-            let body = request.oversized
-                ? RequestBody(asyncSequence: OversizedBody(limit: limits.maxRequestBodyBytes)) : RequestBody(buffer: request.body)
-            queued.append(Request(head: request.head, body: body))
+            queued.append(.request(Request(head: request.head, body: RequestBody(buffer: request.body))))
             startNext(context)
         }
     }
 
-    /// Answers `error` in the envelope of `path`'s surface (OpenAI's when no head arrived),
-    /// then closes: nothing more the client sends is read.
+    /// Refuses the request being read, in its turn: nothing after it is read as a request.
     private func refuse(_ error: GatewayError, path: String?, context: ChannelHandlerContext) {
-        reader.closed()
+        reader.refused()
         incoming = nil
-        queued.removeAll()
-        guard answering == nil else {
-            // A response is being written: another one cannot be put in the middle of it.
-            context.close(promise: nil)
-            return
-        }
+        queued.append(.refusal(error, path: path))
+        startNext(context)
+    }
+
+    /// Writes a refusal in the envelope of `path`'s surface (OpenAI's when no head arrived),
+    /// closes the sending side, and lingers until the client closes or the linger time is up.
+    private func writeRefusal(_ error: GatewayError, path: String?, context: ChannelHandlerContext) {
         let body = ByteBuffer(bytes: ErrorSurface.forPath(path ?? "/").body(for: error))
         var response = HTTPResponse(status: .init(code: error.status))
         response.headerFields[.contentType] = "application/json"
@@ -150,7 +159,9 @@ where Responder.Context == GatewayRequestContext {
         context.write(wrapOutboundOut(.head(response)), promise: nil)
         context.write(wrapOutboundOut(.body(body)), promise: nil)
         let channel = context.channel
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(mode: .output, promise: nil) }
+        reader.refusalSent(now: .now())
+        scheduleCheck()
     }
 
     /// Holds reads back only while too many pipelined requests wait.
@@ -179,6 +190,8 @@ where Responder.Context == GatewayRequestContext {
                 answering.cancel()
                 context.close(promise: nil)
             }
+        case let malformed as MalformedRequest:
+            refuse(malformed.error, path: nil, context: context)
         case ChannelEvent.inputClosed:
             // The client sent all it will: answer what it asked, then close.
             ending = .inputClosed
@@ -189,26 +202,31 @@ where Responder.Context == GatewayRequestContext {
         }
     }
 
-    /// Errors reaching here are fatal to the connection: malformed HTTP (already answered
-    /// with a 400 by `GatewayHTTPCodec`) or a failed socket.
+    /// Errors reaching here are fatal to the connection: a failed socket. (Malformed HTTP
+    /// arrives as a `MalformedRequest` event, to be refused in its turn.)
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         context.close(promise: nil)
     }
 
     private func startNext(_ context: ChannelHandlerContext) {
         guard answering == nil, !queued.isEmpty else { return }
-        let request = queued.removeFirst()
+        let next = queued.removeFirst()
         if readPaused && queued.count < Self.maxQueued {
             readPaused = false
             context.read()
         }
-        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
-        let exchange = Exchange(request: request, channel: context.channel, responder: responder, serverName: serverName, logger: logger)
-        answering = Task {
-            let keepOpen = await exchange.run()
-            handler.eventLoop.execute { handler.value.ended(keepOpen: keepOpen) }
+        switch next {
+        case .refusal(let error, let path):
+            writeRefusal(error, path: path, context: context)
+        case .request(let request):
+            let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+            let exchange = Exchange(request: request, channel: context.channel, responder: responder, serverName: serverName, logger: logger)
+            answering = Task {
+                let keepOpen = await exchange.run()
+                handler.eventLoop.execute { handler.value.ended(keepOpen: keepOpen) }
+            }
+            if ending == .inputClosed { answering?.cancel() }
         }
-        if ending == .inputClosed { answering?.cancel() }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -256,8 +274,9 @@ where Responder.Context == GatewayRequestContext {
         case .closeSilently:
             context.close(promise: nil)
         case .refuse(let path):
-            let error = GatewayError(.requestTimeout, "The request stopped arriving before it was complete.", code: "request_timeout")
-            refuse(error, path: path, context: context)
+            refuse(.requestStoppedArriving, path: path, context: context)
+        case .close:
+            context.close(promise: nil)
         }
     }
 }
@@ -332,14 +351,14 @@ private struct ChannelBodyWriter: ResponseBodyWriter {
     }
 }
 
-/// A request body that was over the limit: reading it fails as `collect(upTo:)` would.
-private struct OversizedBody: AsyncSequence, Sendable {
-    typealias Element = ByteBuffer
-    let limit: Int
+/// A request the HTTP codec could not take: malformed, or a head over the size limit.
+struct MalformedRequest {
+    let error: GatewayError
+}
 
-    struct AsyncIterator: AsyncIteratorProtocol {
-        let limit: Int
-        mutating func next() async throws -> ByteBuffer? { throw NIOTooManyBytesError(maxBytes: limit) }
-    }
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(limit: limit) }
+extension GatewayError {
+    static let bodyTooLarge = GatewayError(.payloadTooLarge, "The request body is larger than the configured limit.", code: "request_too_large")
+    static let requestStoppedArriving = GatewayError(.requestTimeout, "The request stopped arriving before it was complete.", code: "request_timeout")
+    static let malformedHTTP = GatewayError(.invalidRequest, "The request is not valid HTTP/1.1.", code: "malformed_request")
+    static let headTooLarge = GatewayError(.headerFieldsTooLarge, "The request head is larger than the configured limit.", code: "request_header_too_large")
 }

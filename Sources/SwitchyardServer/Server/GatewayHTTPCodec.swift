@@ -3,6 +3,7 @@ import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
 import NIOHTTPTypesHTTP1
+import SwitchyardCore
 
 /// Turns NIO's decoded HTTP/1 request parts into HTTP types, and writes responses as bytes
 /// (`HTTPResponseWriter`).
@@ -13,9 +14,10 @@ import NIOHTTPTypesHTTP1
 /// absolute form that proxies receive; that parse was about 2% of the CPU of a proxied request.
 /// Any other form still goes through the library's conversion.
 ///
-/// Malformed HTTP is answered with a 400 (unless a response is under way) before the error
-/// goes on to the connection handler, which closes the connection: what NIO's
-/// `HTTPServerProtocolErrorHandler` does.
+/// A request it cannot take (malformed HTTP, a head over `max_header_size_kb`, an HTTP/1.1
+/// request without exactly one valid `Host`, as RFC 9112 §3.2 requires) goes on to the
+/// connection handler as a `MalformedRequest`, refused there after the answers to the requests
+/// before it: 400, or 431 for a head too large.
 final class GatewayHTTPCodec: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -23,6 +25,8 @@ final class GatewayHTTPCodec: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundOut = IOData
 
     private var writer = HTTPResponseWriter()
+    /// A request was refused: nothing more from the client goes on to the handler.
+    private var refused = false
     /// `max_header_size_kb`: a larger request head gets a 431 and a close.
     let maxHeaderBytes: Int
 
@@ -33,8 +37,13 @@ final class GatewayHTTPCodec: ChannelDuplexHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
+            guard !refused else { return }
             guard Self.size(of: head) <= maxHeaderBytes else {
-                refuse(HTTPResponseWriter.headerFieldsTooLarge(allocator: context.channel.allocator), context: context)
+                refuse(.headTooLarge, context: context)
+                return
+            }
+            guard Self.hasValidHost(head) else {
+                refuse(.malformedHTTP, context: context)
                 return
             }
             do {
@@ -47,11 +56,13 @@ final class GatewayHTTPCodec: ChannelDuplexHandler, RemovableChannelHandler {
                 }
                 context.fireChannelRead(wrapInboundOut(.head(request)))
             } catch {
-                context.fireErrorCaught(error)
+                refuse(.malformedHTTP, context: context)
             }
         case .body(let body):
+            guard !refused else { return }
             context.fireChannelRead(wrapInboundOut(.body(body)))
         case .end(let trailers):
+            guard !refused else { return }
             context.fireChannelRead(wrapInboundOut(.end(trailers.map { HTTPFields($0, splitCookie: false) })))
         }
     }
@@ -86,20 +97,44 @@ final class GatewayHTTPCodec: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if let error = error as? HTTPParserError, !writer.responseOpen {
-            // NIO's parser gives up on heads past its own cap: that is a head too large too.
-            let answer = error == .headerOverflow
-                ? HTTPResponseWriter.headerFieldsTooLarge(allocator: context.channel.allocator)
-                : HTTPResponseWriter.badRequest(allocator: context.channel.allocator)
-            context.writeAndFlush(wrapOutboundOut(.byteBuffer(answer)), promise: nil)
+        guard error is HTTPParserError else {
+            context.fireErrorCaught(error)
+            return
         }
-        context.fireErrorCaught(error)
+        // NIO's parser gives up on heads past its own cap: that is a head too large too.
+        refuse(error as? HTTPParserError == .headerOverflow ? .headTooLarge : .malformedHTTP, context: context)
     }
 
-    /// Writes `answer` and closes: the rest of what the client sent is not read.
-    private func refuse(_ answer: ByteBuffer, context: ChannelHandlerContext) {
-        let channel = context.channel
-        context.writeAndFlush(wrapOutboundOut(.byteBuffer(answer))).whenComplete { _ in channel.close(promise: nil) }
+    /// Hands the refusal to the connection handler; nothing more from the client goes on.
+    private func refuse(_ error: GatewayError, context: ChannelHandlerContext) {
+        guard !refused else { return }
+        refused = true
+        context.fireUserInboundEventTriggered(MalformedRequest(error: error))
+    }
+
+    /// An HTTP/1.1 request names exactly one host, and a valid one (RFC 9112 §3.2); an
+    /// HTTP/1.0 request may name none.
+    static func hasValidHost(_ head: HTTPRequestHead) -> Bool {
+        var found: Substring.UTF8View?
+        for field in head.headers where field.name.utf8.elementsEqual("host".utf8, by: { $0 | 0x20 == $1 }) {
+            guard found == nil else { return false }
+            found = Substring(field.value).utf8
+        }
+        guard let host = found else { return head.version.major == 1 && head.version.minor == 0 }
+        return host.allSatisfy(Self.isHostByte)
+    }
+
+    /// Letters, digits and the punctuation a host, an IP literal or a port may hold.
+    private static func isHostByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ":"), UInt8(ascii: "["),
+            UInt8(ascii: "]"), UInt8(ascii: "%"), UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+            UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"),
+            UInt8(ascii: "="):
+            true
+        default: false
+        }
     }
 
     /// The bytes of a request head as sent: request line and header lines.

@@ -4,7 +4,7 @@ import NIOHTTP1
 
 /// Writes HTTP/1.1 responses as bytes, framed as NIO's `HTTPResponseEncoder` frames them: a
 /// response with a `content-length` goes as it is, one without is chunked, and one that may
-/// not have a body (1xx, 204, 304, or the answer to a `HEAD` or `CONNECT`) carries none.
+/// not have a body (1xx, 204, 304, the answer to a `HEAD`, or a 2xx answer to `CONNECT`) carries none.
 /// An HTTP/1.0 request is answered as HTTP/1.0: never chunked (a body of unknown length ends
 /// when the connection closes), and closed after the answer unless it asked for keep-alive.
 ///
@@ -55,7 +55,9 @@ struct HTTPResponseWriter {
         let awaited = unanswered.popFirst()
         let method = awaited?.method
         let isHTTP10 = awaited?.isHTTP10 ?? false
-        if code < 200 || code == 204 || code == 304 || method == .connect {
+        // Only a 2xx answer to CONNECT turns the connection into a tunnel without a body; any
+        // other answer to it is framed as usual (RFC 9110 §9.3.6).
+        if code < 200 || code == 204 || code == 304 || (method == .connect && code < 300) {
             fields[.contentLength] = nil
             fields[.transferEncoding] = nil
             framing = .none
@@ -104,20 +106,6 @@ struct HTTPResponseWriter {
         buffer.writeStaticString("0\r\n")
         for field in trailers ?? [:] { Self.write(field, to: &buffer) }
         buffer.writeStaticString("\r\n")
-        return buffer
-    }
-
-    /// What a malformed request is answered with before the connection closes.
-    static func badRequest(allocator: ByteBufferAllocator) -> ByteBuffer {
-        var buffer = allocator.buffer(capacity: 64)
-        buffer.writeStaticString("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
-        return buffer
-    }
-
-    /// The answer to a request head over `max_header_size_kb`, before the connection closes.
-    static func headerFieldsTooLarge(allocator: ByteBufferAllocator) -> ByteBuffer {
-        var buffer = allocator.buffer(capacity: 80)
-        buffer.writeStaticString("HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
         return buffer
     }
 

@@ -25,6 +25,10 @@ extension UpstreamTransport {
     ) async throws -> UpstreamExchange {
         do {
             let response = try await send(request, deadlines: .exchange(within: timeout), logger: logger)
+            if let declared = response.header("content-length").flatMap(Int.init), declared > limit {
+                // Refused from its declared length, before a byte of it is passed on.
+                throw UpstreamFailure.invalidAnswer("a body of \(declared) bytes, over the \(limit)-byte limit", provider: provider)
+            }
             var rest: IteratorBox<UpstreamBody.AsyncIterator>?
             let body: ByteBuffer
             if let threshold, response.isSuccess {
