@@ -23,15 +23,19 @@ import Testing
             """)
     }
 
+    static func embed(_ client: some TestClientProtocol) async throws -> TestResponse {
+        try await client.execute(
+            uri: "/v1/embeddings", method: .post, headers: [.contentType: "application/json"],
+            body: ByteBuffer(string: #"{"model":"embed","input":"hi"}"#)
+        )
+    }
+
     @Test func aLargeAnswerArrivesWholeAndItsUsageIsCounted() async throws {
         let answer = Self.embeddings(megabytes: 12)
         let upstream = try await FakeOpenAIUpstream.start(.raw(status: 200, contentType: "application/json", body: answer))
         defer { Task { await upstream.stop() } }
         try await withGateway(try Self.config(upstream)) { client in
-            let response = try await client.execute(
-                uri: "/v1/embeddings", method: .post, headers: [.contentType: "application/json"],
-                body: ByteBuffer(string: #"{"model":"embed","input":"hi"}"#)
-            )
+            let response = try await Self.embed(client)
             #expect(response.status == .ok)
             #expect(response.body.readableBytes == answer.utf8.count)
             #expect(String(buffer: response.body) == answer)
@@ -46,10 +50,7 @@ import Testing
         let upstream = try await FakeOpenAIUpstream.start(.raw(status: 200, contentType: "text/html", body: html))
         defer { Task { await upstream.stop() } }
         try await withGateway(try Self.config(upstream)) { client in
-            let response = try await client.execute(
-                uri: "/v1/embeddings", method: .post, headers: [.contentType: "application/json"],
-                body: ByteBuffer(string: #"{"model":"embed","input":"hi"}"#)
-            )
+            let response = try await Self.embed(client)
             #expect(response.status == .badGateway)
             #expect(String(buffer: response.body).contains("bad_upstream_response"))
         }

@@ -19,6 +19,7 @@ the repository root).
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -92,7 +93,9 @@ class Process:
             return None
 
 
-def start_process(name: str, args: list[str], workdir: Path) -> Process:
+def start_process(name: str, args: list[str], workdir: Path, nofile: int | None = None) -> Process:
+    """`switchyard ARGS` with output to files; `nofile` lowers RLIMIT_NOFILE (soft and hard)
+    for the child only."""
     binary = binary_path()
     if not binary.exists():
         pytest.exit(f"switchyard binary not found at {binary} (set SWITCHYARD_BIN)", returncode=2)
@@ -100,6 +103,11 @@ def start_process(name: str, args: list[str], workdir: Path) -> Process:
     stderr_path = workdir / f"{name}.stderr.log"
     env = dict(os.environ)
     env.pop("SWITCHYARD_CONFIG", None)  # the keyless demo must really run with no config
+
+    def limit_fds() -> None:
+        if nofile is not None:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
+
     popen = subprocess.Popen(
         [str(binary), *args],
         cwd=workdir,
@@ -107,6 +115,7 @@ def start_process(name: str, args: list[str], workdir: Path) -> Process:
         stdin=subprocess.DEVNULL,
         stdout=open(stdout_path, "wb"),
         stderr=open(stderr_path, "wb"),
+        preexec_fn=limit_fds,
     )
     return Process(name, popen, stdout_path, stderr_path)
 

@@ -6,45 +6,14 @@ from __future__ import annotations
 
 import json
 import os
-import resource
-import subprocess
 from pathlib import Path
 
-import pytest
-
-from conftest import Gateway, Process, binary_path, free_ports, port_accepts, readiness, wait_until
-
-
-def spawn(name: str, args: list[str], workdir: Path, nofile: int | None = None) -> Process:
-    """`switchyard ARGS` with output to files, like conftest.start_process, optionally with
-    RLIMIT_NOFILE lowered to `nofile` (soft and hard) for the child only."""
-    binary = binary_path()
-    if not binary.exists():
-        pytest.exit(f"switchyard binary not found at {binary} (set SWITCHYARD_BIN)", returncode=2)
-    stdout_path = workdir / f"{name}.stdout.log"
-    stderr_path = workdir / f"{name}.stderr.log"
-    env = dict(os.environ)
-    env.pop("SWITCHYARD_CONFIG", None)
-
-    def limit_fds() -> None:
-        if nofile is not None:
-            resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
-
-    popen = subprocess.Popen(
-        [str(binary), *args],
-        cwd=workdir,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=open(stdout_path, "wb"),
-        stderr=open(stderr_path, "wb"),
-        preexec_fn=limit_fds,
-    )
-    return Process(name, popen, stdout_path, stderr_path)
+from conftest import Gateway, Process, free_ports, port_accepts, readiness, start_process, wait_until
 
 
 def start_mock_provider(workdir: Path, *extra: str) -> tuple[Process, int]:
     (port,) = free_ports(1)
-    process = spawn("mock-provider", ["mock-provider", "--port", str(port), *extra], workdir)
+    process = start_process("mock-provider", ["mock-provider", "--port", str(port), *extra], workdir)
     wait_until(process, lambda: port_accepts(port), f"mock-provider listening on {port}")
     return process, port
 
@@ -53,9 +22,19 @@ def start_gateway(workdir: Path, name: str, config: str, master_key: str, nofile
     (port,) = free_ports(1)
     path = workdir / f"{name}.yaml"
     path.write_text(config)
-    process = spawn(name, ["serve", "--config", str(path), "--port", str(port)], workdir, nofile)
+    process = start_process(name, ["serve", "--config", str(path), "--port", str(port)], workdir, nofile)
     wait_until(process, lambda: readiness(port), "GET /health/readiness answered 200")
     return Gateway(port, process, master_key)
+
+
+def start_gateway_before(upstream: Process, workdir: Path, name: str, config: str, master_key: str) -> Gateway:
+    """`start_gateway` in front of an upstream already running, which is stopped if the
+    gateway does not come up."""
+    try:
+        return start_gateway(workdir, name, config, master_key)
+    except BaseException:
+        upstream.stop()
+        raise
 
 
 # -- /proc readings ---------------------------------------------------------------------------

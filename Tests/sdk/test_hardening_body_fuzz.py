@@ -26,7 +26,7 @@ import httpx
 import pytest
 
 from conftest import shut_down
-from hardening import envelope_problem, start_gateway, start_mock_provider
+from hardening import envelope_problem, start_gateway_before, start_mock_provider
 
 MASTER = "sk-fuzz-master"
 SEED = 20251206
@@ -107,11 +107,7 @@ router_settings:
 general_settings:
   master_key: {MASTER}
 """
-    try:
-        gateway = start_gateway(workdir, "fuzz-gateway", config, MASTER)
-    except BaseException:
-        upstream.stop()
-        raise
+    gateway = start_gateway_before(upstream, workdir, "fuzz-gateway", config, MASTER)
     yield gateway
     shut_down(gateway.process, [upstream])
 

@@ -26,7 +26,7 @@ import httpx
 import pytest
 
 from conftest import shut_down
-from hardening import fd_count, rss_kb, start_gateway, start_mock_provider
+from hardening import fd_count, rss_kb, start_gateway_before, start_mock_provider
 
 MASTER = "sk-soak-master"
 SOAK_SECONDS = float(os.environ.get("SOAK_SECONDS", "60"))
@@ -52,11 +52,7 @@ model_list:
 general_settings:
   master_key: {MASTER}
 """
-    try:
-        gateway = start_gateway(workdir, "soak-gateway", config, MASTER)
-    except BaseException:
-        upstream.stop()
-        raise
+    gateway = start_gateway_before(upstream, workdir, "soak-gateway", config, MASTER)
     yield gateway
     shut_down(gateway.process, [upstream])
 
