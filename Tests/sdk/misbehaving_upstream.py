@@ -13,6 +13,7 @@ and takes its behaviour from the request's `model` field:
 | `endless`              | an SSE event (or, not streamed, a chunk of JSON) every 0.2 s, forever |
 | `two-then-stall`       | two events (not streamed: half the body), then nothing |
 | `huge`                 | declares 300 MB and sends it as fast as it is read (never valid JSON) |
+| `large`                | a valid chat.completion of about 100 MB, chunked (no declared length), as fast as it is read |
 | `html`                 | 200 with an HTML page |
 | `empty`                | 200 with an empty body |
 | `status-999`           | status 999 with a valid completion as the body |
@@ -34,6 +35,7 @@ import time
 from dataclasses import dataclass, field
 
 HUGE_BYTES = 300 * 1024 * 1024
+LARGE_CONTENT_BYTES = 100 * 1024 * 1024
 LIFETIME = 120.0  # no misbehaviour outlives this, whatever the gateway does
 
 
@@ -71,6 +73,16 @@ def completion(model: str, content: str = "Hello world") -> bytes:
         "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
         "usage": {"prompt_tokens": 3, "completion_tokens": 2, "total_tokens": 5},
     }).encode()
+
+
+_large: dict[str, bytes] = {}
+
+
+def large_completion(model: str) -> bytes:
+    """A valid chat.completion whose content is LARGE_CONTENT_BYTES long (built once)."""
+    if model not in _large:
+        _large[model] = completion(model, "a" * LARGE_CONTENT_BYTES)
+    return _large[model]
 
 
 def chunk_event(model: str, content: str | None = None, finish: str | None = None) -> bytes:
@@ -269,6 +281,13 @@ class Connection:
                 self.head(200, "OK", "application/json", len(body))
                 self.body(body[: len(body) // 2])
             self.idle(LIFETIME)
+        elif model == "large":
+            body = large_completion(model)
+            self.head(200, "OK", "application/json", None)
+            for start in range(0, len(body), 1024 * 1024):
+                self.body(body[start:start + 1024 * 1024])
+            self.end_chunked()
+            return True
         elif model == "huge":
             self.head(200, "OK", "application/json", HUGE_BYTES)
             block = b'{"content": "' + b"a" * (1024 * 1024 - 13)

@@ -16,6 +16,7 @@ one request makes one upstream attempt and the timings are the timeouts themselv
 from __future__ import annotations
 
 import json
+import threading
 import time
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ import pytest
 
 from conftest import shut_down
 from hardening import assert_envelope, envelope_problem, rss_kb, start_gateway
-from misbehaving_upstream import MisbehavingUpstream
+from misbehaving_upstream import LARGE_CONTENT_BYTES, MisbehavingUpstream
 from rawhttp import ResponseReader, connect, request_bytes
 
 MASTER = "sk-upstreams-master"
@@ -35,7 +36,7 @@ SLACK = 2.0
 LET_GO_WITHIN = 1.0
 BEHAVIOURS = ["normal", "stall-before-headers", "stall-after-headers", "trickle", "endless", "two-then-stall",
               "huge", "html", "empty", "status-999", "status-600", "mid-body-close"]
-PATIENT = ["stall-before-headers", "trickle", "endless"]
+PATIENT = ["stall-before-headers", "trickle", "endless", "large"]
 
 
 @dataclass(frozen=True)
@@ -424,3 +425,40 @@ def test_gateway_is_healthy_after_the_misbehaviour(http):
     assert response.json()["choices"][0]["message"]["content"] == "Hello world"
     assert elapsed < 1.0
     assert http.get("/health/liveliness").status_code == 200
+
+
+def test_large_answers_are_passed_on_without_being_held(http, gateway):
+    """Four ~100 MB answers at once (CONTRACT §11: bodies the gateway need not read are streamed
+    through): each arrives whole and valid, and the gateway's resident memory stays far below
+    what holding them would take (400 MB)."""
+    pid = gateway.process.popen.pid
+    before = rss_kb(pid)
+    peak = [before]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], rss_kb(pid))
+            time.sleep(0.05)
+
+    def fetch(results: list, index: int) -> None:
+        response = http.post(OPENAI.path, json=OPENAI.body("patient-large", False), headers=OPENAI.headers, timeout=120)
+        results[index] = (response.status_code, len(response.content), response.content[-200:])
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    results: list = [None] * 4
+    fetchers = [threading.Thread(target=fetch, args=(results, n)) for n in range(4)]
+    for thread in fetchers:
+        thread.start()
+    for thread in fetchers:
+        thread.join()
+    done.set()
+    sampler.join()
+    growth_mb = (peak[0] - before) / 1024
+    print(f"four large answers: {[r[:2] for r in results]}; gateway RSS {before} kB, peak +{growth_mb:.0f} MB")
+    for status, length, tail in results:
+        assert status == 200
+        assert length > LARGE_CONTENT_BYTES
+        assert tail.endswith(b'"total_tokens": 5}}')
+    assert growth_mb < 150, f"the gateway grew by {growth_mb:.0f} MB while passing on 4 x 100 MB"

@@ -27,7 +27,8 @@ struct LargeAnswerRelay: Sendable {
         let dialect = usageDialect
         return ResponseBody { writer in
             defer { gateway.ledger.end(candidate.key) }
-            var tail = Self.keepingTail(start)
+            var tail = Tail()
+            tail.append(start)
             var total = start.readableBytes
             try await writer.write(start)
             while let chunk = try await rest.iterator.next() {
@@ -35,22 +36,36 @@ struct LargeAnswerRelay: Sendable {
                 // Past the cap the answer is cut: the unfinished chunked body tells the client.
                 guard total <= limit else { throw UpstreamFailure.invalidAnswer("a body over \(limit) bytes", provider: candidate.deployment.provider.rawValue) }
                 try await writer.write(chunk)
-                var piece = chunk
-                tail.writeBuffer(&piece)
-                tail = Self.keepingTail(tail)
+                tail.append(chunk)
             }
-            if let usage = tail.withUnsafeReadableBytes({ UsageReader.usage(inTail: $0, dialect: dialect) }) {
+            if let usage = tail.joined().withUnsafeReadableBytes({ UsageReader.usage(inTail: $0, dialect: dialect) }) {
                 gateway.record(usage, candidate: candidate, meter: meter)
             }
             try await writer.finish(nil)
         }
     }
 
-    /// The last `tailBytes` of `buffer`.
-    static func keepingTail(_ buffer: ByteBuffer) -> ByteBuffer {
-        guard buffer.readableBytes > tailBytes else { return buffer }
-        // A slice shares the storage; the next write into it copies just these bytes.
-        return buffer.getSlice(at: buffer.readerIndex + buffer.readableBytes - tailBytes, length: tailBytes) ?? buffer
+    /// The last buffers of a body, at least `tailBytes` of them when there are that many:
+    /// buffers are kept by reference, and only joined once, at the end.
+    struct Tail {
+        private var buffers: [ByteBuffer] = []
+        private var bytes = 0
+
+        mutating func append(_ buffer: ByteBuffer) {
+            buffers.append(buffer)
+            bytes += buffer.readableBytes
+            while let first = buffers.first, bytes - first.readableBytes >= LargeAnswerRelay.tailBytes {
+                bytes -= first.readableBytes
+                buffers.removeFirst()
+            }
+        }
+
+        func joined() -> ByteBuffer {
+            var out = ByteBuffer()
+            out.reserveCapacity(bytes)
+            for var buffer in buffers { out.writeBuffer(&buffer) }
+            return out
+        }
     }
 
     /// Whether the first byte after leading whitespace opens a JSON object.
