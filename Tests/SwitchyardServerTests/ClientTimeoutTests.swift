@@ -164,3 +164,30 @@ import Testing
         }
     }
 }
+
+/// `send_timeout` (nginx's name): a client that stops reading its answer does not hold it, or
+/// its upstream, for longer.
+@Suite struct SendTimeoutTests {
+    @Test func aClientThatStopsReadingIsCutOffAfterTheSendTimeout() async throws {
+        let answer = LargeAnswerTests.embeddings(megabytes: 12)
+        let upstream = try await FakeOpenAIUpstream.start(.raw(status: 200, contentType: "application/json", body: answer))
+        defer { Task { await upstream.stop() } }
+        let config = try TestConfig.load("""
+            model_list:
+              - model_name: embed
+                litellm_params: {model: openai/text-embedding-3-small, api_base: "\(upstream.baseURL)", api_key: k}
+            general_settings:
+              send_timeout: 1
+            """)
+        try await withLiveGateway(config) { gateway in
+            let connection = try await RawConnection.open(port: gateway.port, reading: false)
+            try await connection.send(RawHTTP.request("POST", "/v1/embeddings", body: #"{"model":"embed","input":"hi"}"#))
+            // Long enough for the gateway's writes to fill the socket and the timeout to pass.
+            try await Task.sleep(for: .seconds(4))
+            try await connection.startReading()
+            #expect(await connection.closedByServer(within: 10) != nil)
+            #expect(connection.received.hasPrefix("HTTP/1.1 200 "))
+            #expect(connection.received.utf8.count < answer.utf8.count, "the whole answer was delivered")
+        }
+    }
+}

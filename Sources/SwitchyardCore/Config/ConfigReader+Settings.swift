@@ -37,6 +37,7 @@ extension ConfigReader {
             case "max_header_size_kb": settings.maxHeaderSizeKB = number(entry.value, at: entry.path, .positive) ?? 32
             case "client_header_timeout": settings.clientHeaderTimeout = number(entry.value, at: entry.path, .positive) ?? 10
             case "client_body_timeout": settings.clientBodyTimeout = number(entry.value, at: entry.path, .positive) ?? 30
+            case "send_timeout": settings.sendTimeout = number(entry.value, at: entry.path, .positive) ?? 60
             case "keepalive_timeout": settings.keepaliveTimeout = number(entry.value, at: entry.path, .positive) ?? 60
             case "max_connections":
                 settings.maxConnections = integer(entry.value, at: entry.path)

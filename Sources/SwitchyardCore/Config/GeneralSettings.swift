@@ -44,6 +44,9 @@ public struct GeneralSettings: Sendable {
     /// The longest gap, in seconds, between two reads of a request body
     /// (`client_body_timeout`): a body that stops arriving gets a 408 and a close.
     public var clientBodyTimeout: Double = 30
+    /// Seconds a client may leave an answer unread, its socket buffer full, before the
+    /// connection is closed and the answer abandoned (`send_timeout`, nginx's name and default).
+    public var sendTimeout: Double = 60
     /// Seconds an idle keep-alive connection stays open (`keepalive_timeout`).
     public var keepaliveTimeout: Double = 60
     /// Open client connections at most (`max_connections`); nil derives it from the process's

@@ -8,6 +8,8 @@ struct ConnectionLimits: Sendable {
     var maxRequestBodyBytes: Int
     var maxHeaderBytes: Int
     var timeouts: ClientReadStateMachine.Timeouts
+    /// How long a client may leave what the gateway writes unread (`send_timeout`).
+    var sendTimeout: TimeAmount
     /// How long a request in flight may still run once the server is shutting down.
     var gracefulShutdownTimeout: TimeAmount
     var maxConnections: Int
@@ -20,6 +22,7 @@ struct ConnectionLimits: Sendable {
             body: .inSeconds(settings.clientBodyTimeout),
             keepAlive: .inSeconds(settings.keepaliveTimeout)
         )
+        self.sendTimeout = .inSeconds(settings.sendTimeout)
         self.gracefulShutdownTimeout = .inSeconds(max(0, settings.gracefulShutdownTimeout))
         self.maxConnections = settings.maxConnections ?? Self.defaultMaxConnections(fileDescriptorLimit: fileDescriptorLimit)
     }

@@ -70,6 +70,9 @@ where Responder.Context == GatewayRequestContext {
     private var context: ChannelHandlerContext?
     private var timer: Scheduled<Void>?
     private var timerDeadline = NIODeadline.distantFuture
+    /// Since when the client has not taken what the gateway writes (the socket's buffer is
+    /// full); past `send_timeout` the connection is closed and its answer abandoned.
+    private var blockedSince: NIODeadline?
 
     init(responder: Responder, limits: ConnectionLimits, serverName: String?, logger: Logger) {
         self.responder = responder
@@ -253,10 +256,23 @@ where Responder.Context == GatewayRequestContext {
 
     // MARK: Timer
 
-    /// Makes sure the timer fires no later than the reader's next check; an earlier timer is
-    /// kept and re-arms when it fires, far cheaper than rescheduling for every request.
+    /// A client that stops reading what it asked for holds an answer, and its upstream, only
+    /// until `send_timeout` (nginx's name) passes.
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        blockedSince = context.channel.isWritable ? nil : .now()
+        scheduleCheck()
+        context.fireChannelWritabilityChanged()
+    }
+
+    /// Makes sure the timer fires no later than the next check; an earlier timer is kept and
+    /// re-arms when it fires, far cheaper than rescheduling for every request.
     private func scheduleCheck() {
-        guard let checkAt = reader.nextCheck, let context else { return }
+        var next = reader.nextCheck
+        if let blockedSince {
+            let sendDue = blockedSince + limits.sendTimeout
+            next = next.map { min($0, sendDue) } ?? sendDue
+        }
+        guard let checkAt = next, let context else { return }
         if timer != nil, timerDeadline <= checkAt { return }
         timer?.cancel()
         timerDeadline = checkAt
@@ -268,7 +284,13 @@ where Responder.Context == GatewayRequestContext {
     private func timerFired() {
         timer = nil
         guard let context else { return }
-        switch reader.timerFired(now: .now()) {
+        let now = NIODeadline.now()
+        if let blockedSince, now >= blockedSince + limits.sendTimeout {
+            logger.debug("client stopped reading its answer", metadata: ["switchyard.send_timeout": "\(limits.sendTimeout)"])
+            context.close(promise: nil)
+            return
+        }
+        switch reader.timerFired(now: now) {
         case .wait:
             scheduleCheck()
         case .closeSilently:

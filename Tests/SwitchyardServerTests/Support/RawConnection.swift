@@ -32,15 +32,24 @@ final class RawConnection: Sendable {
         self.recorder = recorder
     }
 
-    static func open(port: Int) async throws -> RawConnection {
+    /// - Parameter reading: false leaves what the server sends unread (and the receive buffer
+    ///   small) until `startReading()`, as a client that stopped reading.
+    static func open(port: Int, reading: Bool = true) async throws -> RawConnection {
         let group = MultiThreadedEventLoopGroup.singleton
         let recorder = Recorder(closed: group.any().makePromise())
-        let channel = try await ClientBootstrap(group: group)
+        var bootstrap = ClientBootstrap(group: group).channelOption(.autoRead, value: reading)
+        if !reading { bootstrap = bootstrap.channelOption(.socketOption(.so_rcvbuf), value: 4096) }
+        let channel = try await bootstrap
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(recorder) }
             }
             .connect(host: "127.0.0.1", port: port).get()
         return RawConnection(channel: channel, recorder: recorder)
+    }
+
+    func startReading() async throws {
+        try await channel.setOption(.autoRead, value: true)
+        channel.read()
     }
 
     func send(_ text: String) async throws {
