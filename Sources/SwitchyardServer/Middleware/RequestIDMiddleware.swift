@@ -56,7 +56,7 @@ struct GatewayErrorMiddleware: RouterMiddleware {
             case 405:
                 return GatewayError(.upstream(status: 405), "Method \(request.method.rawValue) is not allowed on \(request.uri.path)")
             case 413:
-                return GatewayError(.payloadTooLarge, "The request body is larger than the configured limit.", code: "request_too_large")
+                return .bodyTooLarge
             default:
                 let message = error.body ?? error.status.reasonPhrase
                 return GatewayError(error.status.code < 500 ? .upstream(status: error.status.code) : .internalError, message)
@@ -66,7 +66,7 @@ struct GatewayErrorMiddleware: RouterMiddleware {
             return GatewayError(.upstream(status: 499), "The client closed the connection before the answer was ready.", code: "client_closed_request")
         }
         if error is NIOTooManyBytesError {
-            return GatewayError(.payloadTooLarge, "The request body is larger than the configured limit.", code: "request_too_large")
+            return .bodyTooLarge
         }
         return GatewayError(.internalError, "Internal error: \(error)")
     }
