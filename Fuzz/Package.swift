@@ -10,7 +10,7 @@ import PackageDescription
 /// The checks are Swift (`FuzzChecks`); each fuzzer is a one-line C executable calling them,
 /// because SwiftPM links Swift executables with `--defsym main=<module>_main`, which cannot
 /// coexist with the `main` of libFuzzer.
-let fuzzers = ["FuzzJSONScanner", "FuzzSSE", "FuzzEventStream"]
+let fuzzers = ["FuzzJSONScanner", "FuzzSSE", "FuzzEventStream", "FuzzChatStreamDecoders"]
 
 let package = Package(
     name: "SwitchyardFuzz",
