@@ -73,6 +73,16 @@ import Testing
         #expect(writes == [text.utf8.count])
     }
 
+    /// Found by `Fuzz/`'s FuzzSSE checks: a usage event whose `choices` is a one-byte value
+    /// made the relay slice an inverted range and trap, taking the gateway down.
+    @Test(arguments: ["\"choices\":7", "\"choices\":\"\"", "\"choices\":{}", "\"choices\":null"])
+    func keepsAUsageEventWhoseChoicesIsNotAnArray(choices: String) {
+        let event = #"data: {"# + choices + #","usage":{"prompt_tokens":1,"completion_tokens":2}}"# + "\n\n"
+        let (out, relay, _) = relay(event, size: event.utf8.count, dropUsage: true)
+        #expect(out == event)
+        #expect(relay.usage?.completionTokens == 2)
+    }
+
     @Test func extractsTheDataPayloadPerTheSSEGrammar() {
         let event = "event: x\nid: 3\ndata: line one\ndata:line two\n: comment\n\n"
         let payload = Array(event.utf8).withUnsafeBytes { SSEData.payload(of: $0) }

@@ -112,10 +112,10 @@ public struct OpenAIStreamRelay: Sendable {
             if let decoded = Usage(scanning: UnsafeRawBufferPointer(rebasing: data[member.valueRange])) {
                 usage = decoded
             }
-            guard dropUsageOnlyChunk, let choices = index.member("choices") else { return true }
+            // Only an array has brackets to look inside; a one-byte value (`"choices":7`) has none.
+            guard dropUsageOnlyChunk, let choices = index.member("choices"), choices.kind == .array else { return true }
             let inner = data[(choices.valueRange.lowerBound + 1)..<(choices.valueRange.upperBound - 1)]
-            let isEmptyArray = choices.kind == .array && inner.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-            return !isEmptyArray
+            return !inner.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         }
     }
 
