@@ -37,6 +37,9 @@ public struct OpenAIStreamRelay: Sendable {
         var buffer: ByteBuffer
         var scanFrom = 0
         if var held = pending {
+            // Let go of it first, so the append below grows it in place instead of copying
+            // what is held every time a piece of a large event arrives.
+            pending = nil
             scanFrom = held.readableBytes
             var incoming = chunk
             held.writeBuffer(&incoming)
@@ -77,7 +80,14 @@ public struct OpenAIStreamRelay: Sendable {
             output.append(run)
         }
         let rest = buffer.readableBytes - eventStart
-        pending = rest > 0 ? buffer.getSlice(at: buffer.readerIndex + eventStart, length: rest) : nil
+        if rest == 0 {
+            pending = nil
+        } else if eventStart == 0 {
+            // Nothing went out: the whole buffer, with its spare capacity, is held.
+            pending = buffer
+        } else {
+            pending = buffer.getSlice(at: buffer.readerIndex + eventStart, length: rest)
+        }
         return output
     }
 
