@@ -16,6 +16,7 @@ extension ConfigReader {
             case "max_output_tokens": info.maxOutputTokens = integer(entry.value, at: entry.path)
             case "mode": info.mode = string(entry.value, at: entry.path)
             case "base_model": info.baseModel = string(entry.value, at: entry.path)
+            case "billing_multiplier": info.billingMultiplier = positiveNumber(entry.value, at: entry.path) ?? 1
             default:
                 if let value = json(entry.value, at: entry.path) { info.extra[entry.key] = value }
                 if entry.key.hasPrefix("supports_") || ConfigKeys.modelInfoDescriptive.contains(entry.key) {

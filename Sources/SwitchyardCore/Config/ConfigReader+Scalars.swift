@@ -70,6 +70,17 @@ extension ConfigReader {
         }
     }
 
+    /// A finite number greater than 0, for factors (`billing_multiplier`, `credits_per_usd`)
+    /// where 0 or a word is one mistake with one message: `must be a positive number`.
+    mutating func positiveNumber(_ node: Node, at path: ConfigPath) -> Double? {
+        guard let text = string(node, at: path) else { return nil }
+        guard let value = Self.parseNumber(text), value > 0 else {
+            error(path, "must be a positive number", at: node)
+            return nil
+        }
+        return value
+    }
+
     /// true/false, yes/no or on/off in any case, bare or quoted.
     mutating func bool(_ node: Node, at path: ConfigPath) -> Bool? {
         guard let text = string(node, at: path) else { return nil }

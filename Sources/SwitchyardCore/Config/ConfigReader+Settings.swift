@@ -42,6 +42,7 @@ extension ConfigReader {
             case "max_connections":
                 settings.maxConnections = integer(entry.value, at: entry.path)
                 if let value = settings.maxConnections, value < 1 { error(entry.path, "must be 1 or more", at: entry.value) }
+            case "credits_per_usd": settings.creditsPerUSD = positiveNumber(entry.value, at: entry.path) ?? 1
             case "metrics_require_key": settings.metricsRequireKey = bool(entry.value, at: entry.path) ?? false
             case "graceful_shutdown_timeout": settings.gracefulShutdownTimeout = number(entry.value, at: entry.path, .nonNegative) ?? 30
             case "budget_exceeded_status":

@@ -25,6 +25,10 @@ public struct GeneralSettings: Sendable {
     /// The status a spent budget is answered with (`budget_exceeded_status`): 402 by default,
     /// or 429 for deployments that promised their clients that code.
     public var budgetExceededStatus: Int = 402
+    /// Credits per USD in the `x-credits-used` response header (`credits_per_usd`), for
+    /// gateways that sell credits rather than dollars. Only that header uses it: spend,
+    /// budgets, reports and the admin API stay in USD.
+    public var creditsPerUSD: Double = 1
     /// Seconds SIGTERM waits for in-flight requests before ending them
     /// (`graceful_shutdown_timeout`); spend and logs are flushed after either way.
     public var gracefulShutdownTimeout: Double = 30

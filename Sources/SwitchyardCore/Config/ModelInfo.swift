@@ -8,6 +8,9 @@ public struct ModelInfo: Sendable {
     public var outputCostPerToken: Double?
     public var cacheReadInputTokenCost: Double?
     public var cacheCreationInputTokenCost: Double?
+    /// `model_info.billing_multiplier`: what every priced unit is multiplied by before it is
+    /// charged (a reseller's markup on list prices); greater than 0, 1 when unset.
+    public var billingMultiplier: Double
     public var maxTokens: Int?
     public var maxInputTokens: Int?
     public var maxOutputTokens: Int?
@@ -24,6 +27,7 @@ public struct ModelInfo: Sendable {
         outputCostPerToken: Double? = nil,
         cacheReadInputTokenCost: Double? = nil,
         cacheCreationInputTokenCost: Double? = nil,
+        billingMultiplier: Double = 1,
         maxTokens: Int? = nil,
         maxInputTokens: Int? = nil,
         maxOutputTokens: Int? = nil,
@@ -36,6 +40,7 @@ public struct ModelInfo: Sendable {
         self.outputCostPerToken = outputCostPerToken
         self.cacheReadInputTokenCost = cacheReadInputTokenCost
         self.cacheCreationInputTokenCost = cacheCreationInputTokenCost
+        self.billingMultiplier = billingMultiplier
         self.maxTokens = maxTokens
         self.maxInputTokens = maxInputTokens
         self.maxOutputTokens = maxOutputTokens

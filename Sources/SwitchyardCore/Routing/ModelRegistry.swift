@@ -54,6 +54,8 @@ public struct ModelRegistry: Sendable {
         let filled = candidates.map { candidate in
             var candidate = candidate
             candidate.upstreamModel = candidate.deployment.upstreamModel.replacingOccurrences(of: "*", with: fill)
+            // Only now is the model known, and with it its list price.
+            candidate.deployment.modelInfo = candidate.deployment.modelInfo.listedPrice(for: candidate.upstreamModel)
             return candidate
         }
         return RouteTarget(group: model, configuredName: name, candidates: filled)

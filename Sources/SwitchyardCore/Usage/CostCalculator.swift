@@ -1,14 +1,28 @@
 import Foundation
 
-/// Prices a request's token usage with a deployment's `model_info` costs.
+/// Prices a request's usage with a deployment's `model_info` costs.
+///
+/// Every unit is priced at its list price in `listCost`; `Charge` then applies the model's
+/// billing multiplier, so a unit added here is marked up without anyone remembering to.
 public enum CostCalculator {
-    /// USD for `usage`, or nil when the deployment has no prices.
+    /// What `usage` costs, or nil when the deployment has no prices.
+    public static func charge(of usage: Usage, modelInfo: ModelInfo) -> Charge? {
+        listCost(of: usage, modelInfo: modelInfo).map { Charge(listCost: $0, modelInfo: modelInfo) }
+    }
+
+    /// USD charged for `usage` (the multiplier applied), or nil when the deployment has no prices.
+    public static func cost(of usage: Usage, modelInfo: ModelInfo) -> Double? {
+        charge(of: usage, modelInfo: modelInfo)?.cost
+    }
+
+    /// USD at list price for `usage`, or nil when the deployment has no prices.
     ///
     /// Cached prompt tokens are priced at `cache_read_input_token_cost` and prompt-cache
     /// writes (Anthropic's `cache_creation_input_tokens`) at `cache_creation_input_token_cost`
-    /// when those are set, else at the input price.
-    public static func cost(of usage: Usage, modelInfo: ModelInfo) -> Double? {
-        guard modelInfo.inputCostPerToken != nil || modelInfo.outputCostPerToken != nil else { return nil }
+    /// when those are set, else at the input price. Reasoning tokens are part of the
+    /// completion tokens, as every provider reports them.
+    static func listCost(of usage: Usage, modelInfo: ModelInfo) -> Double? {
+        guard modelInfo.hasPrice else { return nil }
         let input = modelInfo.inputCostPerToken ?? 0
         let output = modelInfo.outputCostPerToken ?? 0
         let cached = min(usage.promptTokensDetails?.cachedTokens ?? 0, usage.promptTokens)
@@ -20,13 +34,13 @@ public enum CostCalculator {
             + Double(usage.completionTokens) * output
     }
 
-    /// What a request may cost before it runs, to hold against a budget: its body's size as
-    /// prompt tokens (about four bytes each) and `max_tokens` (or `defaultOutputTokens`) out.
+    /// What a request may be charged before it runs, to hold against a budget: its body's
+    /// size as prompt tokens (about four bytes each) and `max_tokens` (or
+    /// `defaultOutputTokens`) out, with the billing multiplier applied like the real charge.
     public static func estimate(bodyBytes: Int, maxTokens: Int?, modelInfo: ModelInfo, defaultOutputTokens: Int = 256) -> Double {
-        let input = modelInfo.inputCostPerToken ?? 0
-        let output = modelInfo.outputCostPerToken ?? 0
         let outputTokens = maxTokens ?? modelInfo.maxOutputTokens.map { min($0, defaultOutputTokens) } ?? defaultOutputTokens
-        return Double(bodyBytes / 4) * input + Double(outputTokens) * output
+        let usage = Usage(promptTokens: bodyBytes / 4, completionTokens: outputTokens)
+        return charge(of: usage, modelInfo: modelInfo)?.cost ?? 0
     }
 
     /// A USD amount as a plain decimal string (no exponent, at most 10 decimals), for
