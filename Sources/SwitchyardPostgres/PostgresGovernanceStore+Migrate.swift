@@ -9,6 +9,12 @@ extension PostgresGovernanceStore {
     /// turns: the first creates the tables, the others find the version already recorded.
     /// Without the lock two `CREATE TABLE IF NOT EXISTS` can still collide in the catalog.
     public func migrate() async throws {
+        try await migrate(through: PostgresSchema.latestVersion)
+    }
+
+    /// Applies the migrations up to `version` only: tests build the database an older
+    /// release left behind, then migrate it.
+    func migrate(through version: Int) async throws {
         let logger = self.logger
         try await perform("migrate") {
             try await client.withTransaction(logger: logger) { connection in
@@ -20,7 +26,7 @@ extension PostgresGovernanceStore {
                 ).decode(Int.self) {
                     current = version
                 }
-                for migration in PostgresSchema.migrations where migration.version > current {
+                for migration in PostgresSchema.migrations where migration.version > current && migration.version <= version {
                     for statement in migration.statements {
                         try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                     }

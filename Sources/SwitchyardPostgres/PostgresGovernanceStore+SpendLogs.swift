@@ -7,9 +7,11 @@ extension PostgresGovernanceStore {
     static let spendLogChunk = 10_000
 
     /// Every log column, in the order `decodeLog` reads them.
+    /// Rows logged before the cost trail have no list cost, and were charged at list price.
     private static let logColumns = """
         request_id, call_type, key_hash, key_alias, team_id, user_id, model_group, model, provider,
-        spend, prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status, tags
+        spend, COALESCE(list_cost, spend), billing_multiplier, prompt_tokens, completion_tokens, total_tokens,
+        start_time, end_time, status, tags
         """
 
     /// Writes entries with one multi-row insert per chunk; an entry whose `requestID` is
@@ -74,10 +76,10 @@ extension PostgresGovernanceStore {
         try await perform("spendReport") {
             try await rows("""
                 SELECT to_char(to_timestamp(day * 86400) AT TIME ZONE 'UTC', 'YYYY-MM-DD'), model_group,
-                       spend, requests, prompt_tokens, completion_tokens
+                       spend, list_cost, requests, prompt_tokens, completion_tokens
                 FROM (
                     SELECT floor(start_time / 86400)::BIGINT AS day, model_group,
-                           SUM(spend) AS spend, COUNT(*) AS requests,
+                           SUM(spend) AS spend, SUM(COALESCE(list_cost, spend)) AS list_cost, COUNT(*) AS requests,
                            SUM(prompt_tokens)::BIGINT AS prompt_tokens,
                            SUM(completion_tokens)::BIGINT AS completion_tokens
                     FROM switchyard_spend_logs
@@ -91,6 +93,7 @@ extension PostgresGovernanceStore {
                     day: try reader.next(),
                     modelGroup: try reader.next(),
                     spend: try reader.next(),
+                    listCost: try reader.next(Double.self),
                     requests: try reader.next(),
                     promptTokens: try reader.next(),
                     completionTokens: try reader.next()
@@ -120,23 +123,25 @@ extension PostgresGovernanceStore {
         """
         INSERT INTO switchyard_spend_logs (
             request_id, call_type, key_hash, key_alias, team_id, user_id, model_group, model, provider,
-            spend, prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status, tags
+            spend, list_cost, billing_multiplier, prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status, tags
         )
         SELECT request_id, call_type, key_hash, key_alias, team_id, user_id, model_group, model, provider,
-               spend, prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status, tags::TEXT[]
+               spend, list_cost, billing_multiplier, prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status,
+               tags::TEXT[]
         FROM unnest(
             \(entries.map(\.requestID))::TEXT[], \(entries.map(\.callType))::TEXT[],
             \(NullableArrayBind(entries.map(\.keyHash)))::TEXT[], \(NullableArrayBind(entries.map(\.keyAlias)))::TEXT[],
             \(NullableArrayBind(entries.map(\.teamID)))::TEXT[], \(NullableArrayBind(entries.map(\.userID)))::TEXT[],
             \(entries.map(\.modelGroup))::TEXT[], \(NullableArrayBind(entries.map(\.model)))::TEXT[],
             \(NullableArrayBind(entries.map(\.provider)))::TEXT[], \(entries.map(\.spend))::FLOAT8[],
+            \(entries.map(\.listCost))::FLOAT8[], \(entries.map(\.billingMultiplier))::FLOAT8[],
             \(entries.map(\.promptTokens))::INT8[], \(entries.map(\.completionTokens))::INT8[],
             \(entries.map(\.totalTokens))::INT8[], \(entries.map(\.startTime))::FLOAT8[],
             \(entries.map(\.endTime))::FLOAT8[], \(entries.map(\.status))::INT8[],
             \(entries.map { PostgresArrayLiteral.text($0.tags) })::TEXT[]
         ) AS entry(
             request_id, call_type, key_hash, key_alias, team_id, user_id, model_group, model, provider,
-            spend, prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status, tags
+            spend, list_cost, billing_multiplier, prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status, tags
         )
         ON CONFLICT (request_id) DO NOTHING
         """
@@ -155,6 +160,8 @@ extension PostgresGovernanceStore {
             model: try reader.next(),
             provider: try reader.next(),
             spend: try reader.next(),
+            listCost: try reader.next(Double.self),
+            billingMultiplier: try reader.next(),
             promptTokens: try reader.next(),
             completionTokens: try reader.next(),
             totalTokens: try reader.next(Int.self),

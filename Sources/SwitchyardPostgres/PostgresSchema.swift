@@ -125,6 +125,13 @@ enum PostgresSchema {
             "CREATE INDEX IF NOT EXISTS switchyard_spend_logs_model_group ON switchyard_spend_logs (model_group, start_time DESC)",
             "CREATE INDEX IF NOT EXISTS switchyard_spend_logs_tags ON switchyard_spend_logs USING GIN (tags)",
         ]),
+        // The cost trail: list price and billing multiplier beside the charged `spend`. Both
+        // are catalog-only changes (no table rewrite): rows from before have a NULL list cost,
+        // read as their spend, and the multiplier they were charged at, 1.
+        Migration(version: 2, statements: [
+            "ALTER TABLE switchyard_spend_logs ADD COLUMN IF NOT EXISTS list_cost DOUBLE PRECISION",
+            "ALTER TABLE switchyard_spend_logs ADD COLUMN IF NOT EXISTS billing_multiplier DOUBLE PRECISION NOT NULL DEFAULT 1",
+        ]),
     ]
 
     /// The newest version this build knows.

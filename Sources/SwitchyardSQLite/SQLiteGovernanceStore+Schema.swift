@@ -105,5 +105,12 @@ extension SQLiteGovernanceStore {
         DROP INDEX IF EXISTS switchyard_spend_logs_team;
         DROP INDEX IF EXISTS switchyard_spend_logs_model;
         """,
+        // The cost trail: list price and billing multiplier beside the charged `spend`. No
+        // backfill (a rewrite of the whole log at start-up): rows from before have a NULL
+        // list cost, read as their spend, and the multiplier they were charged at, 1.
+        """
+        ALTER TABLE switchyard_spend_logs ADD COLUMN list_cost REAL;
+        ALTER TABLE switchyard_spend_logs ADD COLUMN billing_multiplier REAL NOT NULL DEFAULT 1;
+        """,
     ]
 }

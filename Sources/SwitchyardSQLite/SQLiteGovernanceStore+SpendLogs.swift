@@ -3,8 +3,11 @@ import SwitchyardCore
 extension SQLiteGovernanceStore {
     static let logColumns = """
         request_id, call_type, key_hash, key_alias, team_id, user_id, model_group, model, provider, spend,
-        prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status, tags
+        prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status, tags, list_cost, billing_multiplier
         """
+    /// `logColumns` as `logEntry` reads them: rows logged before the cost trail have no list
+    /// cost, and were charged at list price.
+    static let logSelection = logColumns.replacingOccurrences(of: "list_cost,", with: "COALESCE(list_cost, spend),")
 
     public func insertSpendLogs(_ entries: [SpendLogEntry]) async throws {
         guard !entries.isEmpty else { return }
@@ -12,7 +15,7 @@ extension SQLiteGovernanceStore {
             try connection.transaction {
                 // Compiled once per batch, not per row: a batch is a sync interval's requests.
                 let insert = try connection.prepared(
-                    "INSERT OR IGNORE INTO switchyard_spend_logs (\(Self.logColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    "INSERT OR IGNORE INTO switchyard_spend_logs (\(Self.logColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 )
                 let tag = try connection.prepared("INSERT OR IGNORE INTO switchyard_spend_log_tags (tag, start_time, log_id) VALUES (?, ?, ?)")
                 for entry in entries {
@@ -22,6 +25,7 @@ extension SQLiteGovernanceStore {
                         SQLiteValue(entry.provider), .real(entry.spend), .integer(Int64(entry.promptTokens)),
                         .integer(Int64(entry.completionTokens)), .integer(Int64(entry.totalTokens)), .real(entry.startTime),
                         .real(entry.endTime), .integer(Int64(entry.status)), .text(StoreJSON.encode(entry.tags)),
+                        .real(entry.listCost), .real(entry.billingMultiplier),
                     ]
                     try insert.run(values)
                     guard connection.changes > 0, !entry.tags.isEmpty else { continue }
@@ -63,7 +67,7 @@ extension SQLiteGovernanceStore {
         return try await database.run { connection in
             let total = try connection.query("SELECT COUNT(*) FROM switchyard_spend_logs \(filter)", filterValues).first?.first?.int ?? 0
             let rows = try connection.query(
-                "SELECT \(Self.logColumns) FROM switchyard_spend_logs \(filter) ORDER BY start_time DESC, request_id DESC LIMIT ? OFFSET ?", page
+                "SELECT \(Self.logSelection) FROM switchyard_spend_logs \(filter) ORDER BY start_time DESC, request_id DESC LIMIT ? OFFSET ?", page
             ).map(Self.logEntry)
             return (rows, total)
         }
@@ -73,15 +77,16 @@ extension SQLiteGovernanceStore {
         try await database.run { connection in
             try connection.query(
                 """
-                SELECT date(start_time, 'unixepoch') AS day, model_group, SUM(spend), COUNT(*), SUM(prompt_tokens), SUM(completion_tokens)
+                SELECT date(start_time, 'unixepoch') AS day, model_group, SUM(spend), SUM(COALESCE(list_cost, spend)), COUNT(*),
+                       SUM(prompt_tokens), SUM(completion_tokens)
                 FROM switchyard_spend_logs WHERE start_time >= ? AND start_time < ?
                 GROUP BY day, model_group ORDER BY day, model_group
                 """,
                 [.real(start), .real(end)]
             ).map { row in
                 SpendReportRow(
-                    day: row[0].string ?? "", modelGroup: row[1].string ?? "", spend: row[2].double ?? 0,
-                    requests: row[3].int ?? 0, promptTokens: row[4].int ?? 0, completionTokens: row[5].int ?? 0
+                    day: row[0].string ?? "", modelGroup: row[1].string ?? "", spend: row[2].double ?? 0, listCost: row[3].double ?? 0,
+                    requests: row[4].int ?? 0, promptTokens: row[5].int ?? 0, completionTokens: row[6].int ?? 0
                 )
             }
         }
@@ -102,9 +107,9 @@ extension SQLiteGovernanceStore {
         SpendLogEntry(
             requestID: row[0].string ?? "", callType: row[1].string ?? "", keyHash: row[2].string, keyAlias: row[3].string,
             teamID: row[4].string, userID: row[5].string, modelGroup: row[6].string ?? "", model: row[7].string,
-            provider: row[8].string, spend: row[9].double ?? 0, promptTokens: row[10].int ?? 0,
-            completionTokens: row[11].int ?? 0, totalTokens: row[12].int ?? 0, startTime: row[13].double ?? 0,
-            endTime: row[14].double ?? 0, status: row[15].int ?? 0, tags: StoreJSON.strings(row[16].string)
+            provider: row[8].string, spend: row[9].double ?? 0, listCost: row[17].double, billingMultiplier: row[18].double ?? 1,
+            promptTokens: row[10].int ?? 0, completionTokens: row[11].int ?? 0, totalTokens: row[12].int ?? 0,
+            startTime: row[13].double ?? 0, endTime: row[14].double ?? 0, status: row[15].int ?? 0, tags: StoreJSON.strings(row[16].string)
         )
     }
 }

@@ -11,11 +11,17 @@ public final class SQLiteGovernanceStore: GovernanceStore {
     }
 
     public func migrate() async throws {
+        try await migrate(through: Self.migrations.count)
+    }
+
+    /// Applies the migrations up to `version` only: tests build the database an older
+    /// release left behind, then migrate it.
+    func migrate(through version: Int) async throws {
         try await database.run { connection in
             try connection.execute("CREATE TABLE IF NOT EXISTS switchyard_schema_version (version INTEGER NOT NULL)")
             try connection.transaction {
                 let current = try connection.query("SELECT MAX(version) FROM switchyard_schema_version").first?.first?.int ?? 0
-                for (index, migration) in Self.migrations.enumerated() where index + 1 > current {
+                for (index, migration) in Self.migrations.enumerated().prefix(version) where index + 1 > current {
                     try connection.execute(migration)
                     try connection.query("INSERT INTO switchyard_schema_version (version) VALUES (?)", [.integer(Int64(index + 1))])
                 }

@@ -60,7 +60,7 @@ import Testing
     @Test(arguments: StoreBackend.all)
     func everyFieldRoundTrips(backend: StoreBackend) async throws {
         try await backend.withStore { store in
-            let full = Fixtures.log("full", at: 1_741_478_400.25, key: "k", user: "u", team: "t",
+            let full = Fixtures.log("full", at: 1_741_478_400.25, key: "k", user: "u", team: "t", listCost: 0.2, multiplier: 2.5,
                                     tags: ["a,b", "{c}", "quote\"", "back\\slash", "", "NULL", "ü 🚀"])
             let bare = SpendLogEntry(requestID: "bare", callType: "messages", modelGroup: "claude",
                                      startTime: 1_741_478_401, endTime: 1_741_478_402, status: 429)

@@ -13,7 +13,12 @@ public struct SpendLogEntry: Sendable, Hashable {
     /// The deployment (`model_info.id` or litellm model) that answered.
     public var model: String?
     public var provider: String?
+    /// USD charged: the list cost times the billing multiplier. Budgets and reports count this.
     public var spend: Double
+    /// USD at the provider's list price, before the billing multiplier.
+    public var listCost: Double
+    /// The answering deployment's `model_info.billing_multiplier` (1 when unset).
+    public var billingMultiplier: Double
     public var promptTokens: Int
     public var completionTokens: Int
     public var totalTokens: Int
@@ -34,6 +39,8 @@ public struct SpendLogEntry: Sendable, Hashable {
         model: String? = nil,
         provider: String? = nil,
         spend: Double = 0,
+        listCost: Double? = nil,
+        billingMultiplier: Double = 1,
         promptTokens: Int = 0,
         completionTokens: Int = 0,
         totalTokens: Int? = nil,
@@ -52,6 +59,8 @@ public struct SpendLogEntry: Sendable, Hashable {
         self.model = model
         self.provider = provider
         self.spend = spend
+        self.listCost = listCost ?? spend
+        self.billingMultiplier = billingMultiplier
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
         self.totalTokens = totalTokens ?? promptTokens + completionTokens

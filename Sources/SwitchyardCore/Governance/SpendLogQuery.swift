@@ -44,15 +44,19 @@ public struct SpendReportRow: Sendable, Hashable {
     /// `YYYY-MM-DD`, UTC.
     public var day: String
     public var modelGroup: String
+    /// USD charged (list cost times each request's billing multiplier).
     public var spend: Double
+    /// USD at list price, before billing multipliers.
+    public var listCost: Double
     public var requests: Int
     public var promptTokens: Int
     public var completionTokens: Int
 
-    public init(day: String, modelGroup: String, spend: Double, requests: Int, promptTokens: Int, completionTokens: Int) {
+    public init(day: String, modelGroup: String, spend: Double, listCost: Double? = nil, requests: Int, promptTokens: Int, completionTokens: Int) {
         self.day = day
         self.modelGroup = modelGroup
         self.spend = spend
+        self.listCost = listCost ?? spend
         self.requests = requests
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens

@@ -70,6 +70,8 @@ enum Fixtures {
         team: String? = nil,
         model: String = "gpt-4o",
         spend: Double = 0.5,
+        listCost: Double? = nil,
+        multiplier: Double = 1,
         prompt: Int = 10,
         completion: Int = 5,
         tags: [String] = []
@@ -77,7 +79,7 @@ enum Fixtures {
         SpendLogEntry(
             requestID: id, callType: "chat/completions", keyHash: key, keyAlias: key.map { "alias-\($0)" },
             teamID: team, userID: user, modelGroup: model, model: "\(model)-deployment", provider: "openai",
-            spend: spend, promptTokens: prompt, completionTokens: completion,
+            spend: spend, listCost: listCost, billingMultiplier: multiplier, promptTokens: prompt, completionTokens: completion,
             startTime: start, endTime: start + 0.75, status: 200, tags: tags
         )
     }

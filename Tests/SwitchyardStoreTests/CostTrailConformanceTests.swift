@@ -1,0 +1,59 @@
+import PostgresNIO
+@testable import SwitchyardCore
+@testable import SwitchyardPostgres
+@testable import SwitchyardSQLite
+import Testing
+
+/// Each logged request keeps its list cost and billing multiplier beside the charged spend,
+/// in databases made before those columns existed too.
+@Suite struct CostTrailConformanceTests {
+    @Test(arguments: StoreBackend.all)
+    func theReportSumsListCostAndChargedSpendApart(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let noon = 1_741_521_600.0  // 2025-03-09T12:00:00Z
+            try await store.insertSpendLogs([
+                Fixtures.log("doubled", at: noon, model: "resold", spend: 1, listCost: 0.5, multiplier: 2),
+                Fixtures.log("halved", at: noon + 1, model: "resold", spend: 0.25, listCost: 0.5, multiplier: 0.5),
+                Fixtures.log("list", at: noon + 2, model: "plain", spend: 0.125),
+            ])
+            let doubled = try await store.spendLogs(SpendLogQuery(requestID: "doubled")).rows.first
+            #expect(doubled?.listCost == 0.5 && doubled?.billingMultiplier == 2 && doubled?.spend == 1)
+            let report = try await store.spendReport(from: noon - 60, to: noon + 60)
+            #expect(Set(report) == [
+                SpendReportRow(day: "2025-03-09", modelGroup: "resold", spend: 1.25, listCost: 1, requests: 2, promptTokens: 20, completionTokens: 10),
+                SpendReportRow(day: "2025-03-09", modelGroup: "plain", spend: 0.125, listCost: 0.125, requests: 1, promptTokens: 10, completionTokens: 5),
+            ])
+        }
+    }
+
+    /// A row an older release logged was charged at list price: its list cost reads as its
+    /// spend, its multiplier as 1, after the upgrade migrates the table.
+    @Test(arguments: StoreBackend.all)
+    func rowsLoggedBeforeTheUpgradeReadAsChargedAtListPrice(backend: StoreBackend) async throws {
+        try await backend.withDatabase { makeStore in
+            let store = try await makeStore()
+            let insertOld = """
+                INSERT INTO switchyard_spend_logs (request_id, call_type, model_group, spend, prompt_tokens, completion_tokens,
+                    total_tokens, start_time, end_time, status)
+                VALUES ('old', 'chat/completions', 'gpt-4o', 0.75, 1, 2, 3, 1741478400, 1741478401, 200)
+                """
+            switch store {
+            case let sqlite as SQLiteGovernanceStore:
+                try await sqlite.migrate(through: 2)
+                try await sqlite.database.run { try $0.execute(insertOld) }
+            case let postgres as PostgresGovernanceStore:
+                try await postgres.migrate(through: 1)
+                try await postgres.execute(PostgresQuery(unsafeSQL: insertOld))
+            default:
+                Issue.record("no older schema known for \(backend.name)")
+            }
+            try await store.migrate()
+            try await store.insertSpendLogs([Fixtures.log("new", at: 1_741_478_402, spend: 1, listCost: 0.5, multiplier: 2)])
+            let rows = try await store.spendLogs(SpendLogQuery()).rows
+            #expect(rows.map(\.requestID) == ["new", "old"])
+            #expect(rows.map(\.listCost) == [0.5, 0.75])
+            #expect(rows.map(\.billingMultiplier) == [2, 1])
+            #expect(try await store.spendReport(from: 0, to: 2e9).map(\.listCost) == [1.25])
+        }
+    }
+}
