@@ -6,6 +6,9 @@ public struct Admission: Sendable {
     /// USD held against each entity's budget until the request settles.
     public var reserved: Double
     public var key: VirtualKey
+    /// Whether the key, its team or its user has a budget: a request it makes to a model
+    /// with no price escapes that budget, which is worth a warning.
+    public var budgeted: Bool = false
     public var requestLimit: RateLimitState?
     public var tokenLimit: RateLimitState?
 }

@@ -218,7 +218,10 @@ public final class GovernanceLedger: Sendable {
                 state.entities[entity]?.inFlight += 1
                 state.entities[entity]?.addWindow(minute: minute, requests: 1, tokens: 0)
             }
-            return Admission(entities: entities, reserved: estimate, key: key, requestLimit: requestLimit, tokenLimit: tokenLimit)
+            let budgeted = entities.contains { state.entities[$0]?.limits.maxBudget != nil }
+            return Admission(
+                entities: entities, reserved: estimate, key: key, budgeted: budgeted, requestLimit: requestLimit, tokenLimit: tokenLimit
+            )
         }
     }
 

@@ -48,10 +48,12 @@ extension AdminRoutes {
             .object([
                 "group_by_day": .string(day),
                 "total_spend": .number(rows.reduce(0) { $0 + $1.spend }),
+                "total_list_cost": .number(rows.reduce(0) { $0 + $1.listCost }),
                 "teams": .array(rows.map { row in
                     .object([
                         "model_group": .string(row.modelGroup),
                         "total_spend": .number(row.spend),
+                        "total_list_cost": .number(row.listCost),
                         "requests": .number(Double(row.requests)),
                         "prompt_tokens": .number(Double(row.promptTokens)),
                         "completion_tokens": .number(Double(row.completionTokens)),

@@ -74,6 +74,8 @@ enum AdminViews {
             "model": optional(entry.model),
             "custom_llm_provider": optional(entry.provider),
             "spend": .number(entry.spend),
+            "list_cost": .number(entry.listCost),
+            "billing_multiplier": .number(entry.billingMultiplier),
             "prompt_tokens": .number(Double(entry.promptTokens)),
             "completion_tokens": .number(Double(entry.completionTokens)),
             "total_tokens": .number(Double(entry.totalTokens)),

@@ -11,6 +11,7 @@ final class Governance: Sendable {
     let clock: any GatewayClock
     let settings: GeneralSettings
     let metrics: GatewayMetrics
+    let unpricedModels = UnpricedModelWarnings()
     private let masterKey: [UInt8]?
     /// Hashes the store did not know at their last lookup, forgotten at each sync: clients
     /// of an open gateway send made-up keys, and those must not cost a store query each.
@@ -118,7 +119,8 @@ final class Governance: Sendable {
         callType: String,
         requestID: String,
         tags: [String],
-        charged: Bool = true
+        charged: Bool = true,
+        logger: Logger
     ) throws(GatewayError) -> RequestMeter {
         var admission: Admission?
         if let hash = identity.keyHash {
@@ -131,14 +133,18 @@ final class Governance: Sendable {
                 throw limited
             }
         }
-        return RequestMeter(governance: self, admission: admission, requestID: requestID, callType: callType, modelGroup: modelGroup, tags: tags, charged: charged)
+        return RequestMeter(
+            governance: self, admission: admission, requestID: requestID, callType: callType, modelGroup: modelGroup, tags: tags, charged: charged,
+            logger: logger
+        )
     }
 
     /// Books a finished request: releases its hold, adds its cost, queues its log row.
     /// - Parameter deploymentGroup: the answering deployment's configured `model_name`, which
     ///   labels the spend metric (never a name the client made up).
-    func record(_ meter: RequestMeter, status: Int, usage: Usage?, cost: Double, deployment: String?, deploymentGroup: String?, provider: String?) {
+    func record(_ meter: RequestMeter, status: Int, usage: Usage?, charge: Charge, deployment: String?, deploymentGroup: String?, provider: String?) {
         let now = clock.wallTime()
+        let cost = charge.cost
         if let admission = meter.admission {
             ledger.settle(admission, cost: cost, tokens: usage?.totalTokens ?? 0, now: now)
         }
@@ -156,6 +162,8 @@ final class Governance: Sendable {
             model: deployment,
             provider: provider,
             spend: cost,
+            listCost: charge.listCost,
+            billingMultiplier: charge.multiplier,
             promptTokens: usage?.promptTokens ?? 0,
             completionTokens: usage?.completionTokens ?? 0,
             totalTokens: usage?.totalTokens,

@@ -1,4 +1,5 @@
 import HTTPTypes
+import Logging
 import Synchronization
 import SwitchyardCore
 
@@ -11,7 +12,7 @@ import SwitchyardCore
 final class RequestMeter: Sendable {
     private struct Observation {
         var usage: Usage?
-        var cost: Double = 0
+        var charge = Charge.zero
         var deployment: String?
         /// The answering deployment's configured `model_name`, the spend metric's label.
         var deploymentGroup: String?
@@ -28,10 +29,15 @@ final class RequestMeter: Sendable {
     /// False for operations that are governed but free (token counting).
     let charged: Bool
     private let governance: Governance
+    private let logger: Logger
     private let observation = Mutex(Observation())
 
-    init(governance: Governance, admission: Admission?, requestID: String, callType: String, modelGroup: String, tags: [String], charged: Bool) {
+    init(
+        governance: Governance, admission: Admission?, requestID: String, callType: String, modelGroup: String, tags: [String], charged: Bool,
+        logger: Logger
+    ) {
         self.governance = governance
+        self.logger = logger
         self.charged = charged
         self.admission = admission
         self.requestID = requestID
@@ -42,19 +48,22 @@ final class RequestMeter: Sendable {
     }
 
     /// Records the usage an answer reported, priced with the answering deployment's costs
-    /// (nil when the deployment has no prices). Free operations (token counting) are never
-    /// charged.
+    /// and billing multiplier; answers what the request is charged (nil when the deployment
+    /// has no prices). Free operations (token counting) are never charged.
     @discardableResult
     func observe(_ usage: Usage, deployment: Deployment) -> Double? {
-        let cost = charged ? CostCalculator.cost(of: usage, modelInfo: deployment.modelInfo) : 0
+        let charge = charged ? CostCalculator.charge(of: usage, modelInfo: deployment.modelInfo) : .zero
+        if charge == nil, admission?.budgeted == true {
+            governance.unpricedModels.warn(modelGroup: deployment.modelName, deployment: deployment.id, logger: logger)
+        }
         observation.withLock { observation in
             observation.usage = usage
-            observation.cost = cost ?? 0
+            observation.charge = charge ?? Charge(listCost: 0, modelInfo: deployment.modelInfo)
             observation.deployment = deployment.id
             observation.deploymentGroup = deployment.modelName
             observation.provider = deployment.provider.rawValue
         }
-        return cost
+        return charge?.cost
     }
 
     /// Records which deployment answered when its answer reported no usage.
@@ -91,7 +100,7 @@ final class RequestMeter: Sendable {
         }
         guard let ended else { return }
         governance.record(
-            self, status: status, usage: ended.usage, cost: ended.cost, deployment: ended.deployment, deploymentGroup: ended.deploymentGroup,
+            self, status: status, usage: ended.usage, charge: ended.charge, deployment: ended.deployment, deploymentGroup: ended.deploymentGroup,
             provider: ended.provider
         )
     }

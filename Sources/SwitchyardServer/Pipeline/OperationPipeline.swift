@@ -27,7 +27,7 @@ struct OperationPipeline: Sendable {
             // the refusal is admitted and logged like an unknown model named in a body.
             let meter = try gateway.governance.meter(
                 identity: identity, models: [pathModel], estimate: 0, modelGroup: pathModel, callType: operation.name, requestID: context.requestID,
-                tags: Gateway.tags(request)
+                tags: Gateway.tags(request), logger: context.logger
             )
             meter.finish(status: 404)
             throw GatewayError.modelNotFound(pathModel)
@@ -47,7 +47,8 @@ struct OperationPipeline: Sendable {
             callType: operation.name,
             requestID: context.requestID,
             tags: Gateway.tags(request),
-            charged: operation.meter != .free
+            charged: operation.meter != .free,
+            logger: context.logger
         )
         let call = OperationCall(request: parsed, clientHeaders: request.headers, meter: meter, logger: context.logger)
         let started = gateway.clock.now()
@@ -129,7 +130,8 @@ struct OperationPipeline: Sendable {
         case .whole(let body, let usage):
             if let usage {
                 if let cost = gateway.record(usage, candidate: candidate, meter: meter) {
-                    headers[.creditsUsed] = CostCalculator.format(cost)
+                    // The header alone is in credits; everything else counts USD.
+                    headers[.creditsUsed] = CostCalculator.format(cost * gateway.config.general.creditsPerUSD)
                 }
             } else {
                 meter.observe(deployment: candidate.deployment)

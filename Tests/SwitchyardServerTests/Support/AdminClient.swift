@@ -45,3 +45,23 @@ struct AdminClient: Sendable {
         return response.body.json["info"] as? [String: Any] ?? [:]
     }
 }
+
+extension AdminClient {
+    /// The `/spend/logs` rows for `query`, once there are `count` of them: rows reach the
+    /// store at the next background write, so this polls, for at most ten seconds.
+    func spendLogs(_ query: String, count: Int) async throws -> [[String: Any]] {
+        let deadline = ContinuousClock.now + .seconds(10)
+        var answer = try await get("/spend/logs?\(query)")
+        while answer.body.json["total"] as? Int != count, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            answer = try await get("/spend/logs?\(query)")
+        }
+        #expect(answer.body.json["total"] as? Int == count, "\(String(buffer: answer.body))")
+        return answer.body.json["data"] as? [[String: Any]] ?? []
+    }
+
+    /// The `error` object of an OpenAI-shaped error answer.
+    static func error(_ response: TestResponse) -> [String: Any] {
+        response.body.json["error"] as? [String: Any] ?? [:]
+    }
+}

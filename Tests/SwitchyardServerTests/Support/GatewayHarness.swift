@@ -55,10 +55,12 @@ func withGateway(
     _ config: GatewayConfig,
     clock: any GatewayClock = SystemGatewayClock(),
     store: StoreLocation = .sqlite(path: ":memory:"),
+    logger: Logger? = nil,
     _ test: @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
-    var logger = Logger(label: "test")
-    logger.logLevel = .critical
+    var quiet = Logger(label: "test")
+    quiet.logLevel = .critical
+    let logger = logger ?? quiet
     let app = try buildApplication(GatewayOptions(host: "127.0.0.1", port: 0, config: config, clock: clock, store: store), logger: logger)
     try await app.test(.router, test)
 }
