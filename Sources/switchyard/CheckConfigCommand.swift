@@ -13,14 +13,18 @@ struct CheckConfigCommand: ParsableCommand {
 
     func run() throws {
         let result = ConfigLoader.load(file: file, environment: ProcessInfo.processInfo.environment)
-        for problem in result.problems {
+        // Unpriced models are not a loading problem (serve stays quiet about them), but an
+        // operator checking a config with budgets in mind wants to know.
+        let problems = result.problems + (result.config?.pricingWarnings ?? [])
+        for problem in problems {
             print("\(problem.severity.rawValue): \(problem.description)")
         }
+        let warnings = problems.filter { $0.severity == .warning }.count
         if !result.errors.isEmpty {
-            print("\(file): \(result.errors.count) error(s), \(result.warnings.count) warning(s)")
+            print("\(file): \(result.errors.count) error(s), \(warnings) warning(s)")
             throw ExitCode(1)
         }
         let models = result.config?.deployments.count ?? 0
-        print("\(file): OK (\(models) deployment(s), \(result.warnings.count) warning(s))")
+        print("\(file): OK (\(models) deployment(s), \(warnings) warning(s))")
     }
 }
