@@ -33,6 +33,34 @@ extension PostgresGovernanceStore {
         }
     }
 
+    /// One `UPDATE`: the row lock it takes orders concurrent top-ups, so each adds to the
+    /// total the one before it left, whichever replica sent it.
+    public func raiseBudget(of entity: GovernedEntity, by amount: Double) async throws -> BudgetBalance? {
+        let (table, column) = Self.table(for: entity)
+        var binds = PostgresBindings()
+        binds.append(amount)
+        binds.append(entity.id)
+        let update = PostgresQuery(
+            unsafeSQL: "UPDATE \(table) SET max_budget = COALESCE(max_budget, 0) + $1 WHERE \(column) = $2 RETURNING max_budget, spend",
+            binds: binds
+        )
+        return try await perform("raiseBudget") {
+            try await rows(update) { row in
+                var reader = RowReader(row)
+                return BudgetBalance(maxBudget: try reader.next(), spend: try reader.next())
+            }.first
+        }
+    }
+
+    /// The table and key column of an entity's rows; fixed names, never input.
+    static func table(for entity: GovernedEntity) -> (table: String, column: String) {
+        switch entity {
+        case .key: ("switchyard_keys", "token_hash")
+        case .team: ("switchyard_teams", "team_id")
+        case .user: ("switchyard_users", "user_id")
+        }
+    }
+
     /// Zeroes spend and moves the reset time on, for each entity whose stored reset time is
     /// still `previousResetAt` (NULL matching nil): when two replicas both see a period end,
     /// the second finds the time already moved and leaves the fresh period's spend alone.

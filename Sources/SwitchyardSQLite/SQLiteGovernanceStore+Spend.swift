@@ -13,6 +13,16 @@ extension SQLiteGovernanceStore {
         }
     }
 
+    public func raiseBudget(of entity: GovernedEntity, by amount: Double) async throws -> BudgetBalance? {
+        let (table, column) = Self.table(for: entity)
+        return try await database.run { connection in
+            try connection.query(
+                "UPDATE \(table) SET max_budget = COALESCE(max_budget, 0) + ? WHERE \(column) = ? RETURNING max_budget, spend",
+                [.real(amount), .text(entity.id)]
+            ).first.map { BudgetBalance(maxBudget: $0[0].double ?? amount, spend: $0[1].double ?? 0) }
+        }
+    }
+
     public func resetBudgets(_ resets: [BudgetReset]) async throws {
         guard !resets.isEmpty else { return }
         try await database.run { connection in

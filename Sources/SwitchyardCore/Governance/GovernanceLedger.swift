@@ -87,6 +87,37 @@ public final class GovernanceLedger: Sendable {
         }
     }
 
+    /// Raises a key's, team's or user's `max_budget` to `budget`, what the store answered a
+    /// top-up with, so the top-up admits requests here at once.
+    ///
+    /// Never lowers it: when two top-ups finish out of order, or a sync has already read the
+    /// newer total, the larger value is the later one (top-ups only add). A budget lowered
+    /// by an update on another replica arrives with the next sync, as any update does.
+    public func raiseBudget(of entity: GovernedEntity, to budget: Double) {
+        func raised(_ limits: BudgetLimits) -> BudgetLimits {
+            var limits = limits
+            limits.maxBudget = max(limits.maxBudget ?? budget, budget)
+            return limits
+        }
+        state.withLock { state in
+            switch entity {
+            case .key(let hash):
+                guard let key = state.keys[hash] else { return }
+                state.keys[hash]?.limits = raised(key.limits)
+            case .team(let id):
+                guard let team = state.teams[id] else { return }
+                state.teams[id]?.limits = raised(team.limits)
+            case .user(let id):
+                guard let user = state.users[id] else { return }
+                state.users[id]?.limits = raised(user.limits)
+            }
+            // A sync that read the store before the top-up must not undo it here.
+            state.generation += 1
+            state.touched[entity] = state.generation
+            if let entry = state.entities[entity] { state.entities[entity]?.limits = raised(entry.limits) }
+        }
+    }
+
     public func removeKeys(_ hashes: [String]) {
         state.withLock { state in
             state.generation += 1

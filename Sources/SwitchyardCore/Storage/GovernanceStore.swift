@@ -26,6 +26,9 @@ public protocol GovernanceStore: Sendable {
 
     /// Adds spend to keys, teams and users in one transaction.
     func addSpend(_ deltas: [SpendDelta]) async throws
+    /// Adds `amount` USD to an entity's `max_budget` (none counting as 0) in one statement, so
+    /// top-ups served by several replicas at once all land; nil when the entity does not exist.
+    func raiseBudget(of entity: GovernedEntity, by amount: Double) async throws -> BudgetBalance?
     /// Zeroes spend for ended budget periods, each only if its reset time still matches.
     func resetBudgets(_ resets: [BudgetReset]) async throws
     /// Adds this replica's requests and tokens to the shared per-minute windows.
