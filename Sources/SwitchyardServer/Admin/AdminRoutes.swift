@@ -23,6 +23,8 @@ struct AdminRoutes: Sendable {
         }
         group.post("key/block") { request, context in try await setBlocked(true, request, context) }
         group.post("key/unblock") { request, context in try await setBlocked(false, request, context) }
+        group.post("key/topup") { request, context in try await topUpKey(request, context) }
+        group.post("team/topup") { request, context in try await topUpTeam(request, context) }
         group.post("team/new") { request, context in try await newTeam(request, context) }
         group.post("team/update") { request, context in try await updateTeam(request, context) }
         group.get("team/info") { request, context in try await teamInfo(request, context) }
