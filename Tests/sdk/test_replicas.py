@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import openai
@@ -123,3 +124,53 @@ def test_blocking_on_one_replica_stops_the_key_on_the_other(replicas):
         assert time.monotonic() < deadline, "replica b still admits a key blocked on replica a"
         time.sleep(INTERVAL / 4)
     assert ask(b, key).status_code == 401
+
+
+def topup(gateway: Gateway, path: str, **fields) -> httpx.Response:
+    return httpx.post(f"{gateway.root}{path}", json=fields, headers={"Authorization": f"Bearer {MASTER}"}, timeout=30)
+
+
+def test_a_top_up_on_one_replica_admits_there_at_once_and_on_the_other_within_the_sync_bound(replicas):
+    a, b = replicas
+    key = admin(a, "/key/generate", max_budget=0)["key"]
+    assert ask(a, key).status_code == 402
+    assert ask(b, key).status_code == 402
+    answer = topup(a, "/key/topup", key=key, amount=1)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["max_budget"] == 1
+    assert ask(a, key).status_code == 200, "the replica that served the top-up admits at once"
+    deadline = time.monotonic() + INTERVAL * 10
+    while (status := ask(b, key).status_code) == 402:
+        assert time.monotonic() < deadline, "replica b still refuses a key topped up on replica a"
+        time.sleep(INTERVAL / 4)
+    assert status == 200
+    assert key_info(b, key)["max_budget"] == 1
+
+
+def test_twenty_concurrent_top_ups_across_both_replicas_lose_nothing(replicas):
+    a, b = replicas
+    key = admin(a, "/key/generate", max_budget=0)["key"]
+    team_id = admin(a, "/team/new", team_id="prepaid-" + uuid.uuid4().hex[:12])["team_id"]
+
+    def send(turn: int) -> tuple[float, float]:
+        gateway = a if turn % 2 == 0 else b
+        by_key = topup(gateway, "/key/topup", key=key, amount=1)
+        by_team = topup(gateway, "/team/topup", team_id=team_id, amount=1)
+        assert by_key.status_code == 200, by_key.text
+        assert by_team.status_code == 200, by_team.text
+        return by_key.json()["max_budget"], by_team.json()["max_budget"]
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        budgets = list(pool.map(send, range(20)))
+    # Each top-up answered the total it made, so every total from 1 to 20 appears once.
+    assert sorted(key for key, _ in budgets) == [float(n) for n in range(1, 21)]
+    assert sorted(team for _, team in budgets) == [float(n) for n in range(1, 21)]
+
+    def team_budget(gateway: Gateway) -> float:
+        response = httpx.get(f"{gateway.root}/team/info", params={"team_id": team_id}, headers={"Authorization": f"Bearer {MASTER}"})
+        return response.json()["team_info"]["max_budget"]
+
+    assert [key_info(g, key)["max_budget"] for g in (a, b)] == [20, 20]
+    assert [team_budget(g) for g in (a, b)] == [20, 20]
+    # Each replica served some of the top-ups, and admits the key at once.
+    assert ask(a, key).status_code == 200 and ask(b, key).status_code == 200
