@@ -73,6 +73,32 @@ public struct LeanBody: AsyncSequence, Sendable {
         return AsyncIterator(owner: self.owner)
     }
 
+    /// Reads the body into one buffer while it fits in `threshold` bytes; past that, returns
+    /// what came so far and an iterator for the rest (which then owns the body).
+    public func collect(
+        spillingAfter threshold: Int, isolation actor: isolated (any Actor)? = #isolation
+    ) async throws -> (ByteBuffer, rest: AsyncIterator?) {
+        let stream = self.owner.stream
+        stream.markIteratorCreated()
+        var collected: ByteBuffer?
+        do {
+            while let buffer = try await stream.next(isolation: actor) {
+                if collected == nil {
+                    collected = buffer
+                } else {
+                    collected?.writeImmutableBuffer(buffer)
+                }
+                if let collected, collected.readableBytes > threshold {
+                    return (collected, AsyncIterator(owner: self.owner))
+                }
+            }
+        } catch {
+            stream.abandon(reason: error)
+            throw error
+        }
+        return (collected ?? ByteBuffer(), nil)
+    }
+
     /// Reads the whole body into one buffer.
     ///
     /// - Throws: ``LeanHTTPError/bodyTooLarge`` as soon as more than `maxBytes` arrived; the

@@ -52,16 +52,21 @@ struct UpstreamBody: AsyncSequence, Sendable {
     /// Collects the body while it fits in `threshold` bytes; a larger one comes back as its
     /// first part and the rest still to read, so it can be passed on without being held whole.
     func collect(spillingAfter threshold: Int) async throws -> (ByteBuffer, rest: IteratorBox<AsyncIterator>?) {
-        let box = IteratorBox(makeAsyncIterator())
+        if case .lean(let body) = source {
+            // The common, small answer costs no iterator at all.
+            let (collected, rest) = try await body.collect(spillingAfter: threshold)
+            return (collected, rest.map { IteratorBox(AsyncIterator(lean: $0)) })
+        }
+        var iterator = makeAsyncIterator()
         var collected: ByteBuffer?
-        while let chunk = try await box.iterator.next() {
+        while let chunk = try await iterator.next() {
             if collected == nil {
                 // The first buffer is kept as is: a body that came in one piece is not copied.
                 collected = chunk
             } else {
                 collected?.writeImmutableBuffer(chunk)
             }
-            if let collected, collected.readableBytes > threshold { return (collected, box) }
+            if let collected, collected.readableBytes > threshold { return (collected, IteratorBox(iterator)) }
         }
         return (collected ?? ByteBuffer(), nil)
     }
