@@ -84,6 +84,7 @@ public struct LeanBody: AsyncSequence, Sendable {
         do {
             while let buffer = try await stream.next(isolation: actor) {
                 if collected == nil {
+                    // The first buffer is kept as is: a body that came in one piece is not copied.
                     collected = buffer
                 } else {
                     collected?.writeImmutableBuffer(buffer)
@@ -104,24 +105,11 @@ public struct LeanBody: AsyncSequence, Sendable {
     /// - Throws: ``LeanHTTPError/bodyTooLarge`` as soon as more than `maxBytes` arrived; the
     ///   connection is then closed rather than drained.
     public func collect(upTo maxBytes: Int, isolation actor: isolated (any Actor)? = #isolation) async throws -> ByteBuffer {
-        let stream = self.owner.stream
-        stream.markIteratorCreated()
-        var collected: ByteBuffer?
-        do {
-            while let buffer = try await stream.next(isolation: actor) {
-                let total = (collected?.readableBytes ?? 0) + buffer.readableBytes
-                guard total <= maxBytes else { throw LeanHTTPError.bodyTooLarge }
-                if collected == nil {
-                    // The first buffer is kept as is: a body that came in one piece is not copied.
-                    collected = buffer
-                } else {
-                    collected?.writeImmutableBuffer(buffer)
-                }
-            }
-        } catch {
-            stream.abandon(reason: error)
-            throw error
+        let (collected, rest) = try await collect(spillingAfter: maxBytes, isolation: actor)
+        guard rest == nil else {
+            self.owner.stream.abandon(reason: LeanHTTPError.bodyTooLarge)
+            throw LeanHTTPError.bodyTooLarge
         }
-        return collected ?? ByteBuffer()
+        return collected
     }
 }

@@ -41,7 +41,7 @@ public func buildApplication(
     let (store, storeService) = try options.store.open()
     let httpClient = makeUpstreamHTTPClient(requestTimeout: options.config.litellm.requestTimeout)
     let pool = HTTP1ConnectionPool(
-        configuration: .init(readTimeout: .milliseconds(Int64(max(options.config.litellm.requestTimeout, 1) * 1000)))
+        configuration: .init(readTimeout: .inSeconds(max(options.config.litellm.requestTimeout, 1)))
     )
     let gateway = Gateway(config: options.config, httpClient: httpClient, pool: pool, store: store, clock: options.clock)
 
@@ -99,7 +99,7 @@ func makeUpstreamHTTPClient(requestTimeout: Double) -> HTTPClient {
     configuration.connectionPool.retryConnectionEstablishment = false
     configuration.decompression = .disabled
     configuration.redirectConfiguration = .disallow
-    configuration.timeout = .init(connect: .seconds(10), read: .milliseconds(Int64(max(requestTimeout, 1) * 1000)))
+    configuration.timeout = .init(connect: .seconds(10), read: .inSeconds(max(requestTimeout, 1)))
     return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
 }
 

@@ -46,12 +46,12 @@ public struct JSONScanner {
     }
 
     private mutating func skipWhitespace() {
-        while position < bytes.count {
-            switch bytes[position] {
-            case 0x20, 0x09, 0x0A, 0x0D: position += 1
-            default: return
-            }
-        }
+        while position < bytes.count, Self.isWhitespace(bytes[position]) { position += 1 }
+    }
+
+    /// JSON's insignificant whitespace (RFC 8259 §2): space, tab, line feed, carriage return.
+    public static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     private mutating func expect(_ byte: UInt8, _ what: String) throws(JSONSyntaxError) {

@@ -125,7 +125,7 @@ public struct OpenAIStreamRelay: Sendable {
             // Only an array has brackets to look inside; a one-byte value (`"choices":7`) has none.
             guard dropUsageOnlyChunk, let choices = index.member("choices"), choices.kind == .array else { return true }
             let inner = data[(choices.valueRange.lowerBound + 1)..<(choices.valueRange.upperBound - 1)]
-            return !inner.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+            return !inner.allSatisfy(JSONScanner.isWhitespace)
         }
     }
 

@@ -29,9 +29,7 @@ extension UsageReader {
     static func objectRange(in bytes: UnsafeRawBufferPointer, afterKeyEndingAt start: Int) -> Range<Int>? {
         var offset = start
         func skipSpace() {
-            while offset < bytes.count, bytes[offset] == 0x20 || bytes[offset] == 0x0A || bytes[offset] == 0x0D || bytes[offset] == 0x09 {
-                offset += 1
-            }
+            while offset < bytes.count, JSONScanner.isWhitespace(bytes[offset]) { offset += 1 }
         }
         skipSpace()
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { return nil }

@@ -71,7 +71,7 @@ struct LargeAnswerRelay: Sendable {
     /// Whether the first byte after leading whitespace opens a JSON object.
     static func opensObject(_ buffer: ByteBuffer) -> Bool {
         buffer.withUnsafeReadableBytes { bytes in
-            bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 } == UInt8(ascii: "{")
+            bytes.first { !JSONScanner.isWhitespace($0) } == UInt8(ascii: "{")
         }
     }
 }

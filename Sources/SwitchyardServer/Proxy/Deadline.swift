@@ -1,9 +1,16 @@
 import NIOCore
 import SwitchyardCore
 
+extension TimeAmount {
+    /// Seconds as a config gives them, to the millisecond.
+    static func inSeconds(_ seconds: Double) -> TimeAmount {
+        .milliseconds(Int64(seconds * 1000))
+    }
+}
+
 extension NIODeadline {
     static func after(seconds: Double) -> NIODeadline {
-        .now() + .milliseconds(Int64(seconds * 1000))
+        .now() + .inSeconds(seconds)
     }
 }
 

@@ -34,12 +34,6 @@ struct ConnectionLimits: Sendable {
     }
 }
 
-extension TimeAmount {
-    static func inSeconds(_ seconds: Double) -> TimeAmount {
-        .milliseconds(Int64(seconds * 1000))
-    }
-}
-
 /// The process's limit on open file descriptors.
 enum FileDescriptorLimit {
     /// The soft limit, raised to the hard limit first (as Go's runtime and nginx's

@@ -57,7 +57,7 @@ struct ImageFetcher: Sendable {
         let body: ByteBuffer
         let contentType: String
         do {
-            let response = try await client.execute(request, deadline: .now() + .milliseconds(Int64(timeout * 1000)), logger: logger)
+            let response = try await client.execute(request, deadline: .after(seconds: timeout), logger: logger)
             guard response.status == .ok else { throw Self.refused("Fetching the image `\(url.prefix(200))` answered \(response.status.code).") }
             contentType = response.headers.first(name: "content-type")?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
             body = try await response.body.collect(upTo: maxBytes)

@@ -75,13 +75,9 @@ struct UpstreamBody: AsyncSequence, Sendable {
     func collect(upTo limit: Int) async throws -> ByteBuffer {
         switch source {
         case .http:
-            var out = ByteBuffer()
-            var iterator = makeAsyncIterator()
-            while var chunk = try await iterator.next() {
-                guard out.readableBytes + chunk.readableBytes <= limit else { throw NIOTooManyBytesError(maxBytes: limit) }
-                out.writeBuffer(&chunk)
-            }
-            return out
+            let (body, rest) = try await collect(spillingAfter: limit)
+            guard rest == nil else { throw NIOTooManyBytesError(maxBytes: limit) }
+            return body
         case .lean(let body):
             return try await body.collect(upTo: limit)
         case .buffers(let buffers):
