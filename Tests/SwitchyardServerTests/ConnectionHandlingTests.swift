@@ -259,6 +259,19 @@ import Testing
         }
     }
 
+    @Test func refusalsCarryARequestIDTheClientsOwnWhenItSentOne() async throws {
+        let config = try TestConfig.load(TestConfig.mockWithOneMegabyteLimit)
+        try await withLiveGateway(config) { gateway in
+            let oversized = "POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nx-request-id: mine-413\r\nContent-Length: 33000000\r\n\r\n"
+            let refused = try await RawHTTP.exchange(port: gateway.port, send: oversized, expectResponses: 99)
+            #expect(refused.hasPrefix("HTTP/1.1 413 "))
+            #expect(RawHTTP.header("x-request-id", in: refused) == "mine-413")
+            let malformed = try await RawHTTP.exchange(port: gateway.port, send: "GARBAGE\r\n\r\n", expectResponses: 99)
+            #expect(malformed.hasPrefix("HTTP/1.1 400 "))
+            #expect(RawHTTP.header("x-request-id", in: malformed)?.count == 36)
+        }
+    }
+
     @Test func requestsPipelinedBeforeAMalformedOneAreAnsweredFirst() async throws {
         try await withLiveGateway(Self.demo) { gateway in
             let chat = #"{"model":"mock","messages":[{"role":"user","content":"hi"}]}"#

@@ -20,7 +20,7 @@ struct GatewayErrorMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        let requestID = request.headers[.requestID].flatMap { $0.isEmpty || $0.count > 200 ? nil : $0 } ?? RequestIDs.next()
+        let requestID = RequestIDs.forRequest(sending: request.headers[.requestID])
         context.requestID = requestID
         context.logger[metadataKey: "switchyard.request_id"] = .string(requestID)
         do {

@@ -15,6 +15,12 @@ enum RequestIDs {
     private static let counterSeed = UInt64.random(in: .min ... .max)
     private static let counter = Atomic<UInt64>(0)
 
+    /// The id of a request: the client's own `x-request-id` when it sent a usable one (not
+    /// empty, at most 200 characters), else a new one.
+    static func forRequest(sending clientID: String?) -> String {
+        clientID.flatMap { $0.isEmpty || $0.count > 200 ? nil : $0 } ?? next()
+    }
+
     static func next(now: Date = Date()) -> String {
         let count = counter.add(1, ordering: .relaxed).newValue
         let milliseconds = UInt64(max(0, now.timeIntervalSince1970 * 1000)) & 0xFFFF_FFFF_FFFF

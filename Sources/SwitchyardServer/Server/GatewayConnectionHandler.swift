@@ -40,7 +40,7 @@ where Responder.Context == GatewayRequestContext {
     private enum Queued {
         case request(Request)
         /// A request refused before it reached the router; the last thing on a connection.
-        case refusal(GatewayError, path: String?)
+        case refusal(GatewayError, path: String?, requestID: String)
     }
 
     /// Whether, and how, the connection is coming to an end.
@@ -112,7 +112,7 @@ where Responder.Context == GatewayRequestContext {
             guard declared <= limits.maxRequestBodyBytes else {
                 // Refused from its declared length, before any of the body is read (or, with
                 // `Expect: 100-continue`, sent).
-                refuse(.bodyTooLarge, path: head.path, context: context)
+                refuse(.bodyTooLarge, path: head.path, head: head, context: context)
                 return
             }
             if head.headerFields[.expect]?.lowercased() == "100-continue" {
@@ -123,7 +123,7 @@ where Responder.Context == GatewayRequestContext {
             guard var request = incoming else { return }
             incoming = nil
             guard request.body.readableBytes + chunk.readableBytes <= limits.maxRequestBodyBytes else {
-                refuse(.bodyTooLarge, path: request.head.path, context: context)
+                refuse(.bodyTooLarge, path: request.head.path, head: request.head, context: context)
                 return
             }
             if request.body.readableBytes == 0 {
@@ -142,21 +142,23 @@ where Responder.Context == GatewayRequestContext {
     }
 
     /// Refuses the request being read, in its turn: nothing after it is read as a request.
-    private func refuse(_ error: GatewayError, path: String?, context: ChannelHandlerContext) {
+    /// `head`, when it arrived, gives the refusal the client's own `x-request-id`.
+    private func refuse(_ error: GatewayError, path: String?, head: HTTPRequest?, context: ChannelHandlerContext) {
         reader.refused()
         incoming = nil
-        queued.append(.refusal(error, path: path))
+        queued.append(.refusal(error, path: path, requestID: RequestIDs.forRequest(sending: head?.headerFields[.requestID])))
         startNext(context)
     }
 
     /// Writes a refusal in the envelope of `path`'s surface (OpenAI's when no head arrived),
     /// closes the sending side, and lingers until the client closes or the linger time is up.
-    private func writeRefusal(_ error: GatewayError, path: String?, context: ChannelHandlerContext) {
+    private func writeRefusal(_ error: GatewayError, path: String?, requestID: String, context: ChannelHandlerContext) {
         let body = ByteBuffer(bytes: ErrorSurface.forPath(path ?? "/").body(for: error))
         var response = HTTPResponse(status: .init(code: error.status))
         response.headerFields[.contentType] = "application/json"
         response.headerFields[.contentLength] = String(body.readableBytes)
         response.headerFields[.connection] = "close"
+        response.headerFields[.requestID] = requestID
         response.headerFields[.date] = HTTPDate.now()
         if let serverName { response.headerFields[.server] = serverName }
         context.write(wrapOutboundOut(.head(response)), promise: nil)
@@ -194,7 +196,7 @@ where Responder.Context == GatewayRequestContext {
                 context.close(promise: nil)
             }
         case let malformed as MalformedRequest:
-            refuse(malformed.error, path: nil, context: context)
+            refuse(malformed.error, path: nil, head: nil, context: context)
         case ChannelEvent.inputClosed:
             // The client sent all it will: answer what it asked, then close.
             ending = .inputClosed
@@ -219,8 +221,8 @@ where Responder.Context == GatewayRequestContext {
             context.read()
         }
         switch next {
-        case .refusal(let error, let path):
-            writeRefusal(error, path: path, context: context)
+        case .refusal(let error, let path, let requestID):
+            writeRefusal(error, path: path, requestID: requestID, context: context)
         case .request(let request):
             let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
             let exchange = Exchange(request: request, channel: context.channel, responder: responder, serverName: serverName, logger: logger)
@@ -296,7 +298,7 @@ where Responder.Context == GatewayRequestContext {
         case .closeSilently:
             context.close(promise: nil)
         case .refuse(let path):
-            refuse(.requestStoppedArriving, path: path, context: context)
+            refuse(.requestStoppedArriving, path: path, head: incoming?.head, context: context)
         case .close:
             context.close(promise: nil)
         }
