@@ -11,7 +11,7 @@ extension PostgresGovernanceStore {
     private static let logColumns = """
         request_id, call_type, key_hash, key_alias, team_id, user_id, model_group, model, provider,
         spend, COALESCE(list_cost, spend), billing_multiplier, prompt_tokens, completion_tokens, total_tokens,
-        start_time, end_time, status, tags
+        start_time, end_time, status, tags, cost_known, units
         """
 
     /// Writes entries with one multi-row insert per chunk; an entry whose `requestID` is
@@ -123,11 +123,12 @@ extension PostgresGovernanceStore {
         """
         INSERT INTO switchyard_spend_logs (
             request_id, call_type, key_hash, key_alias, team_id, user_id, model_group, model, provider,
-            spend, list_cost, billing_multiplier, prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status, tags
+            spend, list_cost, billing_multiplier, prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status, tags,
+            cost_known, units
         )
         SELECT request_id, call_type, key_hash, key_alias, team_id, user_id, model_group, model, provider,
                spend, list_cost, billing_multiplier, prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status,
-               tags::TEXT[]
+               tags::TEXT[], cost_known, units
         FROM unnest(
             \(entries.map(\.requestID))::TEXT[], \(entries.map(\.callType))::TEXT[],
             \(NullableArrayBind(entries.map(\.keyHash)))::TEXT[], \(NullableArrayBind(entries.map(\.keyAlias)))::TEXT[],
@@ -138,10 +139,12 @@ extension PostgresGovernanceStore {
             \(entries.map(\.promptTokens))::INT8[], \(entries.map(\.completionTokens))::INT8[],
             \(entries.map(\.totalTokens))::INT8[], \(entries.map(\.startTime))::FLOAT8[],
             \(entries.map(\.endTime))::FLOAT8[], \(entries.map(\.status))::INT8[],
-            \(entries.map { PostgresArrayLiteral.text($0.tags) })::TEXT[]
+            \(entries.map { PostgresArrayLiteral.text($0.tags) })::TEXT[],
+            \(entries.map(\.costKnown))::BOOL[], \(NullableArrayBind(entries.map(\.units)))::TEXT[]
         ) AS entry(
             request_id, call_type, key_hash, key_alias, team_id, user_id, model_group, model, provider,
-            spend, list_cost, billing_multiplier, prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status, tags
+            spend, list_cost, billing_multiplier, prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status, tags,
+            cost_known, units
         )
         ON CONFLICT (request_id) DO NOTHING
         """
@@ -149,7 +152,7 @@ extension PostgresGovernanceStore {
 
     private static func decodeLog(_ row: PostgresRow) throws -> SpendLogEntry {
         var reader = RowReader(row)
-        return SpendLogEntry(
+        var entry = SpendLogEntry(
             requestID: try reader.next(),
             callType: try reader.next(),
             keyHash: try reader.next(),
@@ -170,5 +173,9 @@ extension PostgresGovernanceStore {
             status: try reader.next(),
             tags: try reader.next()
         )
+        entry.costKnown = try reader.next()
+        entry.units = try reader.next()
+        return entry
     }
+
 }

@@ -132,6 +132,12 @@ enum PostgresSchema {
             "ALTER TABLE switchyard_spend_logs ADD COLUMN IF NOT EXISTS list_cost DOUBLE PRECISION",
             "ALTER TABLE switchyard_spend_logs ADD COLUMN IF NOT EXISTS billing_multiplier DOUBLE PRECISION NOT NULL DEFAULT 1",
         ]),
+        // Units beside tokens and whether the cost was known (a zero spend on an unpriced
+        // model is "unknown", not "free"); catalog-only changes again.
+        Migration(version: 3, statements: [
+            "ALTER TABLE switchyard_spend_logs ADD COLUMN IF NOT EXISTS cost_known BOOLEAN NOT NULL DEFAULT TRUE",
+            "ALTER TABLE switchyard_spend_logs ADD COLUMN IF NOT EXISTS units TEXT",
+        ]),
     ]
 
     /// The newest version this build knows.

@@ -112,5 +112,11 @@ extension SQLiteGovernanceStore {
         ALTER TABLE switchyard_spend_logs ADD COLUMN list_cost REAL;
         ALTER TABLE switchyard_spend_logs ADD COLUMN billing_multiplier REAL NOT NULL DEFAULT 1;
         """,
+        // Units beside tokens (images, seconds, characters, queries, pages) and whether the
+        // cost was known: a zero spend on an unpriced model is "unknown", not "free".
+        """
+        ALTER TABLE switchyard_spend_logs ADD COLUMN cost_known INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE switchyard_spend_logs ADD COLUMN units TEXT;
+        """,
     ]
 }

@@ -56,4 +56,23 @@ import Testing
             #expect(try await store.spendReport(from: 0, to: 2e9).map(\.listCost) == [1.25])
         }
     }
+
+    /// A media request keeps its units, and a request on an unpriced model says its cost is
+    /// unknown rather than reading as free; rows from before the columns read as known.
+    @Test(arguments: StoreBackend.all)
+    func unitsAndUnknownCostsAreKept(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            var images = Fixtures.log("images", at: 1_741_478_400, spend: 0.08, prompt: 0, completion: 0)
+            images.callType = "images/generations"
+            images.units = #"{"image_size":"1024x1024","images":2}"#
+            var unpriced = Fixtures.log("unpriced", at: 1_741_478_401, spend: 0, prompt: 0, completion: 0)
+            unpriced.costKnown = false
+            unpriced.units = #"{"seconds":12.5}"#
+            try await store.insertSpendLogs([images, unpriced, Fixtures.log("chat", at: 1_741_478_402)])
+            let rows = try await store.spendLogs(SpendLogQuery()).rows
+            #expect(rows.map(\.requestID) == ["chat", "unpriced", "images"])
+            #expect(rows.map(\.costKnown) == [true, false, true])
+            #expect(rows.map(\.units) == [nil, #"{"seconds":12.5}"#, #"{"image_size":"1024x1024","images":2}"#])
+        }
+    }
 }

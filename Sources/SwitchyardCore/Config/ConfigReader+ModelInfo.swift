@@ -28,12 +28,20 @@ extension ConfigReader {
         return (info, idNode)
     }
 
-    /// Reads one of the four cost keys into `info`; false when `entry` is not a cost key.
+    /// Reads one cost key into `info`; false when `entry` is not a cost key.
     ///
     /// Used for `model_info` and for `litellm_params`, where LiteLLM allows costs too.
     mutating func readCost(_ entry: ConfigEntry, into info: inout ModelInfo) -> Bool {
         guard ConfigKeys.costKeys.contains(entry.key) else { return false }
+        if entry.key == "output_cost_per_image" {
+            info.unitPrices.outputCostPerImage = readImagePrice(entry)
+            return true
+        }
         let value = number(entry.value, at: entry.path, .nonNegative)
+        if let unit = UnitPrices.keys[entry.key] {
+            info.unitPrices[keyPath: unit] = value
+            return true
+        }
         switch entry.key {
         case "input_cost_per_token": info.inputCostPerToken = value
         case "output_cost_per_token": info.outputCostPerToken = value
@@ -41,5 +49,18 @@ extension ConfigReader {
         default: info.cacheCreationInputTokenCost = value
         }
         return true
+    }
+
+    /// `output_cost_per_image`: a number, or a mapping from `quality/size`, `size`, `quality`
+    /// or `default` to a number.
+    private mutating func readImagePrice(_ entry: ConfigEntry) -> ImagePrice? {
+        guard case .mapping = entry.value else {
+            return number(entry.value, at: entry.path, .nonNegative).map(ImagePrice.flat)
+        }
+        var prices: [String: Double] = [:]
+        for item in entries(of: entry.value, at: entry.path) ?? [] {
+            if let price = number(item.value, at: item.path, .nonNegative) { prices[item.key.lowercased()] = price }
+        }
+        return prices.isEmpty ? nil : .table(prices)
     }
 }

@@ -1,7 +1,12 @@
 extension ModelInfo {
-    /// Whether an input or output price is known: without one a request's cost is unknown
-    /// (and a budget cannot hold it back).
+    /// Whether any price is known: without one a request's cost is unknown (and a budget
+    /// cannot hold it back).
     public var hasPrice: Bool {
+        hasTokenPrice || !unitPrices.isEmpty
+    }
+
+    /// Whether an input or output token price is known.
+    public var hasTokenPrice: Bool {
         inputCostPerToken != nil || outputCostPerToken != nil
     }
 
@@ -13,6 +18,7 @@ extension ModelInfo {
         result.outputCostPerToken = outputCostPerToken ?? other.outputCostPerToken
         result.cacheReadInputTokenCost = cacheReadInputTokenCost ?? other.cacheReadInputTokenCost
         result.cacheCreationInputTokenCost = cacheCreationInputTokenCost ?? other.cacheCreationInputTokenCost
+        result.unitPrices = unitPrices.filling(from: other.unitPrices)
         return result
     }
 

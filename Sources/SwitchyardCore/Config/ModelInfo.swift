@@ -1,6 +1,6 @@
 /// A deployment's `model_info`: its price and limits, for cost tracking and `/v1/models`.
 ///
-/// Costs are USD per token, as in LiteLLM. Keys the gateway does not interpret stay in `extra`.
+/// Costs are USD per token (and per image, character, second, query or page), as in LiteLLM. Keys the gateway does not interpret stay in `extra`.
 public struct ModelInfo: Sendable {
     /// `model_info.id`, the deployment's stable id when the user gives one.
     public var id: String?
@@ -11,6 +11,8 @@ public struct ModelInfo: Sendable {
     /// `model_info.billing_multiplier`: what every priced unit is multiplied by before it is
     /// charged (a reseller's markup on list prices); greater than 0, 1 when unset.
     public var billingMultiplier: Double
+    /// Prices of the units that are not tokens: images, characters, seconds, queries, pages.
+    public var unitPrices: UnitPrices
     public var maxTokens: Int?
     public var maxInputTokens: Int?
     public var maxOutputTokens: Int?
@@ -28,6 +30,7 @@ public struct ModelInfo: Sendable {
         cacheReadInputTokenCost: Double? = nil,
         cacheCreationInputTokenCost: Double? = nil,
         billingMultiplier: Double = 1,
+        unitPrices: UnitPrices = UnitPrices(),
         maxTokens: Int? = nil,
         maxInputTokens: Int? = nil,
         maxOutputTokens: Int? = nil,
@@ -41,6 +44,7 @@ public struct ModelInfo: Sendable {
         self.cacheReadInputTokenCost = cacheReadInputTokenCost
         self.cacheCreationInputTokenCost = cacheCreationInputTokenCost
         self.billingMultiplier = billingMultiplier
+        self.unitPrices = unitPrices
         self.maxTokens = maxTokens
         self.maxInputTokens = maxInputTokens
         self.maxOutputTokens = maxOutputTokens

@@ -19,6 +19,11 @@ public struct SpendLogEntry: Sendable, Hashable {
     public var listCost: Double
     /// The answering deployment's `model_info.billing_multiplier` (1 when unset).
     public var billingMultiplier: Double
+    /// False when the answering model had no price for what the request used: the row's
+    /// zero spend means "unknown", not "free".
+    public var costKnown: Bool
+    /// What the request used besides tokens (`{"images":2,"image_size":"1024x1024"}`), as JSON.
+    public var units: String?
     public var promptTokens: Int
     public var completionTokens: Int
     public var totalTokens: Int
@@ -41,6 +46,8 @@ public struct SpendLogEntry: Sendable, Hashable {
         spend: Double = 0,
         listCost: Double? = nil,
         billingMultiplier: Double = 1,
+        costKnown: Bool = true,
+        units: String? = nil,
         promptTokens: Int = 0,
         completionTokens: Int = 0,
         totalTokens: Int? = nil,
@@ -61,6 +68,8 @@ public struct SpendLogEntry: Sendable, Hashable {
         self.spend = spend
         self.listCost = listCost ?? spend
         self.billingMultiplier = billingMultiplier
+        self.costKnown = costKnown
+        self.units = units
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
         self.totalTokens = totalTokens ?? promptTokens + completionTokens

@@ -22,7 +22,7 @@ public enum CostCalculator {
     /// when those are set, else at the input price. Reasoning tokens are part of the
     /// completion tokens, as every provider reports them.
     static func listCost(of usage: Usage, modelInfo: ModelInfo) -> Double? {
-        guard modelInfo.hasPrice else { return nil }
+        guard modelInfo.hasTokenPrice else { return nil }
         let input = modelInfo.inputCostPerToken ?? 0
         let output = modelInfo.outputCostPerToken ?? 0
         let cached = min(usage.promptTokensDetails?.cachedTokens ?? 0, usage.promptTokens)

@@ -54,29 +54,55 @@ public enum PriceTable {
         "grok-3": Price(input: 3e-6, output: 1.5e-5),
         "grok-3-mini": Price(input: 3e-7, output: 5e-7),
         "llama-3.3-70b-versatile": Price(input: 5.9e-7, output: 7.9e-7),
+        // Token-billed media models (their per-unit prices are in `unitPrices`)
+        "gpt-image-1": Price(input: 5e-6, output: 4e-5),
+        "gpt-image-1-mini": Price(input: 2e-6, output: 8e-6),
+        "gpt-4o-transcribe": Price(input: 6e-6, output: 1e-5),
+        "gpt-4o-mini-transcribe": Price(input: 3e-6, output: 5e-6),
+        "gemini-2.5-flash-image": Price(input: 3e-7, output: 2.5e-6),
+        "gemini-2.5-flash-image-preview": Price(input: 3e-7, output: 2.5e-6),
+        "gemini-2.5-flash-preview-tts": Price(input: 5e-7, output: 1e-5),
+        "gemini-2.5-pro-preview-tts": Price(input: 1e-6, output: 2e-5),
+        "rerank-2": Price(input: 5e-8, output: 0),
+        "rerank-2-lite": Price(input: 2e-8, output: 0),
     ]
 
     /// The listed price for `model` as `model_info` costs, or nil. Dated and versioned ids
     /// (`gpt-4o-2024-08-06`, `anthropic.claude-3-5-haiku-20241022-v1:0`) match their family.
     public static func modelInfo(for model: String) -> ModelInfo? {
-        guard let price = price(for: model) else { return nil }
+        let name = listedName(model)
+        let price = lookup(name, in: prices)
+        let units = lookup(name, in: unitPrices)
+        guard price != nil || units != nil else { return nil }
         return ModelInfo(
-            inputCostPerToken: price.input,
-            outputCostPerToken: price.output,
-            cacheReadInputTokenCost: price.cacheRead,
-            cacheCreationInputTokenCost: price.cacheWrite
+            inputCostPerToken: price?.input,
+            outputCostPerToken: price?.output,
+            cacheReadInputTokenCost: price?.cacheRead,
+            cacheCreationInputTokenCost: price?.cacheWrite,
+            unitPrices: units ?? UnitPrices()
         )
     }
 
     static func price(for model: String) -> Price? {
+        lookup(listedName(model), in: prices)
+    }
+
+    /// The id as the table lists it: lowercased, without a provider prefix or a Bedrock
+    /// vendor (`us.anthropic.claude-…`).
+    private static func listedName(_ model: String) -> String {
         var name = model.lowercased()
         if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
-        // Bedrock ids: `us.anthropic.claude-…`.
         for vendor in ["anthropic.", "amazon.", "meta.", "mistral."] {
             if let range = name.range(of: vendor) { name = String(name[range.upperBound...]) }
         }
-        if let exact = prices[name] { return exact }
-        let family = prices.keys.filter { name.hasPrefix($0 + "-") || name.hasPrefix($0 + "@") }.max { $0.count < $1.count }
-        return family.flatMap { prices[$0] }
+        return name
+    }
+
+    /// The entry for `name`, or for the longest listed family it is a dated or versioned
+    /// member of.
+    private static func lookup<Entry>(_ name: String, in table: [String: Entry]) -> Entry? {
+        if let exact = table[name] { return exact }
+        let family = table.keys.filter { name.hasPrefix($0 + "-") || name.hasPrefix($0 + "@") }.max { $0.count < $1.count }
+        return family.flatMap { table[$0] }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SwitchyardCore
 
 /// The JSON the admin API answers with, in LiteLLM's field names.
@@ -76,6 +77,8 @@ enum AdminViews {
             "spend": .number(entry.spend),
             "list_cost": .number(entry.listCost),
             "billing_multiplier": .number(entry.billingMultiplier),
+            "cost_known": .bool(entry.costKnown),
+            "units": entry.units.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) } ?? .null,
             "prompt_tokens": .number(Double(entry.promptTokens)),
             "completion_tokens": .number(Double(entry.completionTokens)),
             "total_tokens": .number(Double(entry.totalTokens)),

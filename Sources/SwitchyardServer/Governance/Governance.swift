@@ -142,8 +142,12 @@ final class Governance: Sendable {
     /// Books a finished request: releases its hold, adds its cost, queues its log row.
     /// - Parameter deploymentGroup: the answering deployment's configured `model_name`, which
     ///   labels the spend metric (never a name the client made up).
-    func record(_ meter: RequestMeter, status: Int, usage: Usage?, charge: Charge, deployment: String?, deploymentGroup: String?, provider: String?) {
+    func record(
+        _ meter: RequestMeter, status: Int, usage metered: MeteredUsage?, charge: Charge, costKnown: Bool, deployment: String?, deploymentGroup: String?,
+        provider: String?
+    ) {
         let now = clock.wallTime()
+        let usage = metered?.tokens
         let cost = charge.cost
         if let admission = meter.admission {
             ledger.settle(admission, cost: cost, tokens: usage?.totalTokens ?? 0, now: now)
@@ -164,6 +168,8 @@ final class Governance: Sendable {
             spend: cost,
             listCost: charge.listCost,
             billingMultiplier: charge.multiplier,
+            costKnown: costKnown,
+            units: metered?.unitsJSON,
             promptTokens: usage?.promptTokens ?? 0,
             completionTokens: usage?.completionTokens ?? 0,
             totalTokens: usage?.totalTokens,

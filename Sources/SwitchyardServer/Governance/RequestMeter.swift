@@ -11,8 +11,10 @@ import SwitchyardCore
 /// stream ends because the client left).
 final class RequestMeter: Sendable {
     private struct Observation {
-        var usage: Usage?
+        var usage: MeteredUsage?
         var charge = Charge.zero
+        /// False once an answer used something its deployment has no price for.
+        var costKnown = true
         var deployment: String?
         /// The answering deployment's configured `model_name`, the spend metric's label.
         var deploymentGroup: String?
@@ -52,12 +54,21 @@ final class RequestMeter: Sendable {
     /// has no prices). Free operations (token counting) are never charged.
     @discardableResult
     func observe(_ usage: Usage, deployment: Deployment) -> Double? {
+        observe(MeteredUsage(usage), deployment: deployment)
+    }
+
+    /// Records what an answer used in any unit (images, seconds, characters, queries,
+    /// pages, tokens), priced like tokens; nil when the deployment has no price for it, and
+    /// the spend log row then says the cost is unknown.
+    @discardableResult
+    func observe(_ usage: MeteredUsage, deployment: Deployment) -> Double? {
         let charge = charged ? CostCalculator.charge(of: usage, modelInfo: deployment.modelInfo) : .zero
         if charge == nil, admission?.budgeted == true {
             governance.unpricedModels.warn(modelGroup: deployment.modelName, deployment: deployment.id, logger: logger)
         }
         observation.withLock { observation in
             observation.usage = usage
+            observation.costKnown = charge != nil
             observation.charge = charge ?? Charge(listCost: 0, modelInfo: deployment.modelInfo)
             observation.deployment = deployment.id
             observation.deploymentGroup = deployment.modelName
@@ -100,8 +111,8 @@ final class RequestMeter: Sendable {
         }
         guard let ended else { return }
         governance.record(
-            self, status: status, usage: ended.usage, charge: ended.charge, deployment: ended.deployment, deploymentGroup: ended.deploymentGroup,
-            provider: ended.provider
+            self, status: status, usage: ended.usage, charge: ended.charge, costKnown: ended.costKnown, deployment: ended.deployment,
+            deploymentGroup: ended.deploymentGroup, provider: ended.provider
         )
     }
 }
