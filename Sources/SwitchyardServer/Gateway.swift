@@ -75,10 +75,19 @@ final class Gateway: Sendable {
     /// charged, nil when the deployment has no prices.
     @discardableResult
     func record(_ usage: Usage, candidate: RouteTarget.Candidate, meter: RequestMeter) -> Double? {
-        ledger.addTokens(candidate.key, usage.totalTokens)
-        let label = candidate.deployment.modelName
-        metrics.increment(GatewayMetrics.tokens, ["model_group": label, "deployment": candidate.deployment.id, "kind": "prompt"], by: Double(usage.promptTokens))
-        metrics.increment(GatewayMetrics.tokens, ["model_group": label, "deployment": candidate.deployment.id, "kind": "completion"], by: Double(usage.completionTokens))
+        record(MeteredUsage(usage), candidate: candidate, meter: meter)
+    }
+
+    /// Records what an answer used in any unit: tokens count against the deployment's TPM
+    /// and the token metrics; everything is priced on the request's meter.
+    @discardableResult
+    func record(_ usage: MeteredUsage, candidate: RouteTarget.Candidate, meter: RequestMeter) -> Double? {
+        if let tokens = usage.tokens {
+            ledger.addTokens(candidate.key, tokens.totalTokens)
+            let label = candidate.deployment.modelName
+            metrics.increment(GatewayMetrics.tokens, ["model_group": label, "deployment": candidate.deployment.id, "kind": "prompt"], by: Double(tokens.promptTokens))
+            metrics.increment(GatewayMetrics.tokens, ["model_group": label, "deployment": candidate.deployment.id, "kind": "completion"], by: Double(tokens.completionTokens))
+        }
         return meter.observe(usage, deployment: candidate.deployment)
     }
 

@@ -88,7 +88,7 @@ import Testing
         #expect(problems(yaml) == [
             "model_list[0].litellm_params.model: unknown provider prefix \"vertex_ai/\"; supported prefixes: "
                 + "openai/, azure/, anthropic/, gemini/, bedrock/, openrouter/, deepseek/, groq/, mistral/, "
-                + "together_ai/, fireworks_ai/, xai/, cohere/, ollama/, hosted_vllm/, mock/"
+                + "together_ai/, fireworks_ai/, xai/, cohere/, ollama/, hosted_vllm/, jina_ai/, voyage/, mock/"
         ])
     }
 
@@ -117,7 +117,7 @@ import Testing
                 + "write anthropic/claude-3-5-sonnet-20240620 for anthropic",
             "model_list[3].litellm_params.custom_llm_provider: unknown provider \"vertex_ai\"; supported: "
                 + "openai, azure, anthropic, gemini, bedrock, openrouter, deepseek, groq, mistral, "
-                + "together_ai, fireworks_ai, xai, cohere, ollama, hosted_vllm, mock",
+                + "together_ai, fireworks_ai, xai, cohere, ollama, hosted_vllm, jina_ai, voyage, mock",
         ])
     }
 

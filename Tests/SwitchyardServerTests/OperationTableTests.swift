@@ -36,6 +36,15 @@ import Testing
         case "generateContent", "streamGenerateContent", "countTokens": #"{"contents":[{"role":"user","parts":[{"text":"hi"}]}]}"#
         case "embedContent": #"{"content":{"parts":[{"text":"hi"}]}}"#
         case "batchEmbedContents": #"{"requests":[{"model":"models/\#(model)","content":{"parts":[{"text":"hi"}]}}]}"#
+        case "images/generations": #"{"model":"\#(model)","prompt":"a lighthouse"}"#
+        case "images/edits": #"{"model":"\#(model)","prompt":"add a hat","images":[{"image_url":"data:image/png;base64,iVBORw0KGgo="}]}"#
+        case "images/variations": #"{"model":"\#(model)","image":"iVBORw0KGgo="}"#
+        case "audio/speech": #"{"model":"\#(model)","input":"hello","voice":"alloy"}"#
+        case "audio/transcriptions", "audio/translations": #"{"model":"\#(model)","file":"UklGRiQAAABXQVZF","filename":"a.wav"}"#
+        case "moderations": #"{"model":"\#(model)","input":"hello"}"#
+        case "rerank", "v2/rerank": #"{"model":"\#(model)","query":"capital","documents":["Paris is the capital","Bananas"]}"#
+        case "ocr": #"{"model":"\#(model)","document":{"type":"image_url","image_url":"data:image/png;base64,iVBORw0KGgo="}}"#
+        case "utils/token_counter": #"{"model":"\#(model)","messages":[{"role":"user","content":"hi"}]}"#
         default: nil
         }
     }
@@ -123,6 +132,11 @@ import Testing
                 #expect(String(buffer: answer.body).contains("'\(name)'"), "the message names \(name): \(String(buffer: answer.body))")
             }
             switch operation.target {
+            case .bodyField(let field) where operation.defaultModel != nil:
+                // No model: the default group, which this config lacks.
+                let missing = try await Self.send(client, url, key: key, body: Self.body(operation, model: "x").map { $0.replacingOccurrences(of: #""model":"x","#, with: "") } ?? "{}")
+                #expect(missing.status == .notFound, "\(url) without \(field): \(missing.status)")
+                #expect(String(buffer: missing.body).contains(operation.defaultModel ?? "-"))
             case .bodyField(let field):
                 let missing = try await Self.send(client, url, key: key, body: #"{"messages":[]}"#)
                 #expect(missing.status == .badRequest)

@@ -14,6 +14,42 @@ public struct JSONScanner {
         self.bytes = bytes
     }
 
+    /// Validates `bytes` as one JSON array and returns where each element lies, with its kind.
+    public static func indexArray(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> [(range: Range<Int>, kind: JSONKind)] {
+        var scanner = JSONScanner(bytes: bytes)
+        return try scanner.scanTopLevelArray()
+    }
+
+    private mutating func scanTopLevelArray() throws(JSONSyntaxError) -> [(range: Range<Int>, kind: JSONKind)] {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "[") else { throw unexpected(expected: "a JSON array") }
+        position += 1
+        var elements: [(range: Range<Int>, kind: JSONKind)] = []
+        skipWhitespace()
+        if peek() == UInt8(ascii: "]") {
+            position += 1
+        } else {
+            while true {
+                skipWhitespace()
+                let start = position
+                depth = 1
+                let kind = try scanValue()
+                elements.append((start..<position, kind))
+                skipWhitespace()
+                guard let next = peek() else { throw unexpected(expected: "',' or ']'") }
+                position += 1
+                if next == UInt8(ascii: "]") { break }
+                guard next == UInt8(ascii: ",") else {
+                    position -= 1
+                    throw unexpected(expected: "',' or ']'")
+                }
+            }
+        }
+        skipWhitespace()
+        guard position == bytes.count else { throw JSONSyntaxError(offset: position, reason: "unexpected data after the JSON array") }
+        return elements
+    }
+
     /// Validates `bytes` as one JSON object and returns where each top-level member lies.
     public static func indexObject(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> JSONObjectIndex {
         var scanner = JSONScanner(bytes: bytes)

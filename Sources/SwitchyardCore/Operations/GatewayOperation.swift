@@ -13,6 +13,21 @@ public final class GatewayOperation: Sendable, Hashable, CustomStringConvertible
         /// A JSON object; `required` members must be present (besides the model, when the
         /// model is a body field), and `nonEmptyArrays` must be arrays with an element.
         case json(required: [String], nonEmptyArrays: [String] = [])
+        /// `multipart/form-data` whose `required` fields (values or files) must be present,
+        /// as the OpenAI SDK uploads; also JSON with `jsonRequired` members when that is
+        /// non-nil (a file as base64).
+        case form(required: [String], jsonRequired: [String]?)
+    }
+
+    /// What a successful answer is.
+    public enum Answer: Sendable, Hashable {
+        /// A JSON object (a stream when the request streams).
+        case json
+        /// Audio bytes in the upstream's content type, passed on as they arrive.
+        case audio
+        /// A transcript: JSON, or text (`text`, `srt`, `vtt`) as the request's
+        /// `response_format` asks.
+        case transcript
     }
 
     /// What names the model group a request is routed to.
@@ -38,6 +53,9 @@ public final class GatewayOperation: Sendable, Hashable, CustomStringConvertible
         case tokens
         /// Governed like any request (key, allowlist, limits) but never charged: token counting.
         case free
+        /// The units of the operation's capability: images, characters, seconds, queries,
+        /// pages or requests (and tokens where the upstream bills them).
+        case units
     }
 
     /// The provider capability that answers the operation.
@@ -46,6 +64,18 @@ public final class GatewayOperation: Sendable, Hashable, CustomStringConvertible
         case completions
         case embeddings
         case tokenCounting
+        case imageGeneration
+        case imageEdit
+        case imageVariation
+        case speech
+        case transcription
+        case translation
+        case moderation
+        case rerank
+        case ocr
+        /// LiteLLM's `/utils/token_counter`: a count for any model group, from the provider's
+        /// own counting endpoint where it has one.
+        case tokenCounter
     }
 
     /// A stable name: the spend log's `call_type` and the metrics' `route` label.
@@ -57,6 +87,10 @@ public final class GatewayOperation: Sendable, Hashable, CustomStringConvertible
     public let paths: [String]
     public let body: Body
     public let target: Target
+    /// The model group used when a request names none (moderation's `omni-moderation-latest`,
+    /// as OpenAI's API defaults it); nil makes the model required.
+    public let defaultModel: String?
+    public let answer: Answer
     public let streaming: Streaming
     public let meter: Meter
     public let capability: Capability
@@ -66,10 +100,12 @@ public final class GatewayOperation: Sendable, Hashable, CustomStringConvertible
     public let upstream: ProviderOperation
 
     public init(
-        name: String, surface: ErrorSurface, method: String = "POST", paths: [String], body: Body, target: Target,
-        streaming: Streaming, meter: Meter, capability: Capability, upstream: ProviderOperation
+        name: String, surface: ErrorSurface, method: String = "POST", paths: [String], body: Body, target: Target, defaultModel: String? = nil,
+        streaming: Streaming, answer: Answer = .json, meter: Meter, capability: Capability, upstream: ProviderOperation
     ) {
         self.upstream = upstream
+        self.defaultModel = defaultModel
+        self.answer = answer
         self.name = name
         self.surface = surface
         self.method = method

@@ -49,6 +49,10 @@ public struct OperationRequest: Sendable {
     private init(operation: GatewayOperation, bytes: ByteBuffer, index: JSONObjectIndex, raw: UnsafeRawBufferPointer, pathModel: String?) throws(GatewayError) {
         switch operation.target {
         case .bodyField(let name):
+            if let fallback = operation.defaultModel, index.member(name).map({ $0.kind == .null }) ?? true {
+                self.model = fallback
+                break
+            }
             guard let member = index.member(name), member.kind != .null else {
                 throw GatewayError(.invalidRequest, "Missing required parameter: '\(name)'.", param: name, code: "missing_required_parameter")
             }
@@ -67,8 +71,17 @@ public struct OperationRequest: Sendable {
             models: try Self.modelList("models", index: index, raw: raw),
             requestFallbacks: try Self.modelList("fallbacks", index: index, raw: raw)
         )
+        let required: [String]
+        let nonEmptyArrays: [String]
         switch operation.body {
-        case .json(let required, let nonEmptyArrays):
+        case .json(let names, let arrays):
+            (required, nonEmptyArrays) = (names, arrays)
+        case .form(_, let jsonRequired?):
+            (required, nonEmptyArrays) = (jsonRequired, [])
+        case .form(_, nil):
+            throw GatewayError(.invalidRequest, "\(operation.name) takes a multipart/form-data upload, as the OpenAI SDK sends it.", code: "invalid_content_type")
+        }
+        do {
             for name in required where index.member(name).map({ $0.kind == .null }) ?? true {
                 throw GatewayError(.invalidRequest, "Missing required parameter: '\(name)'.", param: name, code: "missing_required_parameter")
             }

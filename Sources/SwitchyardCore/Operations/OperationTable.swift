@@ -19,6 +19,68 @@ public enum OperationTable {
         streaming: .never, meter: .tokens, capability: .embeddings, upstream: .embeddings
     )
 
+    // MARK: OpenAI media and utilities
+
+    public static let imageGenerations = GatewayOperation(
+        name: "images/generations", surface: .openAI, paths: ["images/generations"],
+        body: .json(required: ["prompt"]), target: .bodyField("model"),
+        streaming: .never, meter: .units, capability: .imageGeneration, upstream: .imageGenerations
+    )
+    public static let imageEdits = GatewayOperation(
+        name: "images/edits", surface: .openAI, paths: ["images/edits"],
+        body: .form(required: ["image", "prompt"], jsonRequired: ["prompt"]), target: .bodyField("model"),
+        streaming: .never, meter: .units, capability: .imageEdit, upstream: .imageEdits
+    )
+    public static let imageVariations = GatewayOperation(
+        name: "images/variations", surface: .openAI, paths: ["images/variations"],
+        body: .form(required: ["image"], jsonRequired: nil), target: .bodyField("model"),
+        streaming: .never, meter: .units, capability: .imageVariation, upstream: .imageVariations
+    )
+    public static let speech = GatewayOperation(
+        name: "audio/speech", surface: .openAI, paths: ["audio/speech"],
+        body: .json(required: ["input", "voice"]), target: .bodyField("model"),
+        streaming: .never, answer: .audio, meter: .units, capability: .speech, upstream: .audioSpeech
+    )
+    public static let transcriptions = GatewayOperation(
+        name: "audio/transcriptions", surface: .openAI, paths: ["audio/transcriptions"],
+        body: .form(required: ["file"], jsonRequired: ["file"]), target: .bodyField("model"),
+        streaming: .never, answer: .transcript, meter: .units, capability: .transcription, upstream: .audioTranscriptions
+    )
+    public static let translations = GatewayOperation(
+        name: "audio/translations", surface: .openAI, paths: ["audio/translations"],
+        body: .form(required: ["file"], jsonRequired: ["file"]), target: .bodyField("model"),
+        streaming: .never, answer: .transcript, meter: .units, capability: .translation, upstream: .audioTranslations
+    )
+    public static let moderations = GatewayOperation(
+        name: "moderations", surface: .openAI, paths: ["moderations"],
+        body: .json(required: ["input"]), target: .bodyField("model"), defaultModel: "omni-moderation-latest",
+        streaming: .never, meter: .units, capability: .moderation, upstream: .moderations
+    )
+    /// Cohere's rerank, version 1 (`/v1/rerank`) and version 2 (`/v2/rerank`, where the
+    /// Cohere SDK's `ClientV2` posts).
+    public static let rerank = GatewayOperation(
+        name: "rerank", surface: .openAI, paths: ["rerank"],
+        body: .json(required: ["query", "documents"], nonEmptyArrays: ["documents"]), target: .bodyField("model"),
+        streaming: .never, meter: .units, capability: .rerank, upstream: .rerank(version: 1)
+    )
+    public static let rerankV2 = GatewayOperation(
+        name: "v2/rerank", surface: .openAI, paths: ["v2/rerank"],
+        body: .json(required: ["query", "documents"], nonEmptyArrays: ["documents"]), target: .bodyField("model"),
+        streaming: .never, meter: .units, capability: .rerank, upstream: .rerank(version: 2)
+    )
+    public static let ocr = GatewayOperation(
+        name: "ocr", surface: .openAI, paths: ["ocr"],
+        body: .json(required: ["document"]), target: .bodyField("model"),
+        streaming: .never, meter: .units, capability: .ocr, upstream: .ocr
+    )
+    /// LiteLLM's token counter; no provider takes it as it is (`countTokens` is only a
+    /// placeholder no OpenAI-dialect server serves).
+    public static let tokenCounter = GatewayOperation(
+        name: "utils/token_counter", surface: .openAI, paths: ["utils/token_counter"],
+        body: .json(required: []), target: .bodyField("model"),
+        streaming: .never, meter: .free, capability: .tokenCounter, upstream: .countTokens
+    )
+
     // MARK: Anthropic
 
     public static let messages = GatewayOperation(
@@ -62,6 +124,7 @@ public enum OperationTable {
 
     public static let all: [GatewayOperation] = [
         chatCompletions, completions, embeddings,
+        imageGenerations, imageEdits, imageVariations, speech, transcriptions, translations, moderations, rerank, rerankV2, ocr, tokenCounter,
         messages, countMessageTokens,
         generateContent, streamGenerateContent, countTokens, embedContent, batchEmbedContents,
     ]

@@ -35,9 +35,9 @@ extension ProviderKind {
         case .gemini: GeminiProvider()
         case .anthropic: AnthropicProvider()
         case .bedrock: BedrockProvider()
-        case .azure: OpenAICompatibleProvider(addressing: .azure, acceptsStreamOptions: acceptsStreamOptions)
-        case .mock: OpenAICompatibleProvider(addressing: .inProcessMock, acceptsStreamOptions: acceptsStreamOptions)
-        default: OpenAICompatibleProvider(addressing: .bearer, acceptsStreamOptions: acceptsStreamOptions)
+        case .azure: OpenAICompatibleProvider(kind: self, addressing: .azure, acceptsStreamOptions: acceptsStreamOptions)
+        case .mock: OpenAICompatibleProvider(kind: self, addressing: .inProcessMock, acceptsStreamOptions: acceptsStreamOptions)
+        default: OpenAICompatibleProvider(kind: self, addressing: .bearer, acceptsStreamOptions: acceptsStreamOptions)
         }
     }
 

@@ -35,7 +35,7 @@ extension ProviderKind {
         case .ollama:
             // Ollama's OpenAI-compatibility page: tool_choice, logit_bias, user and n are not supported.
             ["tool_choice", "logit_bias", "user", "n"]
-        case .openrouter, .togetherAI, .fireworksAI, .xai, .hostedVLLM:
+        case .openrouter, .togetherAI, .fireworksAI, .xai, .hostedVLLM, .jinaAI, .voyage:
             // These accept the OpenAI parameter set (OpenRouter and vLLM ignore what a model
             // lacks), so nothing is dropped by default.
             []

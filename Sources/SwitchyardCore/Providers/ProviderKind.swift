@@ -7,6 +7,8 @@ public enum ProviderKind: String, Sendable, CaseIterable {
     case fireworksAI = "fireworks_ai"
     case xai, cohere, ollama
     case hostedVLLM = "hosted_vllm"
+    case jinaAI = "jina_ai"
+    case voyage
     case mock
 
     /// The prefix written before the upstream model id, without the slash.
@@ -20,7 +22,7 @@ public enum ProviderKind: String, Sendable, CaseIterable {
         case .bedrock: .bedrock
         case .mock: .mock
         case .openai, .azure, .openrouter, .deepseek, .groq, .mistral, .togetherAI, .fireworksAI,
-            .xai, .cohere, .ollama, .hostedVLLM:
+            .xai, .cohere, .ollama, .hostedVLLM, .jinaAI, .voyage:
             .openAI
         }
     }
@@ -45,6 +47,8 @@ public enum ProviderKind: String, Sendable, CaseIterable {
         case .xai: "https://api.x.ai/v1"
         case .cohere: "https://api.cohere.ai/compatibility/v1"
         case .ollama: "http://localhost:11434/v1"
+        case .jinaAI: "https://api.jina.ai/v1"
+        case .voyage: "https://api.voyageai.com/v1"
         case .azure, .hostedVLLM, .bedrock, .mock: nil
         }
     }
@@ -68,6 +72,8 @@ public enum ProviderKind: String, Sendable, CaseIterable {
         case .xai: "XAI_API_KEY"
         case .cohere: "COHERE_API_KEY"
         case .hostedVLLM: "HOSTED_VLLM_API_KEY"
+        case .jinaAI: "JINA_AI_API_KEY"
+        case .voyage: "VOYAGE_API_KEY"
         case .bedrock, .ollama, .mock: nil
         }
     }

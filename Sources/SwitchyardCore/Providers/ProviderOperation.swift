@@ -7,6 +7,18 @@ public enum ProviderOperation: Sendable, Hashable, CustomStringConvertible {
     case chatCompletions
     case completions
     case embeddings
+    case imageGenerations
+    case imageEdits
+    case imageVariations
+    case audioSpeech
+    case audioTranscriptions
+    case audioTranslations
+    case moderations
+    /// Mistral's OCR API (`/v1/ocr`).
+    case ocr
+    /// Cohere's rerank API, version 1 or 2 (`/v1/rerank`, `/v2/rerank`); also the rerank
+    /// endpoints of Jina, Voyage and vLLM, each in its own shape.
+    case rerank(version: Int)
     // Anthropic's Messages API.
     case messages
     case countMessageTokens
@@ -15,6 +27,8 @@ public enum ProviderOperation: Sendable, Hashable, CustomStringConvertible {
     case countTokens
     case embedContent
     case batchEmbedContents
+    /// Imagen's `:predict`.
+    case predict
     // Bedrock's Converse API.
     case converse(stream: Bool)
 
@@ -24,6 +38,15 @@ public enum ProviderOperation: Sendable, Hashable, CustomStringConvertible {
         case .chatCompletions: "/chat/completions"
         case .completions: "/completions"
         case .embeddings: "/embeddings"
+        case .imageGenerations: "/images/generations"
+        case .imageEdits: "/images/edits"
+        case .imageVariations: "/images/variations"
+        case .audioSpeech: "/audio/speech"
+        case .audioTranscriptions: "/audio/transcriptions"
+        case .audioTranslations: "/audio/translations"
+        case .moderations: "/moderations"
+        case .ocr: "/ocr"
+        case .rerank: "/rerank"
         default: nil
         }
     }
@@ -33,6 +56,16 @@ public enum ProviderOperation: Sendable, Hashable, CustomStringConvertible {
         case .chatCompletions: "chat/completions"
         case .completions: "completions"
         case .embeddings: "embeddings"
+        case .imageGenerations: "images/generations"
+        case .imageEdits: "images/edits"
+        case .imageVariations: "images/variations"
+        case .audioSpeech: "audio/speech"
+        case .audioTranscriptions: "audio/transcriptions"
+        case .audioTranslations: "audio/translations"
+        case .moderations: "moderations"
+        case .ocr: "ocr"
+        case .rerank(let version): "v\(version)/rerank"
+        case .predict: "predict"
         case .messages: "messages"
         case .countMessageTokens: "messages/count_tokens"
         case .generateContent(let stream): stream ? "streamGenerateContent" : "generateContent"

@@ -68,3 +68,12 @@ public struct MeteredUsage: Sendable, Hashable {
         return (try? encoder.encode(JSONValue.object(members))).map { String(decoding: $0, as: UTF8.self) }
     }
 }
+
+extension MeteredUsage {
+    /// This usage with the seconds heard set.
+    public func with(seconds: Double) -> MeteredUsage {
+        var copy = self
+        copy.seconds = seconds
+        return copy
+    }
+}

@@ -25,7 +25,7 @@ struct EmbeddingTranslation: Sendable {
             let body = batch
                 ? try SurfaceJSON.encode(try GeminiBatchEmbedContentsResponse(openAI: decoded))
                 : try SurfaceJSON.encode(try GeminiEmbedContentResponse(openAI: decoded))
-            return RouteAttempt(value: ProxiedAnswer(contentType: "application/json", body: .whole(body, usage: usage)), upstreamSeconds: seconds, keepsSlot: false)
+            return RouteAttempt(value: ProxiedAnswer(contentType: "application/json", body: .whole(body, usage: usage.map(MeteredUsage.init))), upstreamSeconds: seconds, keepsSlot: false)
         case .openAI where endpoint.serves(.batchEmbedContents):
             let embedding = try request.decode(EmbeddingRequest.self)
             let batch = try GeminiBatchEmbedContentsRequest(openAI: embedding, model: candidate.upstreamModel)

@@ -15,6 +15,9 @@ final class OperationCall: Sendable {
     let clientHeaders: HTTPFields
     let meter: RequestMeter
     let logger: Logger
+    /// Seconds of audio in the request's upload, measured from its bytes (transcription),
+    /// for pricing when the upstream does not report a duration.
+    let measuredAudio: Double?
     /// The pivot form of the request, translated on first use (one translation per
     /// `drop_params` value) so retries and fallbacks need not translate again.
     private let pivots = Mutex([Bool: ChatCompletionRequest]())
@@ -24,6 +27,7 @@ final class OperationCall: Sendable {
         self.clientHeaders = clientHeaders
         self.meter = meter
         self.logger = logger
+        self.measuredAudio = nil
     }
 
     var operation: GatewayOperation { request.operation }
@@ -41,8 +45,8 @@ final class OperationCall: Sendable {
 /// What one attempt produced, before the pipeline adds the gateway's own headers.
 struct ProxiedAnswer: Sendable {
     enum Body: Sendable {
-        /// A whole body, and the usage it reported (charged by the pipeline).
-        case whole(ByteBuffer, usage: Usage?)
+        /// A whole body, and what it used (charged by the pipeline).
+        case whole(ByteBuffer, usage: MeteredUsage?)
         /// A stream; its writer reports usage to the meter and ends the deployment's slot.
         case stream(ResponseBody)
     }

@@ -38,11 +38,7 @@ struct OperationPipeline: Sendable {
         let meter = try gateway.governance.meter(
             identity: identity,
             models: parsed.plan.clientNamedModels,
-            estimate: operation.meter == .free ? 0 : CostCalculator.estimate(
-                bodyBytes: bytes.readableBytes,
-                maxTokens: parsed.maxOutputTokens,
-                modelInfo: registry.resolve(parsed.model)?.candidates.first?.deployment.modelInfo ?? ModelInfo()
-            ),
+            estimate: estimate(parsed, bodyBytes: bytes.readableBytes),
             modelGroup: parsed.model,
             callType: operation.name,
             requestID: context.requestID,
@@ -69,6 +65,17 @@ struct OperationPipeline: Sendable {
         }
     }
 
+    /// What the budget holds before the request runs: its units at the first deployment's
+    /// prices (images, characters…), else its body as prompt tokens and its output limit.
+    private func estimate(_ request: OperationRequest, bodyBytes: Int) -> Double {
+        guard request.operation.meter != .free else { return 0 }
+        let modelInfo = gateway.registry.resolve(request.model)?.candidates.first?.deployment.modelInfo ?? ModelInfo()
+        if let units = request.estimatedUnits, let charge = CostCalculator.charge(of: units, modelInfo: modelInfo) {
+            return charge.cost
+        }
+        return CostCalculator.estimate(bodyBytes: bodyBytes, maxTokens: request.maxOutputTokens, modelInfo: modelInfo)
+    }
+
     /// The route stage: the routing loop over the model's group and its fallbacks.
     private func route(_ call: OperationCall) async throws -> RoutedAnswer<ProxiedAnswer> {
         let operation = call.operation
@@ -78,6 +85,12 @@ struct OperationPipeline: Sendable {
             // No deployment can count: the gateway estimates, without an upstream attempt that
             // would skew the deployments' latency.
             return RoutedAnswer(value: try TokenCountEstimate.answer(call.request), upstreamSeconds: 0, group: target.group, candidate: first, fallbackDepth: 0)
+        }
+        if operation.capability == .tokenCounter, let target = gateway.registry.resolve(call.model),
+            !target.candidates.contains(where: { TokenCounter.counts($0.deployment.provider) }), let first = target.candidates.first
+        {
+            let answer = TokenCounter.estimate(call.request, modelUsed: first.upstreamModel)
+            return RoutedAnswer(value: answer, upstreamSeconds: 0, group: target.group, candidate: first, fallbackDepth: 0)
         }
         let pipeline = self
         return try await gateway.routing.run(call.request.plan, logger: call.logger) { candidate, _ in
@@ -100,7 +113,11 @@ struct OperationPipeline: Sendable {
             return try await EmbeddingTranslation(gateway: gateway, surface: operation.surface).attempt(call, candidate: candidate)
         case .tokenCounting:
             return RouteAttempt(value: try TokenCountEstimate.answer(call.request), upstreamSeconds: 0, keepsSlot: false)
-        case .completions:
+        case .tokenCounter:
+            return try await TokenCounter(gateway: gateway).attempt(call, candidate: candidate)
+        case .imageGeneration, .imageEdit, .imageVariation, .speech, .transcription, .translation, .rerank:
+            return try await MediaTranslation(gateway: gateway).attempt(call, candidate: candidate)
+        case .completions, .moderation, .ocr:
             throw provider.endpoint.unsupported(operation.upstream, candidate.deployment)
         }
     }

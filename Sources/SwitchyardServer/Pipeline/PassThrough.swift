@@ -40,10 +40,26 @@ struct PassThrough: Sendable {
         let provider = deployment.provider.rawValue
         let started = gateway.clock.now()
         let answer = try await gateway.exchange(
-            upstream, deployment: deployment, endpoint: endpoint, spillingAfter: Gateway.bufferedAnswerBytes, logger: call.logger
+            upstream, deployment: deployment, endpoint: endpoint,
+            spillingAfter: call.operation.answer == .audio ? AudioRelay.heldBytes : Gateway.bufferedAnswerBytes, logger: call.logger
         )
         let seconds = gateway.clock.now() - started
         gateway.metrics.observe(GatewayMetrics.upstreamDuration, ["model_group": deployment.modelName, "deployment": deployment.id], seconds)
+        switch call.operation.answer {
+        case .json: break
+        case .audio:
+            let body = try AudioRelay(gateway: gateway, candidate: candidate, meter: call.meter)
+                .relay(answer, usage: request.spokenCharacters, provider: provider)
+            return RouteAttempt(value: body, upstreamSeconds: seconds, keepsSlot: answer.rest != nil)
+        case .transcript:
+            if let text = try TranscriptAnswer.text(answer, provider: provider) {
+                let usage = call.measuredAudio.map { MeteredUsage(seconds: $0) }
+                return RouteAttempt(
+                    value: ProxiedAnswer(status: answer.status, contentType: answer.contentType ?? "text/plain", body: .whole(text, usage: usage)),
+                    upstreamSeconds: seconds, keepsSlot: false
+                )
+            }
+        }
         if let rest = answer.rest {
             let body = try LargeAnswerRelay(gateway: gateway, candidate: candidate, meter: call.meter, usageDialect: dialect.usage)
                 .relay(start: answer.body, rest: rest, provider: provider)
@@ -51,12 +67,15 @@ struct PassThrough: Sendable {
             return RouteAttempt(value: proxied, upstreamSeconds: seconds, keepsSlot: true)
         }
         // Every operation here answers a JSON object; anything else is not a success.
-        let usage = try answer.body.withUnsafeReadableBytes { raw throws(GatewayError) -> Usage? in
+        var usage = try answer.body.withUnsafeReadableBytes { raw throws(GatewayError) -> MeteredUsage? in
             guard let index = try? JSONScanner.indexObject(raw) else {
                 let what = raw.isEmpty ? "an empty body" : "a body that is not JSON (\(answer.contentType ?? "no content type"))"
                 throw UpstreamFailure.invalidAnswer(what, provider: provider)
             }
-            return UsageReader.usage(inWhole: raw, index: index, dialect: dialect.usage)
+            return request.meteredUsage(inAnswer: raw, index: index, dialect: dialect.usage)
+        }
+        if usage?.seconds == nil, let measured = call.measuredAudio, call.operation.answer == .transcript {
+            usage = (usage ?? MeteredUsage()).with(seconds: measured)
         }
         let proxied = ProxiedAnswer(status: answer.status, contentType: answer.contentType ?? "application/json", body: .whole(answer.body, usage: usage))
         return RouteAttempt(value: proxied, upstreamSeconds: seconds, keepsSlot: false)
@@ -68,7 +87,8 @@ struct PassThrough: Sendable {
     private func dropped(_ call: OperationCall, deployment: Deployment) throws(GatewayError) -> Set<String> {
         let controls = call.request.controls
         var dropped = controls.alwaysDropped(for: deployment)
-        guard dialect.surface == .openAI else { return dropped }
+        // The provider's unsupported lists are chat parameters (`n`, `seed`, …).
+        guard dialect.surface == .openAI, [.chat, .completions].contains(call.operation.capability) else { return dropped }
         let unsupported = deployment.provider.unsupportedOpenAIParams.filter { call.request.has($0) && !dropped.contains($0) }
         guard !unsupported.isEmpty else { return dropped }
         guard controls.dropsUnsupported(for: deployment, default: gateway.config.litellm.dropParams) else {

@@ -30,7 +30,7 @@ struct PivotResponder: Sendable {
         switch answer {
         case .response(let response, let upstreamSeconds):
             let body = try render(response)
-            return RouteAttempt(value: ProxiedAnswer(contentType: "application/json", body: .whole(body, usage: response.usage)), upstreamSeconds: upstreamSeconds, keepsSlot: false)
+            return RouteAttempt(value: ProxiedAnswer(contentType: "application/json", body: .whole(body, usage: response.usage.map(MeteredUsage.init))), upstreamSeconds: upstreamSeconds, keepsSlot: false)
         case .stream(let stream, let upstreamSeconds):
             let gateway = gateway
             let meter = call.meter

@@ -3,13 +3,13 @@ import NIOCore
 
 /// Google AI Studio's Gemini API: `{base}/v1beta/models/{model}:generateContent` (or
 /// `:streamGenerateContent?alt=sse`), `:countTokens`, `:embedContent` and
-/// `:batchEmbedContents`, keyed by `x-goog-api-key`.
+/// `:batchEmbedContents` and Imagen's `:predict`, keyed by `x-goog-api-key`.
 public struct GeminiProvider: ChatTranslator {
     public init() {}
 
     public func serves(_ operation: ProviderOperation) -> Bool {
         switch operation {
-        case .generateContent, .countTokens, .embedContent, .batchEmbedContents: true
+        case .generateContent, .countTokens, .embedContent, .batchEmbedContents, .predict: true
         default: false
         }
     }
@@ -21,6 +21,7 @@ public struct GeminiProvider: ChatTranslator {
         case .countTokens: method = "countTokens"
         case .embedContent: method = "embedContent"
         case .batchEmbedContents: method = "batchEmbedContents"
+        case .predict: method = "predict"
         default: throw unsupported(operation, deployment)
         }
         let base = deployment.apiBase ?? deployment.provider.defaultAPIBase ?? "https://generativelanguage.googleapis.com"

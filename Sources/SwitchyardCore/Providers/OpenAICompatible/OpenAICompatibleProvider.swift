@@ -16,16 +16,26 @@ public struct OpenAICompatibleProvider: ChatTranslator {
         case inProcessMock
     }
 
+    public let kind: ProviderKind
     public let addressing: Addressing
     let acceptsStreamOptions: Bool
 
-    public init(addressing: Addressing, acceptsStreamOptions: Bool) {
+    public init(kind: ProviderKind, addressing: Addressing, acceptsStreamOptions: Bool) {
+        self.kind = kind
         self.addressing = addressing
         self.acceptsStreamOptions = acceptsStreamOptions
     }
 
+    /// Every OpenAI path (a server without one answers its own 404), OCR where Mistral's API
+    /// is served, and rerank in Cohere's shape where the server takes it as it is (Cohere
+    /// itself, vLLM, the mock). Jina's and Voyage's rerank take their own shapes, reached
+    /// by translation.
     public func serves(_ operation: ProviderOperation) -> Bool {
-        operation.openAIPath != nil
+        switch operation {
+        case .ocr: [.mistral, .azure, .mock].contains(kind)
+        case .rerank: [.cohere, .hostedVLLM, .mock].contains(kind)
+        default: operation.openAIPath != nil
+        }
     }
 
     public func request(_ operation: ProviderOperation, deployment: Deployment, upstreamModel: String, body: ByteBuffer) throws(GatewayError) -> UpstreamRequest {
@@ -38,7 +48,11 @@ public struct OpenAICompatibleProvider: ChatTranslator {
         case .bearer:
             if let key { headers.append(("authorization", "Bearer \(key)")) }
             if let organization = deployment.organization { headers.append(("openai-organization", organization)) }
-            url = base + path
+            if case .rerank(let version) = operation, kind == .cohere {
+                url = Self.cohereRoot(base) + "/v\(version)/rerank"
+            } else {
+                url = base + path
+            }
         case .azure:
             if let key { headers.append(("api-key", key)) }
             if base.hasSuffix("/openai/v1") {
@@ -54,6 +68,18 @@ public struct OpenAICompatibleProvider: ChatTranslator {
     }
 
     public func error(status: Int, body: ByteBuffer) -> GatewayError? { nil }
+
+    /// Cohere's native API root from a base URL given for its OpenAI compatibility API
+    /// (`https://api.cohere.ai/compatibility/v1`) or for the native one (`…/v2`).
+    static func cohereRoot(_ base: String) -> String {
+        var root = base
+        while root.hasSuffix("/") { root.removeLast() }
+        for suffix in ["/compatibility/v1", "/v1", "/v2"] where root.hasSuffix(suffix) {
+            root.removeLast(suffix.count)
+            break
+        }
+        return root
+    }
 
     public func request(for chat: ChatCompletionRequest, deployment: Deployment, upstreamModel: String, dropUnsupported: Bool) throws -> UpstreamRequest {
         var chat = chat.removingAnthropicExtensions()

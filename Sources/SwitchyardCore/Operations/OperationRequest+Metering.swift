@@ -1,0 +1,54 @@
+import NIOCore
+
+extension OperationRequest {
+    /// What a successful JSON answer to this request used, read the way the operation is
+    /// metered: tokens for chat and embeddings, images, seconds, queries, pages or requests
+    /// for the others. Nil when the answer reports nothing to charge.
+    public func meteredUsage(inAnswer raw: UnsafeRawBufferPointer, index answer: JSONObjectIndex, dialect: UsageReader.Dialect) -> MeteredUsage? {
+        switch operation.capability {
+        case .chat, .completions, .embeddings, .tokenCounting:
+            return UsageReader.usage(inWhole: raw, index: answer, dialect: dialect).map(MeteredUsage.init)
+        case .imageGeneration, .imageEdit, .imageVariation:
+            return .images(inAnswer: raw, index: answer, size: field("size") ?? "1024x1024", quality: field("quality"))
+        case .transcription, .translation:
+            return .transcription(inAnswer: raw, index: answer)
+        case .rerank:
+            return .rerank(inAnswer: raw, index: answer)
+        case .ocr:
+            return .ocr(inAnswer: raw, index: answer)
+        case .moderation:
+            return MeteredUsage(requests: 1)
+        case .speech:
+            return spokenCharacters
+        case .tokenCounter:
+            return nil
+        }
+    }
+
+    /// Speech: the characters of `input` read aloud.
+    public var spokenCharacters: MeteredUsage {
+        MeteredUsage(characters: field("input")?.count ?? 0)
+    }
+
+    /// A top-level string member (or form field) of the request.
+    public func field(_ name: String) -> String? {
+        bytes.withUnsafeReadableBytes { index.string(name, in: $0) }
+    }
+
+    /// What the request will use as far as it can be told before it runs, for the budget
+    /// hold of unit-priced operations: `n` images at the asked size, the characters to read,
+    /// one query, page or request. Nil for token-metered operations and transcription
+    /// (whose length is only known from the audio).
+    public var estimatedUnits: MeteredUsage? {
+        switch operation.capability {
+        case .imageGeneration, .imageEdit, .imageVariation:
+            let count = bytes.withUnsafeReadableBytes { index.int("n", in: $0) } ?? field("n").flatMap(Int.init) ?? 1
+            return MeteredUsage(images: max(1, count), imageSize: field("size") ?? "1024x1024", imageQuality: field("quality"))
+        case .speech: return spokenCharacters
+        case .rerank: return MeteredUsage(queries: 1)
+        case .ocr: return MeteredUsage(pages: 1)
+        case .moderation: return MeteredUsage(requests: 1)
+        case .chat, .completions, .embeddings, .tokenCounting, .tokenCounter, .transcription, .translation: return nil
+        }
+    }
+}

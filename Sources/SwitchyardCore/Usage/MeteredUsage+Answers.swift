@@ -1,0 +1,121 @@
+/// Reading what an answer used from the provider's own JSON, per kind of operation, without
+/// decoding the rest of it (an image answer is mostly base64).
+extension MeteredUsage {
+    /// An image answer (OpenAI's shape): its images counted in `data`, at the size and
+    /// quality the request asked for, and the tokens token-billed models report in `usage`.
+    public static func images(inAnswer raw: UnsafeRawBufferPointer, index: JSONObjectIndex, size: String?, quality: String?) -> MeteredUsage {
+        var metered = MeteredUsage(imageSize: size, imageQuality: quality)
+        if let data = index.member("data"), data.kind == .array,
+            let elements = try? JSONScanner.indexArray(UnsafeRawBufferPointer(rebasing: raw[data.valueRange]))
+        {
+            metered.images = elements.count
+        }
+        if let usage = try? index.decode(ImageTokenUsage.self, "usage", in: raw) {
+            metered.tokens = Usage(promptTokens: usage.inputTokens ?? 0, completionTokens: usage.outputTokens ?? 0, totalTokens: usage.totalTokens)
+            metered.inputImageTokens = usage.inputTokensDetails?.imageTokens
+            metered.outputImageTokens = usage.outputTokens
+        }
+        return metered
+    }
+
+    /// A transcription or translation in JSON: the seconds the upstream reports (`duration`
+    /// of verbose_json, or `usage` of type `duration`) and its tokens (`usage` of type
+    /// `tokens`). Seconds stay nil when it reports none; the caller measures the upload.
+    public static func transcription(inAnswer raw: UnsafeRawBufferPointer, index: JSONObjectIndex) -> MeteredUsage {
+        var metered = MeteredUsage()
+        if let duration = index.member("duration"), duration.kind == .number,
+            let seconds = Double(String(decoding: raw[duration.valueRange], as: UTF8.self))
+        {
+            metered.seconds = seconds
+        }
+        if let usage = try? index.decode(TranscriptionUsage.self, "usage", in: raw) {
+            if let seconds = usage.seconds { metered.seconds = metered.seconds ?? seconds }
+            if usage.inputTokens != nil || usage.outputTokens != nil {
+                metered.tokens = Usage(promptTokens: usage.inputTokens ?? 0, completionTokens: usage.outputTokens ?? 0, totalTokens: usage.totalTokens)
+            }
+        }
+        return metered
+    }
+
+    /// A rerank answer: Cohere's search units (one per query when it reports none) and the
+    /// tokens vLLM, Jina and Voyage report.
+    public static func rerank(inAnswer raw: UnsafeRawBufferPointer, index: JSONObjectIndex) -> MeteredUsage {
+        let meta = try? index.decode(RerankMeta.self, "meta", in: raw)
+        var metered = MeteredUsage(queries: meta?.billedUnits?.searchUnits ?? 1)
+        if let usage = try? index.decode(RerankTokenUsage.self, "usage", in: raw), let total = usage.totalTokens {
+            metered.tokens = Usage(promptTokens: usage.promptTokens ?? total, completionTokens: 0, totalTokens: total)
+        } else if let tokens = meta?.tokens, let input = tokens.inputTokens {
+            metered.tokens = Usage(promptTokens: input, completionTokens: tokens.outputTokens ?? 0)
+        }
+        return metered
+    }
+
+    /// An OCR answer (Mistral's shape): `usage_info.pages_processed`, else its pages counted.
+    public static func ocr(inAnswer raw: UnsafeRawBufferPointer, index: JSONObjectIndex) -> MeteredUsage {
+        if let info = try? index.decode(OCRUsageInfo.self, "usage_info", in: raw), let pages = info.pagesProcessed {
+            return MeteredUsage(pages: pages)
+        }
+        if let pages = index.member("pages"), pages.kind == .array,
+            let elements = try? JSONScanner.indexArray(UnsafeRawBufferPointer(rebasing: raw[pages.valueRange]))
+        {
+            return MeteredUsage(pages: elements.count)
+        }
+        return MeteredUsage(pages: 1)
+    }
+}
+
+private struct ImageTokenUsage: Decodable {
+    struct Details: Decodable {
+        var imageTokens: Int?
+        enum CodingKeys: String, CodingKey { case imageTokens = "image_tokens" }
+    }
+
+    var inputTokens: Int?
+    var outputTokens: Int?
+    var totalTokens: Int?
+    var inputTokensDetails: Details?
+
+    enum CodingKeys: String, CodingKey {
+        case inputTokens = "input_tokens", outputTokens = "output_tokens", totalTokens = "total_tokens", inputTokensDetails = "input_tokens_details"
+    }
+}
+
+private struct TranscriptionUsage: Decodable {
+    var seconds: Double?
+    var inputTokens: Int?
+    var outputTokens: Int?
+    var totalTokens: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case seconds, inputTokens = "input_tokens", outputTokens = "output_tokens", totalTokens = "total_tokens"
+    }
+}
+
+private struct RerankMeta: Decodable {
+    struct BilledUnits: Decodable {
+        var searchUnits: Int?
+        enum CodingKeys: String, CodingKey { case searchUnits = "search_units" }
+    }
+
+    struct Tokens: Decodable {
+        var inputTokens: Int?
+        var outputTokens: Int?
+        enum CodingKeys: String, CodingKey { case inputTokens = "input_tokens", outputTokens = "output_tokens" }
+    }
+
+    var billedUnits: BilledUnits?
+    var tokens: Tokens?
+
+    enum CodingKeys: String, CodingKey { case billedUnits = "billed_units", tokens }
+}
+
+private struct RerankTokenUsage: Decodable {
+    var totalTokens: Int?
+    var promptTokens: Int?
+    enum CodingKeys: String, CodingKey { case totalTokens = "total_tokens", promptTokens = "prompt_tokens" }
+}
+
+private struct OCRUsageInfo: Decodable {
+    var pagesProcessed: Int?
+    enum CodingKeys: String, CodingKey { case pagesProcessed = "pages_processed" }
+}

@@ -1,0 +1,58 @@
+import Hummingbird
+import NIOCore
+import SwitchyardCore
+
+/// Passes on an audio answer (speech) in the upstream's content type: a short one whole, a
+/// longer one as it arrives, so playback can start before the upstream has finished.
+struct AudioRelay: Sendable {
+    /// Held before the answer starts going out: enough to see that it is audio at all.
+    static let heldBytes = 64 * 1024
+
+    let gateway: Gateway
+    let candidate: RouteTarget.Candidate
+    let meter: RequestMeter
+
+    /// - Throws: a 502 when the upstream's success is not audio (an empty body, HTML, JSON).
+    func relay(_ answer: UpstreamExchange, usage: MeteredUsage, provider: String) throws(GatewayError) -> ProxiedAnswer {
+        let contentType = answer.contentType ?? "application/octet-stream"
+        let lowered = contentType.lowercased()
+        guard answer.body.readableBytes > 0 else { throw UpstreamFailure.invalidAnswer("an empty body instead of audio", provider: provider) }
+        guard !lowered.hasPrefix("text/"), !lowered.contains("json") else {
+            throw UpstreamFailure.invalidAnswer("\(contentType) instead of audio", provider: provider)
+        }
+        guard let rest = answer.rest else {
+            return ProxiedAnswer(status: answer.status, contentType: contentType, body: .whole(answer.body, usage: usage))
+        }
+        let limit = gateway.maxResponseBytes
+        let gateway = gateway
+        let candidate = candidate
+        let meter = meter
+        let start = answer.body
+        let body = ResponseBody { writer in
+            defer { gateway.ledger.end(candidate.key) }
+            var total = start.readableBytes
+            try await writer.write(start)
+            while let chunk = try await rest.iterator.next() {
+                total += chunk.readableBytes
+                guard total <= limit else { throw UpstreamFailure.invalidAnswer("a body over \(limit) bytes", provider: provider) }
+                try await writer.write(chunk)
+            }
+            gateway.record(usage, candidate: candidate, meter: meter)
+            try await writer.finish(nil)
+        }
+        return ProxiedAnswer(status: answer.status, contentType: contentType, body: .stream(body))
+    }
+}
+
+/// A transcript answered as text (`response_format` text, srt or vtt).
+enum TranscriptAnswer {
+    /// The body when the upstream answered text; nil when it answered JSON (read as JSON).
+    /// - Throws: a 502 for HTML, which no transcription API sends on success.
+    static func text(_ answer: UpstreamExchange, provider: String) throws(GatewayError) -> ByteBuffer? {
+        let type = (answer.contentType ?? "").lowercased()
+        if type.contains("json") { return nil }
+        if type.hasPrefix("text/html") { throw UpstreamFailure.invalidAnswer("\(type) instead of a transcript", provider: provider) }
+        if type.isEmpty, LargeAnswerRelay.opensObject(answer.body) { return nil }
+        return answer.body
+    }
+}
