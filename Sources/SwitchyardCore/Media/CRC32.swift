@@ -1,4 +1,5 @@
-/// CRC-32 as zlib and the AWS event-stream framing compute it (reflected, polynomial 0xEDB88320).
+/// CRC-32 as zlib, PNG chunks and the AWS event-stream framing compute it (reflected,
+/// polynomial 0xEDB88320).
 public enum CRC32 {
     private static let table: [UInt32] = (0..<256).map { index in
         var value = UInt32(index)
