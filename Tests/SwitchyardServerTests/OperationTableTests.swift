@@ -78,6 +78,20 @@ import Testing
         )
     }
 
+    /// The sample body for `operation` as the client would send it: JSON, or for an
+    /// operation that takes only uploads, a multipart form whose `image` is a file.
+    static func sendSample(_ client: any TestClientProtocol, _ operation: GatewayOperation, _ url: String, key: String, model: String) async throws -> TestResponse {
+        let json = Self.body(operation, model: model) ?? "{}"
+        guard case .form(_, nil) = operation.body else { return try await send(client, url, key: key, body: json) }
+        let fields = (try JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: String] ?? [:]
+        var form = MultipartWriter()
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) where name != "image" { form.addField(name: name, value: value) }
+        form.addFile(name: "image", filename: "in.png", contentType: "image/png", bytes: PNGImage.solid(width: 2, height: 2, red: 9, green: 9, blue: 9))
+        return try await client.execute(
+            uri: url, method: .post, headers: [.authorization: "Bearer \(key)", .contentType: form.contentType], body: form.finish()
+        )
+    }
+
     @Test func everyRowHasASampleBodyAndAtLeastOnePath() {
         for operation in OperationTable.all {
             #expect(Self.body(operation, model: "m") != nil, "no sample body for \(operation)")
@@ -98,14 +112,14 @@ import Testing
             case .gemini: ("UNAUTHENTICATED", "PERMISSION_DENIED")
             }
             for url in Self.urls(operation, model: "mock") {
-                let refused = try await Self.send(client, url, key: blocked, body: Self.body(operation, model: "mock") ?? "{}")
+                let refused = try await Self.sendSample(client, operation, url, key: blocked, model: "mock")
                 #expect(refused.status == .unauthorized, "\(url) with a blocked key: \(refused.status)")
                 #expect(Self.errorKind(refused.body, surface: operation.surface) == unauthorized, "\(url): \(String(buffer: refused.body))")
-                let allowedAnswer = try await Self.send(client, url, key: allowed, body: Self.body(operation, model: "mock") ?? "{}")
+                let allowedAnswer = try await Self.sendSample(client, operation, url, key: allowed, model: "mock")
                 #expect(allowedAnswer.status != .unauthorized && allowedAnswer.status != .forbidden, "\(url) with an allowed model: \(allowedAnswer.status)")
             }
             for url in Self.urls(operation, model: "other") {
-                let denied = try await Self.send(client, url, key: allowed, body: Self.body(operation, model: "other") ?? "{}")
+                let denied = try await Self.sendSample(client, operation, url, key: allowed, model: "other")
                 #expect(denied.status == .forbidden, "\(url) outside the allowlist: \(denied.status)")
                 #expect(Self.errorKind(denied.body, surface: operation.surface) == forbidden, "\(url): \(String(buffer: denied.body))")
             }
@@ -143,7 +157,7 @@ import Testing
                 #expect(String(buffer: missing.body).contains("'\(field)'"))
                 let wrongType = try await Self.send(client, url, key: key, body: #"{"\#(field)": 42}"#)
                 #expect(wrongType.status == .badRequest)
-                let unknown = try await Self.send(client, url, key: key, body: Self.body(operation, model: "no-such-model") ?? "{}")
+                let unknown = try await Self.sendSample(client, operation, url, key: key, model: "no-such-model")
                 #expect(unknown.status == .notFound, "\(url) for an unknown model: \(unknown.status)")
             case .pathModel:
                 let unknownURL = Self.urls(operation, model: "no-such-model")[0]

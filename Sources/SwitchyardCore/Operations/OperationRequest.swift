@@ -8,7 +8,11 @@ import NIOCore
 /// it. Translators decode it on demand with `decode(_:)`.
 public struct OperationRequest: Sendable {
     public let operation: GatewayOperation
+    /// The JSON body; for a multipart upload, its text fields as a JSON object (the form
+    /// itself is `form`).
     public let bytes: ByteBuffer
+    /// The multipart upload, when the client sent one.
+    public let form: MultipartForm?
     public let index: JSONObjectIndex
     /// The model group asked for: the body's model field, or the path's model.
     public let model: String
@@ -25,7 +29,22 @@ public struct OperationRequest: Sendable {
     ]
 
     /// - Parameter pathModel: the model named in the path, for operations that take it there.
-    public static func parse(_ bytes: ByteBuffer, operation: GatewayOperation, pathModel: String? = nil) throws(GatewayError) -> OperationRequest {
+    /// - Parameter contentType: the request's Content-Type; a multipart upload is read as a
+    ///   form for operations that take one.
+    public static func parse(
+        _ bytes: ByteBuffer, contentType: String? = nil, operation: GatewayOperation, pathModel: String? = nil
+    ) throws(GatewayError) -> OperationRequest {
+        if case .form(let required, _) = operation.body, let contentType, MultipartForm.boundary(fromContentType: contentType) != nil {
+            let form = try MultipartForm(parsing: bytes, contentType: contentType)
+            for name in required where form.value(name) == nil && form.files(name).isEmpty {
+                throw GatewayError(.invalidRequest, "Missing required parameter: '\(name)'.", param: name, code: "missing_required_parameter")
+            }
+            return try parse(form.fieldsJSON, operation: operation, pathModel: pathModel, form: form)
+        }
+        return try parse(bytes, operation: operation, pathModel: pathModel, form: nil)
+    }
+
+    private static func parse(_ bytes: ByteBuffer, operation: GatewayOperation, pathModel: String?, form: MultipartForm?) throws(GatewayError) -> OperationRequest {
         let parsed: Result<OperationRequest, GatewayError> = bytes.withUnsafeReadableBytes { raw in
             let index: JSONObjectIndex
             do {
@@ -36,7 +55,7 @@ public struct OperationRequest: Sendable {
                 return .failure(.invalidRequest("The request body is not a JSON object."))
             }
             do {
-                return .success(try OperationRequest(operation: operation, bytes: bytes, index: index, raw: raw, pathModel: pathModel))
+                return .success(try OperationRequest(operation: operation, bytes: bytes, index: index, raw: raw, pathModel: pathModel, form: form))
             } catch let error as GatewayError {
                 return .failure(error)
             } catch {
@@ -46,7 +65,9 @@ public struct OperationRequest: Sendable {
         return try parsed.get()
     }
 
-    private init(operation: GatewayOperation, bytes: ByteBuffer, index: JSONObjectIndex, raw: UnsafeRawBufferPointer, pathModel: String?) throws(GatewayError) {
+    private init(
+        operation: GatewayOperation, bytes: ByteBuffer, index: JSONObjectIndex, raw: UnsafeRawBufferPointer, pathModel: String?, form: MultipartForm?
+    ) throws(GatewayError) {
         switch operation.target {
         case .bodyField(let name):
             if let fallback = operation.defaultModel, index.member(name).map({ $0.kind == .null }) ?? true {
@@ -76,6 +97,8 @@ public struct OperationRequest: Sendable {
         switch operation.body {
         case .json(let names, let arrays):
             (required, nonEmptyArrays) = (names, arrays)
+        case .form where form != nil:
+            (required, nonEmptyArrays) = ([], [])
         case .form(_, let jsonRequired?):
             (required, nonEmptyArrays) = (jsonRequired, [])
         case .form(_, nil):
@@ -105,6 +128,7 @@ public struct OperationRequest: Sendable {
             }
         }
         self.operation = operation
+        self.form = form
         self.bytes = bytes
         self.index = index
         self.clientWantsStreamUsage = wantsUsage

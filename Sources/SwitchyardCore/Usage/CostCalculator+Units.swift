@@ -29,7 +29,7 @@ extension CostCalculator {
         if let images = usage.images {
             if let price = prices.outputCostPerImage?.price(size: usage.imageSize, quality: usage.imageQuality) {
                 terms.append(Double(images) * price)
-            } else if let price = prices.inputCostPerPixel, let pixels = ImageDimensions(usage.imageSize ?? "")?.pixels {
+            } else if let price = prices.inputCostPerPixel, let pixels = ImageSize(usage.imageSize ?? "")?.pixelCount {
                 terms.append(Double(images * pixels) * price)
             }
         }
@@ -40,19 +40,4 @@ extension CostCalculator {
         if let requests = usage.requests, let price = prices.inputCostPerRequest { terms.append(Double(requests) * price) }
         return terms.isEmpty ? nil : terms.reduce(0, +)
     }
-}
-
-/// `WIDTHxHEIGHT`, as image `size` parameters spell it.
-struct ImageDimensions {
-    let width: Int
-    let height: Int
-
-    init?(_ text: String) {
-        let sides = text.lowercased().split(separator: "x")
-        guard sides.count == 2, let width = Int(sides[0]), let height = Int(sides[1]), width > 0, height > 0 else { return nil }
-        self.width = width
-        self.height = height
-    }
-
-    var pixels: Int { width * height }
 }

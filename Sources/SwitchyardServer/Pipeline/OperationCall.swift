@@ -27,7 +27,9 @@ final class OperationCall: Sendable {
         self.clientHeaders = clientHeaders
         self.meter = meter
         self.logger = logger
-        self.measuredAudio = nil
+        self.measuredAudio = request.operation.answer == .transcript
+            ? (try? request.upload("file")).flatMap { AudioDuration.seconds(of: $0.bytes, filename: $0.filename, contentType: $0.contentType) }
+            : nil
     }
 
     var operation: GatewayOperation { request.operation }

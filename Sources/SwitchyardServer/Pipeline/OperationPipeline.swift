@@ -33,7 +33,7 @@ struct OperationPipeline: Sendable {
             throw GatewayError.modelNotFound(pathModel)
         }
         let bytes = try await request.body.collect(upTo: gateway.maxRequestBytes)
-        let parsed = try OperationRequest.parse(bytes, operation: operation, pathModel: pathModel)
+        let parsed = try OperationRequest.parse(bytes, contentType: request.headers[.contentType], operation: operation, pathModel: pathModel)
         // Allowlist, budget, rate and parallel limits: one admission, which opens the account.
         let meter = try gateway.governance.meter(
             identity: identity,

@@ -15,16 +15,30 @@ struct PassThrough: Sendable {
         let deployment = candidate.deployment
         let request = call.request
         let isOpenAI = dialect.surface == .openAI
-        var body = request.upstreamBody(
-            model: candidate.upstreamModel,
-            dropping: try dropped(call, deployment: deployment),
-            requestStreamUsage: isOpenAI && deployment.provider.acceptsStreamOptions
-        )
+        let dropped = try dropped(call, deployment: deployment)
+        var body: ByteBuffer
+        var contentType: String?
+        if let form = request.form {
+            // The upload as the client sent it, byte for byte, but for the model.
+            body = form.rewritten(setting: ["model": candidate.upstreamModel], removing: OperationRequest.gatewayOnlyMembers.union(dropped))
+            contentType = call.clientHeaders[.contentType]
+        } else if call.operation.answer == .transcript {
+            // Audio sent as base64 in JSON: OpenAI's transcription API takes only forms.
+            (body, contentType) = try request.multipartBody(model: candidate.upstreamModel, file: "file", dropping: dropped)
+        } else {
+            body = request.upstreamBody(
+                model: candidate.upstreamModel, dropping: dropped, requestStreamUsage: isOpenAI && deployment.provider.acceptsStreamOptions
+            )
+        }
         if dialect.surface == .gemini {
             body = try GeminiNestedModelNames.renaming(body, operation: call.operation.upstream, requested: request.model, upstreamModel: candidate.upstreamModel)
         }
         let endpoint = deployment.provider.endpoint
         var upstream = try endpoint.request(call.operation.upstream, deployment: deployment, upstreamModel: candidate.upstreamModel, body: body)
+        if let contentType {
+            upstream.headers.removeAll { $0.name == "content-type" }
+            upstream.headers.append(("content-type", contentType))
+        }
         for name in deployment.provider.forwardedClientHeaders {
             guard let field = HTTPField.Name(name), let value = call.clientHeaders[field] else { continue }
             upstream.headers.removeAll { $0.name == name }
