@@ -16,6 +16,7 @@ public final class GovernanceLedger: Sendable {
         var generation: UInt64 = 0
         /// Entities written (or deleted) here, by generation; deleted ones have no record.
         var touched: [GovernedEntity: UInt64] = [:]
+        var modelWindows = ModelRateWindows()
     }
 
     private let state = Mutex(State())
@@ -242,6 +243,20 @@ public final class GovernanceLedger: Sendable {
                     }
                     if tokenLimit == nil { tokenLimit = RateLimitState(limit: tpm, remaining: remaining, resetSeconds: reset) }
                 }
+            }
+            let modelLimit = models.first.flatMap { model in key.modelRPMLimits[model].map { (model, $0) } }
+            if let (model, rpm) = modelLimit {
+                let used = state.modelWindows.used(keyHash: keyHash, model: model, now: now)
+                if used + 1 > Double(rpm) {
+                    let reset = Double(Int(now / 60) * 60 + 60) - now
+                    var error = GatewayError(
+                        .rateLimited, "Rate limit reached for this key on `\(model)`: \(rpm) requests per minute.",
+                        code: "rate_limit_exceeded", retryAfter: reset.rounded(.up)
+                    )
+                    error.headers = Self.headers(requests: RateLimitState(limit: rpm, remaining: 0, resetSeconds: reset), tokens: nil)
+                    throw error
+                }
+                state.modelWindows.add(keyHash: keyHash, model: model, now: now)
             }
             let minute = Int(now / 60) * 60
             for entity in entities {

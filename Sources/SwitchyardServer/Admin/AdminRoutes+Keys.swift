@@ -163,6 +163,10 @@ extension AdminRoutes {
         if fields.has("user_id") { key.userID = try fields.string("user_id") }
         if fields.has("tags") { key.tags = try fields.strings("tags") ?? [] }
         if fields.has("metadata") { key.metadata = try fields.dictionary("metadata") ?? [:] }
+        // LiteLLM's per-model limits travel as top-level fields and live in the metadata.
+        for name in ["model_rpm_limit", "model_tpm_limit"] where fields.has(name) {
+            key.metadata[name] = try fields.dictionary(name).map(JSONValue.object)
+        }
         if fields.has("blocked") { key.blocked = try fields.bool("blocked") ?? false }
         if fields.has("duration") {
             key.expiresAt = try fields.duration("duration").map { Self.expiry(of: $0, from: now) }

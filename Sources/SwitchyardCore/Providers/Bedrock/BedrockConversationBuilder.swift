@@ -84,6 +84,8 @@ struct BedrockConversationBuilder {
             return text.isEmpty ? nil : .text(text)
         case .imageURL(let image, _):
             return try imageBlock(image.url, param: param + ".image_url.url")
+        case .inputAudio:
+            throw GatewayError.audioNotSupported(provider: "Bedrock", param: param)
         default:
             try policy.unsupported("Bedrock Converse through the gateway takes text and images, not `\(part.type)` parts.", param: param)
             return nil

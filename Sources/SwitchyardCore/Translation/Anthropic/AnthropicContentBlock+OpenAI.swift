@@ -30,7 +30,11 @@ extension AnthropicContentBlock {
             document["title"] = file.filename.map { .string($0) }
             document["cache_control"] = extra[AnthropicPivotKey.cacheControl]
             self = .document(.object(document))
-        case .inputAudio, .other:
+        case .inputAudio:
+            // Never dropped, even with drop_params: an answer to a question it never heard
+            // is worse than a refusal.
+            throw GatewayError.audioNotSupported(provider: "Anthropic", param: param)
+        case .other:
             try policy.unsupported("Anthropic has no `\(part.type)` content.", param: param)
             return nil
         }
