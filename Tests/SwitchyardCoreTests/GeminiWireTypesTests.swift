@@ -142,7 +142,7 @@ import Testing
         #expect(request.contents[0].parts[0].fileData?.fileUri == "https://www.youtube.com/watch?v=9hE5-98ZeCg")
         #expect(request.tools?.map { $0.extra.keys.sorted() } == [["googleSearch"], ["codeExecution"]])
         #expect(request.toolConfig?.extra["retrievalConfig"] != nil)
-        #expect(request.generationConfig?.extra["responseModalities"] == ["TEXT", "IMAGE"])
+        #expect(request.generationConfig?.responseModalities == ["TEXT", "IMAGE"])
         #expect(request.generationConfig?.topK == 40)
         #expect(try J.wire(request) == J.tree(json))
     }

@@ -1,7 +1,7 @@
 /// Sampling and output controls of a request (`generationConfig`).
 ///
-/// Members the gateway does not translate (`responseModalities`, `speechConfig`,
-/// `mediaResolution`, `imageConfig`…) stay in `extra`.
+/// `responseModalities`, `speechConfig` and `imageConfig` are typed for the image and speech
+/// translators; members the gateway does not model (`mediaResolution`…) stay in `extra`.
 public struct GeminiGenerationConfig: Sendable, Hashable {
     public var stopSequences: [String]?
     /// `text/plain` (the default), `application/json` or `text/x.enum`.
@@ -23,6 +23,12 @@ public struct GeminiGenerationConfig: Sendable, Hashable {
     /// How many top alternatives to return per token, with `responseLogprobs`.
     public var logprobs: Int?
     public var thinkingConfig: GeminiThinkingConfig?
+    /// What the answer may hold: `TEXT`, `IMAGE`, `AUDIO` (the default is text).
+    public var responseModalities: [String]?
+    /// The voice of a speech model's answer.
+    public var speechConfig: GeminiSpeechConfig?
+    /// The shape of an image model's pictures.
+    public var imageConfig: GeminiImageConfig?
     public var extra: [String: JSONValue]
 
     public init(
@@ -41,6 +47,9 @@ public struct GeminiGenerationConfig: Sendable, Hashable {
         responseLogprobs: Bool? = nil,
         logprobs: Int? = nil,
         thinkingConfig: GeminiThinkingConfig? = nil,
+        responseModalities: [String]? = nil,
+        speechConfig: GeminiSpeechConfig? = nil,
+        imageConfig: GeminiImageConfig? = nil,
         extra: [String: JSONValue] = [:]
     ) {
         self.stopSequences = stopSequences
@@ -58,6 +67,9 @@ public struct GeminiGenerationConfig: Sendable, Hashable {
         self.responseLogprobs = responseLogprobs
         self.logprobs = logprobs
         self.thinkingConfig = thinkingConfig
+        self.responseModalities = responseModalities
+        self.speechConfig = speechConfig
+        self.imageConfig = imageConfig
         self.extra = extra
     }
 
@@ -69,7 +81,7 @@ extension GeminiGenerationConfig: Codable {
     private static let known = [
         "stopSequences", "responseMimeType", "responseSchema", "responseJsonSchema", "candidateCount",
         "maxOutputTokens", "temperature", "topP", "topK", "seed", "presencePenalty", "frequencyPenalty",
-        "responseLogprobs", "logprobs", "thinkingConfig",
+        "responseLogprobs", "logprobs", "thinkingConfig", "responseModalities", "speechConfig", "imageConfig",
     ]
 
     public init(from decoder: Decoder) throws {
@@ -89,6 +101,9 @@ extension GeminiGenerationConfig: Codable {
         responseLogprobs = try reader.optional(Bool.self, "responseLogprobs")
         logprobs = try reader.optional(Int.self, "logprobs")
         thinkingConfig = try reader.optional(GeminiThinkingConfig.self, "thinkingConfig")
+        responseModalities = try reader.optional([String].self, "responseModalities")
+        speechConfig = try reader.optional(GeminiSpeechConfig.self, "speechConfig")
+        imageConfig = try reader.optional(GeminiImageConfig.self, "imageConfig")
         extra = try reader.extra(known: Self.known)
     }
 
@@ -109,6 +124,9 @@ extension GeminiGenerationConfig: Codable {
         try writer.put(responseLogprobs, "responseLogprobs")
         try writer.put(logprobs, "logprobs")
         try writer.put(thinkingConfig, "thinkingConfig")
+        try writer.put(responseModalities, "responseModalities")
+        try writer.put(speechConfig, "speechConfig")
+        try writer.put(imageConfig, "imageConfig")
         try encoder.encodeExtraFields(extra)
     }
 }

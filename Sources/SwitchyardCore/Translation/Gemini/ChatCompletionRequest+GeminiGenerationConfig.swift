@@ -22,12 +22,25 @@ extension ChatCompletionRequest {
         if let thinking = config.thinkingConfig {
             reasoningEffort = Self.geminiReasoningEffort(for: thinking)
         }
+        if let modalities = config.responseModalities, !modalities.allSatisfy({ $0.uppercased() == "TEXT" }) {
+            try policy.unsupported(
+                "`generationConfig.responseModalities` other than TEXT has no OpenAI Chat Completions equivalent.",
+                param: "generationConfig.responseModalities"
+            )
+        }
+        if config.speechConfig != nil {
+            try policy.unsupported(
+                "`generationConfig.speechConfig` has no OpenAI Chat Completions equivalent.",
+                param: "generationConfig.speechConfig"
+            )
+        }
+        if config.imageConfig != nil {
+            try policy.unsupported(
+                "`generationConfig.imageConfig` has no OpenAI Chat Completions equivalent.",
+                param: "generationConfig.imageConfig"
+            )
+        }
         for key in config.extra.keys.sorted() {
-            if key == "responseModalities" || key == "response_modalities",
-                config.extra[key]?.arrayValue?.allSatisfy({ $0.stringValue?.uppercased() == "TEXT" }) == true
-            {
-                continue
-            }
             try policy.unsupported(
                 "`generationConfig.\(key)` has no OpenAI Chat Completions equivalent.",
                 param: "generationConfig.\(key)"
