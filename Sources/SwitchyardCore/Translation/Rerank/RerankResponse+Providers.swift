@@ -25,11 +25,10 @@ extension RerankResponse {
             guard request.documents.indices.contains(result.index) else {
                 throw GatewayError(.upstream(status: 502), "The provider ranked document \(result.index), which the request does not have.")
             }
-            return RerankResult(
-                index: result.index,
-                relevanceScore: result.relevanceScore,
-                document: withDocuments ? request.documents[result.index].returned : nil
-            )
+            // JSONValue is nil-literal convertible: spell the optional out so "no document" is
+            // nil, not JSON null.
+            let document: JSONValue? = withDocuments ? .some(request.documents[result.index].returned) : .none
+            return RerankResult(index: result.index, relevanceScore: result.relevanceScore, document: document)
         }
         let meta = RerankMeta(
             apiVersion: .init(version: version.rawValue),
