@@ -19,6 +19,21 @@ import Testing
         try AnthropicMessagesRequest(openAI: openAI(json), defaultMaxTokens: defaultMaxTokens, dropUnsupported: drop)
     }
 
+    @Test func audioIsRefusedWithAnInstructionToTranscribeEvenWhenDroppingUnsupportedContent() throws {
+        let json = #"{"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"what is said?"},{"type":"input_audio","input_audio":{"data":"UklGRg==","format":"wav"}}]}]}"#
+        for drop in [false, true] {
+            do {
+                _ = try Self.anthropic(json, drop: drop)
+                Issue.record("expected audio_not_supported_by_model")
+            } catch let error as GatewayError {
+                #expect(error.status == 400)
+                #expect(error.code == "audio_not_supported_by_model")
+                #expect(error.param == "messages[0].content[1]")
+                #expect(error.message.contains("/v1/audio/transcriptions"))
+            }
+        }
+    }
+
     /// Expects a 400 that names `param`.
     private static func expectInvalid(_ param: String, _ body: () throws -> Void) {
         do {

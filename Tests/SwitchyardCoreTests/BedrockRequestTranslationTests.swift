@@ -167,7 +167,6 @@ struct BedrockRequestTranslationTests {
     static let badMessages: [(String, String)] = [
         (#"{"role":"user","content":[{"type":"image_url","image_url":{"url":"https://example.com/cat.png"}}]}"#, "messages[0].content[0].image_url.url"),
         (#"{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:image/bmp;base64,Qk0="}}]}"#, "messages[0].content[0].image_url.url"),
-        (#"{"role":"user","content":[{"type":"input_audio","input_audio":{"data":"AAAA","format":"wav"}}]}"#, "messages[0].content[0]"),
         (#"{"role":"system","content":[{"type":"image_url","image_url":{"url":"data:image/png;base64,AA=="}}]}"#, "messages[0].content[0]"),
         (#"{"role":"function","name":"f","content":"x"}"#, "messages[0].role"),
     ]
@@ -184,6 +183,22 @@ struct BedrockRequestTranslationTests {
         }
         let dropped = try BedrockConverseRequest(openAI: request, dropUnsupported: true)
         #expect(dropped.messages == [BedrockMessage(role: .user, content: [.text("ok")])])
+    }
+
+    @Test("audio is refused with audio_not_supported_by_model, never dropped")
+    func audioIsNeverDropped() throws {
+        let request = try BedrockTestSupport.chatRequest(
+            #"{"model":"m","messages":[{"role":"user","content":[{"type":"input_audio","input_audio":{"data":"AAAA","format":"wav"}}]}]}"#
+        )
+        for drop in [false, true] {
+            #expect {
+                _ = try BedrockConverseRequest(openAI: request, dropUnsupported: drop)
+            } throws: { error in
+                let refusal = error as? GatewayError
+                return refusal?.code == "audio_not_supported_by_model" && refusal?.param == "messages[0].content[0]"
+                    && refusal?.message.contains("Transcribe it first") == true
+            }
+        }
     }
 
     @Test("malformed tool calls are a 400 naming the message, even when dropping", arguments: [

@@ -10,10 +10,10 @@ extension MeteredUsage {
         {
             metered.images = elements.count
         }
-        if let usage = try? index.decode(ImageTokenUsage.self, "usage", in: raw) {
-            metered.tokens = Usage(promptTokens: usage.inputTokens ?? 0, completionTokens: usage.outputTokens ?? 0, totalTokens: usage.totalTokens)
+        if let usage = try? index.decode(ImagesUsage.self, "usage", in: raw) {
+            metered.tokens = Usage(promptTokens: usage.inputTokens, completionTokens: usage.outputTokens, totalTokens: usage.totalTokens)
             metered.inputImageTokens = usage.inputTokensDetails?.imageTokens
-            metered.outputImageTokens = usage.outputTokens
+            metered.outputImageTokens = usage.outputTokensDetails?.imageTokens ?? usage.outputTokens
         }
         return metered
     }
@@ -28,11 +28,13 @@ extension MeteredUsage {
         {
             metered.seconds = seconds
         }
-        if let usage = try? index.decode(TranscriptionUsage.self, "usage", in: raw) {
-            if let seconds = usage.seconds { metered.seconds = metered.seconds ?? seconds }
-            if usage.inputTokens != nil || usage.outputTokens != nil {
-                metered.tokens = Usage(promptTokens: usage.inputTokens ?? 0, completionTokens: usage.outputTokens ?? 0, totalTokens: usage.totalTokens)
-            }
+        switch try? index.decode(TranscriptionUsage.self, "usage", in: raw) {
+        case .duration(let seconds)?:
+            metered.seconds = metered.seconds ?? seconds
+        case .tokens(let tokens)?:
+            metered.tokens = Usage(promptTokens: tokens.inputTokens, completionTokens: tokens.outputTokens, totalTokens: tokens.totalTokens)
+        default:
+            break
         }
         return metered
     }
@@ -42,8 +44,8 @@ extension MeteredUsage {
     public static func rerank(inAnswer raw: UnsafeRawBufferPointer, index: JSONObjectIndex) -> MeteredUsage {
         let meta = try? index.decode(RerankMeta.self, "meta", in: raw)
         var metered = MeteredUsage(queries: meta?.billedUnits?.searchUnits ?? 1)
-        if let usage = try? index.decode(RerankTokenUsage.self, "usage", in: raw), let total = usage.totalTokens {
-            metered.tokens = Usage(promptTokens: usage.promptTokens ?? total, completionTokens: 0, totalTokens: total)
+        if let usage = index.object("usage", in: raw), let total = usage.index.int("total_tokens", in: usage.bytes) {
+            metered.tokens = Usage(promptTokens: usage.index.int("prompt_tokens", in: usage.bytes) ?? total, completionTokens: 0, totalTokens: total)
         } else if let tokens = meta?.tokens, let input = tokens.inputTokens {
             metered.tokens = Usage(promptTokens: input, completionTokens: tokens.outputTokens ?? 0)
         }
@@ -52,7 +54,7 @@ extension MeteredUsage {
 
     /// An OCR answer (Mistral's shape): `usage_info.pages_processed`, else its pages counted.
     public static func ocr(inAnswer raw: UnsafeRawBufferPointer, index: JSONObjectIndex) -> MeteredUsage {
-        if let info = try? index.decode(OCRUsageInfo.self, "usage_info", in: raw), let pages = info.pagesProcessed {
+        if let info = index.object("usage_info", in: raw), let pages = info.index.int("pages_processed", in: info.bytes) {
             return MeteredUsage(pages: pages)
         }
         if let pages = index.member("pages"), pages.kind == .array,
@@ -62,60 +64,4 @@ extension MeteredUsage {
         }
         return MeteredUsage(pages: 1)
     }
-}
-
-private struct ImageTokenUsage: Decodable {
-    struct Details: Decodable {
-        var imageTokens: Int?
-        enum CodingKeys: String, CodingKey { case imageTokens = "image_tokens" }
-    }
-
-    var inputTokens: Int?
-    var outputTokens: Int?
-    var totalTokens: Int?
-    var inputTokensDetails: Details?
-
-    enum CodingKeys: String, CodingKey {
-        case inputTokens = "input_tokens", outputTokens = "output_tokens", totalTokens = "total_tokens", inputTokensDetails = "input_tokens_details"
-    }
-}
-
-private struct TranscriptionUsage: Decodable {
-    var seconds: Double?
-    var inputTokens: Int?
-    var outputTokens: Int?
-    var totalTokens: Int?
-
-    enum CodingKeys: String, CodingKey {
-        case seconds, inputTokens = "input_tokens", outputTokens = "output_tokens", totalTokens = "total_tokens"
-    }
-}
-
-private struct RerankMeta: Decodable {
-    struct BilledUnits: Decodable {
-        var searchUnits: Int?
-        enum CodingKeys: String, CodingKey { case searchUnits = "search_units" }
-    }
-
-    struct Tokens: Decodable {
-        var inputTokens: Int?
-        var outputTokens: Int?
-        enum CodingKeys: String, CodingKey { case inputTokens = "input_tokens", outputTokens = "output_tokens" }
-    }
-
-    var billedUnits: BilledUnits?
-    var tokens: Tokens?
-
-    enum CodingKeys: String, CodingKey { case billedUnits = "billed_units", tokens }
-}
-
-private struct RerankTokenUsage: Decodable {
-    var totalTokens: Int?
-    var promptTokens: Int?
-    enum CodingKeys: String, CodingKey { case totalTokens = "total_tokens", promptTokens = "prompt_tokens" }
-}
-
-private struct OCRUsageInfo: Decodable {
-    var pagesProcessed: Int?
-    enum CodingKeys: String, CodingKey { case pagesProcessed = "pages_processed" }
 }
