@@ -4,8 +4,10 @@ import Logging
 import NIOCore
 import SwitchyardCore
 
-/// The standalone fake upstream (`switchyard mock-provider`): OpenAI's, Anthropic's
-/// (`/v1/messages`) and Gemini's (`/v1beta/models/{m}:generateContent`) wire formats over HTTP,
+/// The standalone fake upstream (`switchyard mock-provider`): OpenAI's (chat, completions,
+/// embeddings, images, audio, moderations), Anthropic's (`/v1/messages`), Gemini's
+/// (`/v1beta/models/{m}:generateContent`, `:predict`…), Cohere's rerank (`/v1/rerank`,
+/// `/v2/rerank`) and Mistral's OCR (`/v1/ocr`) wire formats over HTTP,
 /// streaming one event per write. `chunkDelayMilliseconds` (or a request's
 /// `x-mock-chunk-delay-ms` header) spaces the events out, as a real model would.
 public func buildMockProviderApplication(
@@ -19,7 +21,7 @@ public func buildMockProviderApplication(
     let router = Router()
     let respond: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
         let body = try await request.body.collect(upTo: 64 * 1024 * 1024)
-        let answer = handler.handle(path: request.uri.path, body: body)
+        let answer = handler.handle(path: request.uri.path, contentType: request.headers[.contentType], body: body)
         let delay = request.headers[HTTPField.Name("x-mock-chunk-delay-ms")!].flatMap(Int.init) ?? chunkDelayMilliseconds
         var headers: HTTPFields = [.contentType: answer.contentType]
         if let retryAfter = answer.retryAfter { headers[.retryAfter] = String(retryAfter) }
@@ -37,10 +39,15 @@ public func buildMockProviderApplication(
         )
     }
     router.post("/v1beta/models/:target", use: respond)
+    router.post("/v2/rerank", use: respond)
     router.post("/model/:model/converse", use: respond)
     router.post("/model/:model/converse-stream", use: respond)
     for prefix in ["/v1", ""] {
-        for path in ["chat/completions", "completions", "embeddings", "messages", "messages/count_tokens"] {
+        let media = [
+            "images/generations", "images/edits", "images/variations", "audio/speech", "audio/transcriptions",
+            "audio/translations", "moderations", "rerank", "ocr",
+        ]
+        for path in ["chat/completions", "completions", "embeddings", "messages", "messages/count_tokens"] + media {
             router.post(RouterPath("\(prefix)/\(path)"), use: respond)
         }
         router.get(RouterPath("\(prefix)/models")) { _, _ in

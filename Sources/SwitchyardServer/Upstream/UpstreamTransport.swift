@@ -16,7 +16,8 @@ struct UpstreamTransport: Sendable {
     /// Sends `request`; `deadlines` bound the wait for the head, the body, and each gap in it.
     func send(_ request: UpstreamRequest, deadlines: UpstreamDeadlines, logger: Logger) async throws -> UpstreamResponse {
         if request.url.hasPrefix("mock://") {
-            let answer = mock.handle(path: request.pathAndQuery, body: request.body)
+            let contentType = request.headers.first { $0.name.lowercased() == "content-type" }?.value
+            let answer = mock.handle(path: request.pathAndQuery, contentType: contentType, body: request.body)
             var headers: [(name: String, value: String)] = [("content-type", answer.contentType)]
             if let retryAfter = answer.retryAfter { headers.append(("retry-after", String(retryAfter))) }
             return UpstreamResponse(

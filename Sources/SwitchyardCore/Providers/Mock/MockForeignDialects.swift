@@ -3,7 +3,8 @@ import NIOCore
 
 /// The mock provider's Anthropic (`/v1/messages`) and Gemini (`/v1beta/models/{m}:…`)
 /// wire formats: the request is read in its dialect, answered by `MockModel` through the
-/// OpenAI pivot, and written back in the same dialect, streams included.
+/// OpenAI pivot, and written back in the same dialect, streams included. Gemini's media
+/// (Imagen `:predict`, image and audio output, audio input) is `MockGeminiMedia`'s.
 enum MockForeignDialects {
     static func handle(route: String, body: ByteBuffer) -> MockProviderHandler.Answer {
         let isAnthropic = route.hasSuffix("/messages") || route.hasSuffix("/messages/count_tokens")
@@ -61,10 +62,17 @@ enum MockForeignDialects {
             let chat = try ChatCompletionRequest(gemini: request, model: modelName, stream: false, dropUnsupported: true)
             return MockProviderHandler.json(["totalTokens": JSONValue.number(Double(MockModel.promptTokens(chat.messages)))])
         }
+        if method == "predict" {
+            return try MockGeminiMedia.predict(model: modelName, body: body)
+        }
         guard method == "generateContent" || method == "streamGenerateContent" else {
             throw GatewayError(.notFound, "Unknown Gemini method \(method).")
         }
         let stream = method == "streamGenerateContent"
+        let media = try MockGeminiMedia.object(body)
+        if MockGeminiMedia.handles(media) {
+            return try MockGeminiMedia.generate(model: modelName, request: media, stream: stream)
+        }
         let request = try JSONDecoder().decode(GeminiGenerateContentRequest.self, from: Data(body.readableBytesView))
         var chat = try ChatCompletionRequest(gemini: request, model: modelName, stream: stream, dropUnsupported: true)
         let model = MockModel(name: modelName)

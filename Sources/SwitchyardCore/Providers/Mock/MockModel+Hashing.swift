@@ -17,6 +17,16 @@ extension MockModel {
             return hash
         }
 
+        /// 64-bit FNV-1a of `bytes`, continuing from `hash`.
+        static func fnv1a(bytes: some Sequence<UInt8>, continuing hash: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+            var hash = hash
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
+            return hash
+        }
+
         /// FNV-1a of a value's canonical JSON (sorted keys).
         static func fingerprint(of value: some Encodable) -> UInt64 {
             let encoder = JSONEncoder()

@@ -1,11 +1,14 @@
 import Foundation
 import NIOCore
 
-/// The built-in fake upstream: answers OpenAI-format HTTP requests with `MockModel`.
+/// The built-in fake upstream: answers OpenAI-format HTTP requests with `MockModel`, and
+/// each media operation in the wire format of the API that defines it (`MockMediaRoute`:
+/// OpenAI images, audio and moderations, Cohere rerank, Mistral OCR; Gemini's in
+/// `MockGeminiMedia`).
 ///
 /// It serves the in-process `mock/` provider and the standalone `switchyard mock-provider`.
-/// A message containing `[[mock:status=NNN]]` makes it answer that error status instead,
-/// so clients can see how failures look.
+/// A message containing `[[mock:status=NNN]]` (for multipart bodies, in a text field such as
+/// the prompt) makes it answer that error status instead, so clients can see how failures look.
 public struct MockProviderHandler: Sendable {
     /// The answer to one request; a stream is one buffer per server-sent event.
     public struct Answer: Sendable {
@@ -15,9 +18,17 @@ public struct MockProviderHandler: Sendable {
         public var retryAfter: Int?
     }
 
-    public init() {}
+    /// The Unix time written as `created`.
+    private let now: @Sendable () -> Int
 
-    public func handle(path: String, body: ByteBuffer) -> Answer {
+    /// A handler whose answers carry `now()` as their creation time (tests pin it).
+    public init(now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }) {
+        self.now = now
+    }
+
+    /// The answer to a POST of `body` to `path`; `contentType` is the request's Content-Type
+    /// header, which multipart operations need for the boundary.
+    public func handle(path: String, contentType: String?, body: ByteBuffer) -> Answer {
         let route = path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
         if route.hasPrefix("/model/") && (route.hasSuffix("/converse") || route.hasSuffix("/converse-stream")) {
             return MockBedrock.handle(route: route, body: body)
@@ -25,12 +36,15 @@ public struct MockProviderHandler: Sendable {
         if route.hasSuffix("/messages") || route.hasSuffix("/messages/count_tokens") || route.contains("/v1beta/models/") {
             return MockForeignDialects.handle(route: route, body: body)
         }
+        if let media = MockMediaRoute(route: route) {
+            return media.answer(contentType: contentType, body: body, created: now())
+        }
         if let status = Self.requestedFailure(in: body) {
             return Self.error(status: status, message: "Mock failure requested with [[mock:status=\(status)]].",
                               type: status == 429 ? "rate_limit_error" : status >= 500 ? "server_error" : "invalid_request_error",
                               retryAfter: status == 429 ? 1 : nil)
         }
-        let created = Int(Date().timeIntervalSince1970)
+        let created = now()
         do {
             if route.hasSuffix("/chat/completions") {
                 let request = try Self.decoder.decode(ChatCompletionRequest.self, from: Data(body.readableBytesView))
