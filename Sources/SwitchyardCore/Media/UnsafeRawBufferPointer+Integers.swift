@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension UnsafeRawBufferPointer {
     /// The unsigned integer of `width` bytes at `offset`, most significant byte first; nil past the end.
     func bigEndian(at offset: Int, width: Int) -> UInt64? {
@@ -24,20 +32,18 @@ extension UnsafeRawBufferPointer {
 
     /// The offset of the first occurrence of `pattern` at or after `start`, if any.
     func firstOffset(of pattern: [UInt8], from start: Int = 0) -> Int? {
-        guard let first = pattern.first, pattern.count <= count else { return nil }
+        guard let first = pattern.first, let base = baseAddress, pattern.count <= count else { return nil }
         var index = Swift.max(start, 0)
         let last = count - pattern.count
-        while index <= last {
-            if self[index] == first {
-                var matched = true
-                for offset in 1..<pattern.count where self[index + offset] != pattern[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return index }
+        return pattern.withUnsafeBytes { wanted -> Int? in
+            while index <= last {
+                // memchr and memcmp: large uploads are scanned at memory speed, even in debug builds.
+                guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+                let offset = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + offset, wanted.baseAddress!, pattern.count) == 0 { return offset }
+                index = offset + 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 }

@@ -27,14 +27,15 @@ public enum WAVAudio {
     /// The samples of `tone` without the header: little-endian 16-bit mono PCM.
     public static func tonePCM(seconds: Double, sampleRate: Int = 24000, frequency: Double = 440) -> [UInt8] {
         let count = max(Int((seconds * Double(sampleRate)).rounded()), 0)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(count * 2)
         let step = 2 * Double.pi * frequency / Double(max(sampleRate, 1))
-        for index in 0..<count {
-            let sample = Int16((sin(step * Double(index)) * 0.3 * Double(Int16.max)).rounded())
-            bytes += littleEndian(UInt16(bitPattern: sample))
+        return [UInt8](unsafeUninitializedCapacity: count * 2) { buffer, initialized in
+            for index in 0..<count {
+                let sample = UInt16(bitPattern: Int16((sin(step * Double(index)) * 0.3 * Double(Int16.max)).rounded()))
+                buffer[2 * index] = UInt8(truncatingIfNeeded: sample)
+                buffer[2 * index + 1] = UInt8(truncatingIfNeeded: sample >> 8)
+            }
+            initialized = count * 2
         }
-        return bytes
     }
 
     /// The sample rate and channel count of a raw 16-bit PCM MIME type such as Gemini's

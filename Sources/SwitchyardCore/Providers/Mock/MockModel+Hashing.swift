@@ -19,8 +19,13 @@ extension MockModel {
 
         /// 64-bit FNV-1a of `bytes`, continuing from `hash`.
         static func fnv1a(bytes: some Sequence<UInt8>, continuing hash: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+            if let hashed = bytes.withContiguousStorageIfAvailable({ fnv1a(buffer: $0, continuing: hash) }) { return hashed }
+            return Array(bytes).withUnsafeBufferPointer { fnv1a(buffer: $0, continuing: hash) }
+        }
+
+        private static func fnv1a(buffer: UnsafeBufferPointer<UInt8>, continuing hash: UInt64) -> UInt64 {
             var hash = hash
-            for byte in bytes {
+            for byte in buffer {
                 hash ^= UInt64(byte)
                 hash &*= 0x0000_0100_0000_01b3
             }
