@@ -7,7 +7,7 @@ extension MultipartForm {
         let delimiter = crlf + dashBoundary
         // The first delimiter may open the body without a CRLF before it.
         var found: Int?
-        if raw.firstOffset(of: dashBoundary) == 0 {
+        if raw.matches(dashBoundary, at: 0) {
             found = 0
         } else if let at = raw.firstOffset(of: delimiter) {
             found = at + 2

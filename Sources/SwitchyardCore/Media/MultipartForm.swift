@@ -74,7 +74,7 @@ public struct MultipartForm: Sendable {
         guard candidate.hasPrefix(name) else { return false }
         let rest = candidate.dropFirst(name.count)
         if rest.isEmpty || rest == "[]" { return true }
-        return rest.hasPrefix("[") && rest.hasSuffix("]") && rest.dropFirst().dropLast().allSatisfy(\.isASCII) && Int(rest.dropFirst().dropLast()) != nil
+        return rest.hasPrefix("[") && rest.hasSuffix("]") && UInt(rest.dropFirst().dropLast()) != nil
     }
 
     /// The `boundary` parameter of a `multipart/…` Content-Type, unquoted; nil when absent or

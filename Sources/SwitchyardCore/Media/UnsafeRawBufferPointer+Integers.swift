@@ -25,7 +25,11 @@ extension UnsafeRawBufferPointer {
 
     /// Whether the bytes at `offset` are exactly `ascii`.
     func matches(_ ascii: String, at offset: Int) -> Bool {
-        let expected = ascii.utf8
+        matches(Array(ascii.utf8), at: offset)
+    }
+
+    /// Whether the bytes at `offset` are exactly `expected`.
+    func matches(_ expected: [UInt8], at offset: Int) -> Bool {
         guard offset >= 0, offset + expected.count <= count else { return false }
         return zip(self[offset..<(offset + expected.count)], expected).allSatisfy { $0 == $1 }
     }
