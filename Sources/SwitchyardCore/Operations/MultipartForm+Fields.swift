@@ -3,7 +3,7 @@ import NIOCore
 extension MultipartForm {
     /// The text fields as one JSON object, so a form is read like a JSON body (model, controls,
     /// `response_format`…): each field a string, `stream` and `drop_params` booleans when they
-    /// say true or false, and array fields (`name[]`, or a name repeated) arrays of strings.
+    /// say true or false, OpenAI's numeric fields (`n`, `temperature`…) numbers when they are, and array fields (`name[]`, or a name repeated) arrays of strings.
     public var fieldsJSON: ByteBuffer {
         var order: [String] = []
         var values: [String: [String]] = [:]
@@ -32,6 +32,8 @@ extension MultipartForm {
                 out.writeString("]")
             } else if Self.booleanFields.contains(name), let flag = ["true": "true", "false": "false"][texts[0].lowercased()] {
                 out.writeString(flag)
+            } else if Self.numericFields.contains(name), let number = Double(texts[0]), number.isFinite {
+                out.writeString(number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number))
             } else {
                 out.writeBytes(JSONStringDecoding.encode(texts[0]))
             }
@@ -41,4 +43,6 @@ extension MultipartForm {
     }
 
     private static let booleanFields: Set<String> = ["stream", "drop_params"]
+    /// OpenAI's numeric form fields, written as JSON numbers so typed requests decode.
+    private static let numericFields: Set<String> = ["n", "temperature", "speed", "output_compression", "partial_images"]
 }

@@ -16,7 +16,7 @@ public struct Upload: Sendable {
 
 extension Upload {
     /// The audio type the bytes' signature names, for uploads that came without one.
-    static func sniffedMediaType(_ bytes: ByteBuffer) -> String? {
+    public static func sniffedMediaType(_ bytes: ByteBuffer) -> String? {
         let head = Array(bytes.readableBytesView.prefix(12))
         func starts(_ text: String, at offset: Int = 0) -> Bool {
             let magic = Array(text.utf8)
@@ -42,16 +42,11 @@ extension OperationRequest {
             return Upload(bytes: part.body, filename: part.filename, contentType: part.contentType)
         }
         guard let text = field(name) else { return nil }
-        var payload = Substring(text)
-        var contentType: String?
-        if payload.hasPrefix("data:"), let comma = payload.firstIndex(of: ",") {
-            let header = payload[payload.index(payload.startIndex, offsetBy: 5)..<comma]
-            contentType = header.split(separator: ";").first.map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-            payload = payload[payload.index(after: comma)...]
-        }
-        guard let data = Data(base64Encoded: String(payload), options: .ignoreUnknownCharacters), !data.isEmpty else {
+        let dataURL = DataURL(text)
+        guard let data = Data(base64Encoded: dataURL?.base64 ?? text, options: .ignoreUnknownCharacters), !data.isEmpty else {
             throw GatewayError.invalidRequest("'\(name)' must be the file as base64 or a data: URL.", param: name)
         }
+        let contentType = dataURL?.mediaType
         let bytes = ByteBuffer(bytes: data)
         return Upload(bytes: bytes, filename: field("filename"), contentType: contentType ?? Upload.sniffedMediaType(bytes))
     }

@@ -1,10 +1,10 @@
 /// A base64 `data:` URL (`data:image/png;base64,iVBOR…`), split into media type and payload.
-struct DataURL: Sendable, Hashable {
-    var mediaType: String
-    var base64: String
+public struct DataURL: Sendable, Hashable {
+    public var mediaType: String
+    public var base64: String
 
     /// Parses a `data:<media type>;base64,<data>` URL; nil for anything else.
-    init?(_ string: String) {
+    public init?(_ string: String) {
         guard string.hasPrefix("data:"), let comma = string.firstIndex(of: ",") else { return nil }
         let header = string[string.index(string.startIndex, offsetBy: 5)..<comma]
         let parameters = header.split(separator: ";", omittingEmptySubsequences: false)
