@@ -218,7 +218,7 @@ import Testing
     }
 
     @Test func aColdStartBridgeAnswersWhenThePrimaryIsSlow() async throws {
-        let slow = try await FakeOpenAIUpstream.start(.delayed(milliseconds: 3000, .openAI()))
+        let slow = try await FakeOpenAIUpstream.start(.delayed(milliseconds: 8000, .openAI()))
         let fast = try await FakeOpenAIUpstream.start()
         defer { Task { await slow.stop(); await fast.stop() } }
         let config = try TestConfig.load("""
@@ -236,7 +236,7 @@ import Testing
             #expect(response.status == .ok)
             #expect(Self.header(response, "x-model-used") == "small; deployment=openai/small")
             #expect(Self.header(response, "x-bridged-from") == "primary")
-            #expect(ContinuousClock.now - started < .milliseconds(2500), "the 3 s primary was not waited for")
+            #expect(ContinuousClock.now - started < .seconds(6), "the 8 s primary was not waited for")
         }
         #expect(slow.requests.count == 1)
         #expect(fast.requests.count == 1)
