@@ -45,17 +45,17 @@ public struct OperationRequest: Sendable {
     }
 
     private static func parse(_ bytes: ByteBuffer, operation: GatewayOperation, pathModel: String?, form: MultipartForm?) throws(GatewayError) -> OperationRequest {
-        let parsed: Result<OperationRequest, GatewayError> = bytes.withUnsafeReadableBytes { raw in
-            let index: JSONObjectIndex
+        var bytes = bytes
+        var index = try Self.index(bytes)
+        if operation.capability == .chat, operation.surface == .openAI, let normalised = try InputNormalisation.chat(bytes, index: index) {
+            bytes = normalised
+            index = try Self.index(bytes)
+        }
+        let body = bytes
+        let indexed = index
+        let parsed: Result<OperationRequest, GatewayError> = body.withUnsafeReadableBytes { raw in
             do {
-                index = try JSONScanner.indexObject(raw)
-            } catch let error as JSONSyntaxError {
-                return .failure(.malformedJSON(error))
-            } catch {
-                return .failure(.invalidRequest("The request body is not a JSON object."))
-            }
-            do {
-                return .success(try OperationRequest(operation: operation, bytes: bytes, index: index, raw: raw, pathModel: pathModel, form: form))
+                return .success(try OperationRequest(operation: operation, bytes: body, index: indexed, raw: raw, pathModel: pathModel, form: form))
             } catch let error as GatewayError {
                 return .failure(error)
             } catch {
@@ -63,6 +63,18 @@ public struct OperationRequest: Sendable {
             }
         }
         return try parsed.get()
+    }
+
+    /// Where the top-level members of a JSON object body lie; a 400 for anything else.
+    private static func index(_ bytes: ByteBuffer) throws(GatewayError) -> JSONObjectIndex {
+        let result: Result<JSONObjectIndex, GatewayError> = bytes.withUnsafeReadableBytes { raw in
+            do throws(JSONSyntaxError) {
+                return .success(try JSONScanner.indexObject(raw))
+            } catch {
+                return .failure(.malformedJSON(error))
+            }
+        }
+        return try result.get()
     }
 
     private init(

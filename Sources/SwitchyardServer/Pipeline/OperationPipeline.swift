@@ -89,7 +89,7 @@ struct OperationPipeline: Sendable {
         if operation.capability == .tokenCounter, let target = gateway.registry.resolve(call.model),
             !target.candidates.contains(where: { TokenCounter.counts($0.deployment.provider) }), let first = target.candidates.first
         {
-            let answer = TokenCounter.estimate(call.request, modelUsed: first.upstreamModel)
+            let answer = try TokenCounter.estimate(call.request, modelUsed: first.upstreamModel)
             return RoutedAnswer(value: answer, upstreamSeconds: 0, group: target.group, candidate: first, fallbackDepth: 0)
         }
         let pipeline = self

@@ -36,7 +36,7 @@ struct TokenCounter: Sendable {
                 body: try SurfaceJSON.encode(GeminiCountTokensRequest(generateContentRequest: request))
             )
         default:
-            return RouteAttempt(value: Self.estimate(call.request, modelUsed: candidate.upstreamModel), upstreamSeconds: 0, keepsSlot: false)
+            return RouteAttempt(value: try Self.estimate(call.request, modelUsed: candidate.upstreamModel), upstreamSeconds: 0, keepsSlot: false)
         }
         let started = gateway.clock.now()
         let answer = try await gateway.exchange(upstream, deployment: deployment, endpoint: endpoint, logger: call.logger)
@@ -53,13 +53,9 @@ struct TokenCounter: Sendable {
     }
 
     /// The estimate, for a deployment with no counting endpoint.
-    static func estimate(_ request: OperationRequest, modelUsed: String) -> ProxiedAnswer {
-        let size: Int
-        if let chat = try? conversation(request), let encoded = try? JSONEncoder().encode(chat.messages) {
-            size = encoded.count
-        } else {
-            size = request.bytes.readableBytes
-        }
+    static func estimate(_ request: OperationRequest, modelUsed: String) throws(GatewayError) -> ProxiedAnswer {
+        let chat = try conversation(request)
+        let size = (try? JSONEncoder().encode(chat.messages))?.count ?? request.bytes.readableBytes
         return answer(max(1, size / 4), request: request, modelUsed: modelUsed, tokenizer: "byte_estimate")
     }
 

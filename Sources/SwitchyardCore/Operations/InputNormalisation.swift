@@ -1,0 +1,106 @@
+import Foundation
+import NIOCore
+
+/// Lenient reading of chat requests where the intent is unambiguous, so a client written for
+/// another API (or by hand) still works:
+/// - role aliases in `messages`: `human` → `user`, `ai` and `bot` → `assistant`;
+/// - `max_output_tokens` or `maxTokens` → `max_tokens`; `stop_sequences` → `stop`;
+/// - a bare string inside a `content` array → a text part.
+///
+/// Anything still ambiguous (an alias and the real name with different values) is a 400
+/// naming the field. A body needing none of this is returned untouched, found by member
+/// lookups and a byte search, so well-formed requests pay no decoding.
+public enum InputNormalisation {
+    /// The normalised body, or nil when `bytes` needs no change.
+    public static func chat(_ bytes: ByteBuffer, index: JSONObjectIndex) throws(GatewayError) -> ByteBuffer? {
+        try bytes.withUnsafeReadableBytes { raw throws(GatewayError) -> ByteBuffer? in
+            var edit = JSONObjectEdit()
+            try rename(["max_output_tokens", "maxTokens"], to: "max_tokens", index: index, raw: raw, edit: &edit)
+            try rename(["stop_sequences"], to: "stop", index: index, raw: raw, edit: &edit)
+            if let messages = index.member("messages"), messages.kind == .array, mayNeedMessageRewrite(UnsafeRawBufferPointer(rebasing: raw[messages.valueRange])),
+                let rewritten = try normalisedMessages(UnsafeRawBufferPointer(rebasing: raw[messages.valueRange]))
+            {
+                edit.set("messages", rawJSON: rewritten)
+            }
+            guard !edit.isEmpty else { return nil }
+            var out = ByteBuffer()
+            out.reserveCapacity(raw.count + 16)
+            edit.apply(to: raw, index: index, into: &out)
+            return out
+        }
+    }
+
+    /// Moves the first alias present to `name`; an alias beside `name` with another value is a 400.
+    private static func rename(_ aliases: [String], to name: String, index: JSONObjectIndex, raw: UnsafeRawBufferPointer, edit: inout JSONObjectEdit) throws(GatewayError) {
+        for alias in aliases {
+            guard let member = index.member(alias), member.kind != .null else { continue }
+            let value = Array(raw[member.valueRange])
+            if let existing = index.member(name), existing.kind != .null {
+                guard Array(raw[existing.valueRange]) == value else {
+                    throw GatewayError.invalidRequest("'\(alias)' and '\(name)' say different things; send '\(name)' only.", param: alias)
+                }
+            } else {
+                edit.set(name, rawJSON: value)
+            }
+            edit.remove(alias)
+        }
+    }
+
+    private static let roleAliases = ["human": "user", "ai": "assistant", "bot": "assistant"]
+    private static let needles = [#""human""#, #""ai""#, #""bot""#].map { Array($0.utf8) }
+
+    /// Whether the messages may hold a role alias or a bare string in a content array: a
+    /// byte search, so the common case costs one pass and no decoding.
+    private static func mayNeedMessageRewrite(_ messages: UnsafeRawBufferPointer) -> Bool {
+        if needles.contains(where: { messages.firstRange(of: $0) != nil }) { return true }
+        // `"content"` followed by `:`, `[` and a quote, whitespace allowed between them.
+        var searchFrom = messages.startIndex
+        let key = Array(#""content""#.utf8)
+        while let found = messages[searchFrom...].firstRange(of: key) {
+            var position = found.upperBound
+            var expected: [UInt8] = [UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "\"")]
+            while position < messages.endIndex, let next = expected.first {
+                let byte = messages[position]
+                if JSONScanner.isWhitespace(byte) {
+                    position += 1
+                } else if byte == next {
+                    expected.removeFirst()
+                    position += 1
+                } else {
+                    break
+                }
+            }
+            if expected.isEmpty { return true }
+            searchFrom = found.upperBound
+        }
+        return false
+    }
+
+    /// The messages with role aliases and bare-string parts rewritten, or nil when none was
+    /// found after all (the byte search only said "maybe").
+    private static func normalisedMessages(_ messages: UnsafeRawBufferPointer) throws(GatewayError) -> [UInt8]? {
+        guard case .array(var list)? = try? JSONDecoder().decode(JSONValue.self, from: Data(messages)) else { return nil }
+        var changed = false
+        for position in list.indices {
+            guard case .object(var message) = list[position] else { continue }
+            if let role = message["role"]?.stringValue, let canonical = roleAliases[role.lowercased()] {
+                message["role"] = .string(canonical)
+                changed = true
+            }
+            if case .array(let parts)? = message["content"], parts.contains(where: { $0.stringValue != nil }) {
+                message["content"] = .array(parts.map { part in
+                    part.stringValue.map { JSONValue.object(["type": "text", "text": .string($0)]) } ?? part
+                })
+                changed = true
+            }
+            list[position] = .object(message)
+        }
+        guard changed else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(JSONValue.array(list)) else {
+            throw GatewayError.invalidRequest("'messages' could not be read.", param: "messages")
+        }
+        return Array(data)
+    }
+}
