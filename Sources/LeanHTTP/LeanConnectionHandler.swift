@@ -1,5 +1,6 @@
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// Runs one request at a time on a keep-alive connection: writes it, turns the decoded response
 /// into a ``LeanResponse`` and a ``BodyStream``, and hands the connection back to the pool once
@@ -311,6 +312,11 @@ final class LeanConnectionHandler: ChannelDuplexHandler {
             return LeanHTTPError.invalidResponse(error)
         case let error as ChannelError where error == .eof || error == .ioOnClosedChannel || error == .alreadyClosed:
             return LeanHTTPError.connectionClosed
+        case NIOSSLError.uncleanShutdown:
+            // The server closed TCP without a TLS close_notify: to the request, a closed connection.
+            return LeanHTTPError.connectionClosed
+        case is NIOSSLError, is NIOSSLExtraError, is BoringSSLError:
+            return LeanHTTPError.tlsFailed(error)
         default:
             return LeanHTTPError.ioError(error)
         }

@@ -5,7 +5,7 @@
 public enum LeanHTTPError: Error, Sendable, CustomStringConvertible {
     /// The URL could not be parsed (missing host, bad port, user info, spaces or control characters).
     case invalidURL
-    /// The URL's scheme is not `http`; TLS is not supported by this client.
+    /// The URL's scheme is neither `http` nor `https`.
     case unsupportedScheme
     /// A header name or value, or the method, contains bytes that would break HTTP/1.1 framing.
     case invalidHeader
@@ -28,11 +28,20 @@ public enum LeanHTTPError: Error, Sendable, CustomStringConvertible {
     case ioError(any Error)
     /// The pool was shut down.
     case poolShutdown
+    /// The TLS handshake failed, the server's certificate was refused (untrusted chain,
+    /// expired, or not naming the host), or the TLS layer failed later on.
+    case tlsFailed(any Error)
+    /// The request's ``TLSTrust`` cannot be used, for example a CA bundle file that does not
+    /// exist or holds no certificate.
+    case tlsConfigurationInvalid(any Error)
+    /// No connection to the host became free before the deadline: the pool's
+    /// ``HTTP1ConnectionPool/Configuration/maxConnectionsPerHost`` were all busy.
+    case poolWaitTimeout
 
     public var description: String {
         switch self {
         case .invalidURL: "invalid URL"
-        case .unsupportedScheme: "unsupported URL scheme (only http:// is supported)"
+        case .unsupportedScheme: "unsupported URL scheme (only http:// and https:// are supported)"
         case .invalidHeader: "invalid header name or value"
         case .connectTimeout: "connect timeout"
         case .connectFailed(let error): "connect failed: \(error)"
@@ -43,6 +52,9 @@ public enum LeanHTTPError: Error, Sendable, CustomStringConvertible {
         case .invalidResponse(let error): "invalid HTTP response: \(error)"
         case .ioError(let error): "I/O error: \(error)"
         case .poolShutdown: "connection pool is shut down"
+        case .tlsFailed(let error): "TLS failed: \(error)"
+        case .tlsConfigurationInvalid(let error): "invalid TLS configuration: \(error)"
+        case .poolWaitTimeout: "no connection to the host became free before the deadline"
         }
     }
 }

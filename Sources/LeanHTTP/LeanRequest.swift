@@ -7,8 +7,10 @@ import NIOCore
 public struct LeanRequest: Sendable {
     /// The request method, for example `"POST"`.
     public var method: String
-    /// An absolute `http://host[:port]/path?query` URL; IPv6 hosts are written in brackets.
+    /// An absolute `http://` or `https://host[:port]/path?query` URL; IPv6 hosts are written in brackets.
     public var url: String
+    /// How the certificate of an `https://` server is checked; ignored for `http://`.
+    public var tls: TLSTrust
     /// Header fields in the order they are sent; names are sent as given.
     public var headers: [(name: String, value: String)]
     /// The request body, sent in full with a `Content-Length`.
@@ -27,8 +29,10 @@ public struct LeanRequest: Sendable {
         headers: [(name: String, value: String)] = [],
         body: ByteBuffer = ByteBuffer(),
         bodyDeadline: NIODeadline? = nil,
-        readTimeout: TimeAmount? = nil
+        readTimeout: TimeAmount? = nil,
+        tls: TLSTrust = .systemTrustStore
     ) {
+        self.tls = tls
         self.method = method
         self.url = url
         self.headers = headers

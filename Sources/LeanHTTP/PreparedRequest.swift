@@ -95,7 +95,7 @@ struct PreparedRequest: Sendable {
         case "CONNECT": self.decoderHead = Self.headCONNECT
         default: self.decoderHead = Self.headOther
         }
-        self.key = PoolKey(host: String(target.host), port: target.port)
+        self.key = PoolKey(host: String(target.host), port: target.port, tls: target.isTLS ? request.tls : nil)
         self.bodyDeadline = request.bodyDeadline
         self.readTimeout = request.readTimeout
     }

@@ -1,4 +1,4 @@
-/// The parts of an `http://host[:port]/path?query` URL that the client needs.
+/// The parts of an `http[s]://host[:port]/path?query` URL that the client needs.
 ///
 /// Parsed by hand over the URL's UTF-8 bytes: Foundation's URL costs several allocations per
 /// request and accepts far more than an upstream URL ever needs. The substrings share the URL's
@@ -6,8 +6,10 @@
 struct RequestTarget {
     /// The host without IPv6 brackets, as passed to the resolver.
     var host: Substring
-    /// The port, 80 when the URL names none.
+    /// The port; 80, or 443 for `https`, when the URL names none.
     var port: Int
+    /// The scheme is `https`.
+    var isTLS: Bool
     /// `host[:port]` exactly as written in the URL, used for the `Host` header.
     var authority: Substring
     /// Path and query as written; empty when the URL has neither (sent as `/`).
@@ -19,6 +21,7 @@ struct RequestTarget {
         var authority: Range<Int>
         var path: Range<Int>
         var port: Int
+        var isTLS: Bool
     }
 
     init(parsing url: String) throws(LeanHTTPError) {
@@ -41,13 +44,19 @@ struct RequestTarget {
         self.authority = slice(offsets.authority)
         self.pathAndQuery = slice(offsets.path)
         self.port = offsets.port
+        self.isTLS = offsets.isTLS
     }
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Offsets, LeanHTTPError> {
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return .failure(.invalidURL) }
         let scheme = UnsafeBufferPointer(rebasing: bytes[0..<colon])
         guard !scheme.isEmpty, scheme.allSatisfy(Self.isSchemeByte) else { return .failure(.invalidURL) }
-        guard scheme.count == 4, scheme.elementsEqual("http".utf8, by: { ASCII.lower($0) == $1 }) else {
+        let isTLS: Bool
+        if scheme.count == 4, scheme.elementsEqual("http".utf8, by: { ASCII.lower($0) == $1 }) {
+            isTLS = false
+        } else if scheme.count == 5, scheme.elementsEqual("https".utf8, by: { ASCII.lower($0) == $1 }) {
+            isTLS = true
+        } else {
             return .failure(.unsupportedScheme)
         }
         guard bytes.count >= colon + 3, bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/")
@@ -86,7 +95,7 @@ struct RequestTarget {
             guard !host.isEmpty, host.allSatisfy({ Self.isHostByte(bytes[$0]) }) else { return .failure(.invalidURL) }
         }
 
-        var port = 80
+        var port = isTLS ? 443 : 80
         if let portStart, portStart < authorityEnd {
             guard authorityEnd - portStart <= 5 else { return .failure(.invalidURL) }
             var value = 0
@@ -108,7 +117,9 @@ struct RequestTarget {
             pathEnd += 1
         }
         return .success(
-            Offsets(host: host, authority: authorityStart..<authorityEnd, path: authorityEnd..<pathEnd, port: port)
+            Offsets(
+                host: host, authority: authorityStart..<authorityEnd, path: authorityEnd..<pathEnd, port: port, isTLS: isTLS
+            )
         )
     }
 

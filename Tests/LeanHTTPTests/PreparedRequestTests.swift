@@ -37,8 +37,33 @@ struct PreparedRequestTests {
         #expect(queryOnly.pathAndQuery == "?q=1")
     }
 
+    @Test func parsesHTTPSWithItsDefaultPort() throws {
+        let target = try RequestTarget(parsing: "HTTPS://api.example.com/v1/chat")
+        #expect(target.isTLS)
+        #expect(target.host == "api.example.com")
+        #expect(target.port == 443)
+        #expect(target.pathAndQuery == "/v1/chat")
+
+        let explicit = try RequestTarget(parsing: "https://[::1]:8443/")
+        #expect(explicit.isTLS)
+        #expect(explicit.host == "::1")
+        #expect(explicit.port == 8443)
+
+        let plain = try RequestTarget(parsing: "http://h/")
+        #expect(!plain.isTLS)
+    }
+
+    @Test func httpsRequestsArePooledByTrust() throws {
+        let verified = try PreparedRequest(LeanRequest(url: "https://h/"))
+        let custom = try PreparedRequest(LeanRequest(url: "https://h/", tls: .caBundle(path: "/ca.pem")))
+        let plain = try PreparedRequest(LeanRequest(url: "http://h:443/", tls: .noVerification))
+        #expect(verified.key == PoolKey(host: "h", port: 443, tls: .systemTrustStore))
+        #expect(custom.key == PoolKey(host: "h", port: 443, tls: .caBundle(path: "/ca.pem")))
+        #expect(plain.key == PoolKey(host: "h", port: 443, tls: nil))
+    }
+
     @Test(arguments: [
-        "https://example.com/",
+        "httpx://example.com/",
         "ftp://example.com/",
     ])
     func refusesOtherSchemes(url: String) {

@@ -2,6 +2,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import Synchronization
 
 /// A real HTTP/1.1 server on 127.0.0.1 and an ephemeral port, with routes that misbehave on purpose.
@@ -45,16 +46,30 @@ final class TestHTTPServer: Sendable {
     /// Chunks of `/stream` already written, so a test can check the server is held back.
     let streamChunksSent = Atomic<Int>(0)
     let gate = Gate()
+    private let echoed = NIOLockedValueBox<[String]>([])
+    /// The bodies `/echo` received, in order.
+    var echoedBodies: [String] { self.echoed.withLockedValue { $0 } }
+    func recordEcho(_ body: ByteBuffer) { self.echoed.withLockedValue { $0.append(String(buffer: body)) } }
     private let serverChannel = NIOLockedValueBox<(any Channel)?>(nil)
+    /// Serves TLS in front of the same routes.
+    let isTLS: Bool
+
+    private init(isTLS: Bool) {
+        self.isTLS = isTLS
+    }
 
     var port: Int {
         self.serverChannel.withLockedValue { $0?.localAddress?.port ?? 0 }
     }
 
-    var baseURL: String { "http://127.0.0.1:\(self.port)" }
+    var baseURL: String { "\(self.isTLS ? "https" : "http")://127.0.0.1:\(self.port)" }
 
-    static func start(group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws -> TestHTTPServer {
-        let server = TestHTTPServer()
+    /// Starts the server; with `tls`, every connection begins with a TLS handshake.
+    static func start(
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        tls: NIOSSLContext? = nil
+    ) async throws -> TestHTTPServer {
+        let server = TestHTTPServer(isTLS: tls != nil)
         let channel = try await ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
@@ -63,6 +78,9 @@ final class TestHTTPServer: Sendable {
                     server.closedConnections.add(1, ordering: .relaxed)
                 }
                 return channel.eventLoop.makeCompletedFuture {
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
+                    }
                     try channel.pipeline.syncOperations.addHandlers(
                         ByteToMessageHandler(HTTPRequestDecoder()),
                         RouteHandler(server: server)
@@ -123,6 +141,7 @@ private final class RouteHandler: ChannelInboundHandler {
         switch path {
         case "/echo":
             // Echoes the body, and reports what framing headers arrived so tests can check them.
+            self.server.recordEcho(self.body)
             var response = ByteBuffer()
             response.writeString("HTTP/1.1 200 OK\r\nContent-Length: \(self.body.readableBytes)\r\n")
             response.writeString("x-method: \(head.method.rawValue)\r\n")
