@@ -62,7 +62,7 @@ enum ConfigKeys {
         "service_callback", "cache", "cache_params", "telemetry", "turn_off_message_logging",
         "redact_user_api_key_info", "redact_messages_in_exceptions", "max_budget", "budget_duration",
         "default_team_settings", "upperbound_key_generate_params", "default_key_generate_params",
-        "modify_params", "enable_json_schema_validation", "return_response_headers", "ssl_verify",
+        "modify_params", "enable_json_schema_validation", "return_response_headers",
         "force_ipv4", "max_internal_user_budget", "internal_user_budget_duration",
         "default_internal_user_params", "callback_settings", "disable_end_user_cost_tracking",
         "guardrails", "context_window_fallback_dict", "allowed_fails", "cooldown_time",

@@ -65,7 +65,9 @@ extension ConfigReader {
         let parsed = readProvider(model, entry: modelEntry, modelName: modelName, fields: fields)
         let (provider, upstream) = parsed ?? (.openai, model)
 
-        var deployment = Deployment(modelName: modelName, provider: provider, upstreamModel: upstream, litellmModel: model)
+        var deployment = Deployment(
+            modelName: modelName, provider: provider, upstreamModel: upstream, litellmModel: model, tlsTrust: defaultTrust
+        )
         var costs = ModelInfo()
         var givenBase: (value: String, node: Node)?
         var keyWritten = false
@@ -89,6 +91,7 @@ extension ConfigReader {
             case "extra_headers": deployment.extraHeaders = stringMap(value, at: path) ?? [:]
             case "additional_drop_params": deployment.additionalDropParams = stringList(value, at: path) ?? []
             case "drop_params": deployment.dropParams = bool(value, at: path)
+            case "ssl_verify": deployment.tlsTrust = trust(sslVerify: field) ?? deployment.tlsTrust
             default:
                 if let json = json(value, at: path) { deployment.extraParams[field.key] = json }
                 if !ConfigKeys.providerParams.contains(field.key) {

@@ -12,6 +12,7 @@ extension ConfigReader {
         for entry in sections where entry.key == "environment_variables" {
             readEnvironmentVariables(entry.value, at: entry.path)
         }
+        readDefaultTrust(sections: sections)
 
         var config = GatewayConfig()
         var litellmShared = FallbackFields()

@@ -11,6 +11,7 @@ extension ConfigReader {
             switch entry.key {
             case "drop_params": settings.dropParams = bool(entry.value, at: entry.path) ?? false
             case "request_timeout": settings.requestTimeout = number(entry.value, at: entry.path, .positive) ?? 600
+            case "ssl_verify": break  // read before the model list, by `readDefaultTrust`
             default:
                 if let value = json(entry.value, at: entry.path) { settings.extra[entry.key] = value }
                 reportIgnored(entry, notSupportedYet: ConfigKeys.litellmNotSupportedYet)
@@ -42,6 +43,11 @@ extension ConfigReader {
             case "max_connections":
                 settings.maxConnections = integer(entry.value, at: entry.path)
                 if let value = settings.maxConnections, value < 1 { error(entry.path, "must be 1 or more", at: entry.value) }
+            case "upstream_max_connections_per_host":
+                let value = integer(entry.value, at: entry.path)
+                if let value, value < 1 { error(entry.path, "must be 1 or more", at: entry.value) }
+                settings.upstreamMaxConnectionsPerHost = max(value ?? 512, 1)
+            case "upstream_idle_timeout": settings.upstreamIdleTimeout = number(entry.value, at: entry.path, .positive) ?? 60
             case "credits_per_usd": settings.creditsPerUSD = positiveNumber(entry.value, at: entry.path) ?? 1
             case "metrics_require_key": settings.metricsRequireKey = bool(entry.value, at: entry.path) ?? false
             case "graceful_shutdown_timeout": settings.gracefulShutdownTimeout = number(entry.value, at: entry.path, .nonNegative) ?? 30

@@ -7,6 +7,8 @@ import Yams
 struct ConfigReader {
     /// The environment for `os.environ/NAME`, including the config's `environment_variables`.
     var environment: [String: String]
+    /// The trust of deployments without `ssl_verify` (see `readDefaultTrust`).
+    var defaultTrust: UpstreamTrust = .systemTrustStore
     private var recorded: [(line: Int, column: Int, problem: ConfigProblem)] = []
 
     init(environment: [String: String]) {

@@ -41,6 +41,9 @@ public struct Deployment: Sendable {
     public var modelInfo: ModelInfo
     /// Other `litellm_params` (`aws_region_name`, `vertex_project`, …), for providers to read.
     public var extraParams: [String: JSONValue]
+    /// How an `https://` upstream's certificate is checked: `litellm_params.ssl_verify`, else
+    /// `litellm_settings.ssl_verify`, else `SSL_CERT_FILE`, else the system trust store.
+    public var tlsTrust: UpstreamTrust
 
     public init(
         modelName: String,
@@ -63,8 +66,10 @@ public struct Deployment: Sendable {
         additionalDropParams: [String] = [],
         dropParams: Bool? = nil,
         modelInfo: ModelInfo = ModelInfo(),
-        extraParams: [String: JSONValue] = [:]
+        extraParams: [String: JSONValue] = [:],
+        tlsTrust: UpstreamTrust = .systemTrustStore
     ) {
+        self.tlsTrust = tlsTrust
         self.modelName = modelName
         self.provider = provider
         self.upstreamModel = upstreamModel

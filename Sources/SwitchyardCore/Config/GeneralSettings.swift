@@ -56,6 +56,12 @@ public struct GeneralSettings: Sendable {
     /// Open client connections at most (`max_connections`); nil derives it from the process's
     /// file-descriptor limit. Past it, new connections are closed at once.
     public var maxConnections: Int?
+    /// Connections the gateway opens at most to one upstream host, port and TLS trust
+    /// (`upstream_max_connections_per_host`); requests beyond wait for a free one, first come
+    /// first served, within their timeout.
+    public var upstreamMaxConnectionsPerHost: Int = 512
+    /// Seconds an idle upstream keep-alive connection stays open (`upstream_idle_timeout`).
+    public var upstreamIdleTimeout: Double = 60
     /// Every other key, as written (including ones reported as not supported yet).
     public var extra: [String: JSONValue]
 

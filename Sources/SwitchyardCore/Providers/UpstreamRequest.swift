@@ -6,8 +6,14 @@ public struct UpstreamRequest: Sendable {
     public var url: String
     public var headers: [(name: String, value: String)]
     public var body: ByteBuffer
+    /// How an `https://` upstream's certificate is checked: the deployment's `ssl_verify`.
+    public var tls: UpstreamTrust
 
-    public init(method: String = "POST", url: String, headers: [(name: String, value: String)], body: ByteBuffer) {
+    public init(
+        method: String = "POST", url: String, headers: [(name: String, value: String)], body: ByteBuffer,
+        tls: UpstreamTrust = .systemTrustStore
+    ) {
+        self.tls = tls
         self.method = method
         self.url = url
         self.headers = headers

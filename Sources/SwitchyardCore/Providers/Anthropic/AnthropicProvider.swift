@@ -19,7 +19,7 @@ public struct AnthropicProvider: ChatTranslator {
         case .countMessageTokens: path = "/v1/messages/count_tokens"
         default: throw unsupported(operation, deployment)
         }
-        return UpstreamRequest(url: Self.url(deployment, path: path), headers: Self.headers(deployment), body: body)
+        return UpstreamRequest(url: Self.url(deployment, path: path), headers: Self.headers(deployment), body: body, tls: deployment.tlsTrust)
     }
 
     public func request(for chat: ChatCompletionRequest, deployment: Deployment, upstreamModel: String, dropUnsupported: Bool) throws -> UpstreamRequest {

@@ -27,7 +27,7 @@ extension BedrockEndpoint {
             let signer = try SigV4Signer(bedrock: deployment, region: region)
             headers += signer.sign(method: "POST", url: url, headers: headers, body: body, date: date)
         }
-        return UpstreamRequest(url: url, headers: headers, body: body)
+        return UpstreamRequest(url: url, headers: headers, body: body, tls: deployment.tlsTrust)
     }
 }
 

@@ -28,7 +28,10 @@ public struct GeminiProvider: ChatTranslator {
         let model = upstreamModel.hasPrefix("models/") ? String(upstreamModel.dropFirst(7)) : upstreamModel
         var headers: [(name: String, value: String)] = [("content-type", "application/json")]
         if let key = deployment.apiKey, !key.isEmpty { headers.append(("x-goog-api-key", key)) }
-        return UpstreamRequest(url: "\(base)/v1beta/models/\(model.addingPathPercentEncoding()):\(method)", headers: headers + Self.extraHeaders(deployment), body: body)
+        return UpstreamRequest(
+            url: "\(base)/v1beta/models/\(model.addingPathPercentEncoding()):\(method)", headers: headers + Self.extraHeaders(deployment), body: body,
+            tls: deployment.tlsTrust
+        )
     }
 
     public func request(for chat: ChatCompletionRequest, deployment: Deployment, upstreamModel: String, dropUnsupported: Bool) throws -> UpstreamRequest {

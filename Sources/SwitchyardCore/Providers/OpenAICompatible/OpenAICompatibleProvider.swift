@@ -64,7 +64,7 @@ public struct OpenAICompatibleProvider: ChatTranslator {
         case .inProcessMock:
             url = "mock://\(upstreamModel)/v1\(path)"
         }
-        return UpstreamRequest(url: url, headers: headers + Self.extraHeaders(deployment), body: body)
+        return UpstreamRequest(url: url, headers: headers + Self.extraHeaders(deployment), body: body, tls: deployment.tlsTrust)
     }
 
     public func error(status: Int, body: ByteBuffer) -> GatewayError? { nil }
