@@ -16,14 +16,19 @@ public struct GatewayOptions: Sendable {
     /// Where keys, spend and logs are kept. `switchyard serve` reads it from
     /// `general_settings.database_url`; the default here is a private in-memory database.
     public var store: StoreLocation
+    /// An HTTP proxy for `https://` upstreams (`switchyard serve` reads `HTTPS_PROXY`); nil
+    /// connects to them directly through the lean pool.
+    public var httpsProxy: UpstreamProxy?
 
     public init(
         host: String = "127.0.0.1",
         port: Int = 4000,
         config: GatewayConfig,
         clock: any GatewayClock = SystemGatewayClock(),
-        store: StoreLocation = .sqlite(path: ":memory:")
+        store: StoreLocation = .sqlite(path: ":memory:"),
+        httpsProxy: UpstreamProxy? = nil
     ) {
+        self.httpsProxy = httpsProxy
         self.host = host
         self.port = port
         self.config = config
@@ -39,11 +44,18 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let (store, storeService) = try options.store.open()
-    let httpClient = makeUpstreamHTTPClient(requestTimeout: options.config.litellm.requestTimeout)
+    let httpClient = makeUpstreamHTTPClient(requestTimeout: options.config.litellm.requestTimeout, proxy: options.httpsProxy)
+    let general = options.config.general
     let pool = HTTP1ConnectionPool(
-        configuration: .init(readTimeout: .inSeconds(max(options.config.litellm.requestTimeout, 1)))
+        configuration: .init(
+            maxConnectionsPerHost: general.upstreamMaxConnectionsPerHost,
+            idleTimeout: .inSeconds(general.upstreamIdleTimeout),
+            readTimeout: .inSeconds(max(options.config.litellm.requestTimeout, 1))
+        )
     )
-    let gateway = Gateway(config: options.config, httpClient: httpClient, pool: pool, store: store, clock: options.clock)
+    let gateway = Gateway(
+        config: options.config, httpClient: httpClient, pool: pool, httpsViaProxy: options.httpsProxy != nil, store: store, clock: options.clock
+    )
 
     let router = Router(context: GatewayRequestContext.self)
     router.add(middleware: GatewayErrorMiddleware())
@@ -90,9 +102,10 @@ public func buildApplication(
     )
 }
 
-/// One shared client for every provider. HTTP/1 connections per host are raised well past
-/// the default of 8, which would otherwise queue concurrent streams behind each other.
-func makeUpstreamHTTPClient(requestTimeout: Double) -> HTTPClient {
+/// The client for what the lean pool does not carry: `https://` upstreams behind an HTTP
+/// proxy, and image URLs. HTTP/1 connections per host are raised well past the default of 8,
+/// which would otherwise queue concurrent streams behind each other.
+func makeUpstreamHTTPClient(requestTimeout: Double, proxy: UpstreamProxy? = nil) -> HTTPClient {
     var configuration = HTTPClient.Configuration()
     configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 1024)
     // A refused connection fails the attempt at once; the router's retries decide what next.
@@ -100,6 +113,7 @@ func makeUpstreamHTTPClient(requestTimeout: Double) -> HTTPClient {
     configuration.decompression = .disabled
     configuration.redirectConfiguration = .disallow
     configuration.timeout = .init(connect: .seconds(10), read: .inSeconds(max(requestTimeout, 1)))
+    configuration.proxy = proxy?.clientProxy
     return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
 }
 

@@ -20,7 +20,10 @@ final class Gateway: Sendable {
     /// Retries, cooldowns and fallbacks over this gateway's model groups.
     let routing: RoutingLoop
 
-    init(config: GatewayConfig, httpClient: HTTPClient, pool: HTTP1ConnectionPool, store: any GovernanceStore, clock: any GatewayClock) {
+    init(
+        config: GatewayConfig, httpClient: HTTPClient, pool: HTTP1ConnectionPool, httpsViaProxy: Bool = false,
+        store: any GovernanceStore, clock: any GatewayClock
+    ) {
         self.config = config
         self.registry = ModelRegistry(config: config)
         self.clock = clock
@@ -33,7 +36,7 @@ final class Gateway: Sendable {
         self.selector = DeploymentSelector(strategy: config.router.routingStrategy)
         self.metrics = GatewayMetrics()
         self.governance = Governance(store: store, settings: config.general, clock: clock, metrics: metrics)
-        self.transport = UpstreamTransport(client: httpClient, pool: pool, mock: MockProviderHandler())
+        self.transport = UpstreamTransport(client: httpClient, pool: pool, mock: MockProviderHandler(), httpsViaProxy: httpsViaProxy)
         self.maxRequestBytes = Int(config.general.maxRequestSizeMB * 1024 * 1024)
         self.maxResponseBytes = 256 * 1024 * 1024
         self.routing = RoutingLoop(registry: registry, ledger: ledger, selector: selector, settings: config.router, clock: clock, metrics: metrics)

@@ -58,7 +58,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if case .sqlite(let path) = store { logger.notice("keys, spend and logs are stored in the SQLite file \(path)") }
         let app = try Self.orExit("cannot open the store") {
-            try buildApplication(GatewayOptions(host: host, port: port, config: gatewayConfig, store: store), logger: logger)
+            try buildApplication(GatewayOptions(
+                host: host, port: port, config: gatewayConfig, store: store, httpsProxy: UpstreamProxy(environment: environment)
+            ), logger: logger)
         }
         let group = ServiceGroup(
             configuration: .init(

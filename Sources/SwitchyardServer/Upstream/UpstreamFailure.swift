@@ -11,7 +11,7 @@ enum UpstreamFailure {
         if let error = error as? GatewayError { return error }
         if let error = error as? LeanHTTPError {
             switch error {
-            case .connectTimeout, .deadlineExceeded, .readTimeout:
+            case .connectTimeout, .deadlineExceeded, .readTimeout, .poolWaitTimeout:
                 return GatewayError(.timeout, "The upstream \(provider) did not answer in time.", code: "upstream_timeout")
             case .bodyTooLarge:
                 return GatewayError(.upstreamUnavailable, "The upstream \(provider) sent a larger answer than the gateway accepts.", code: "upstream_response_too_large")

@@ -5,13 +5,15 @@ import NIOCore
 import NIOHTTP1
 import SwitchyardCore
 
-/// Sends prepared requests to providers: plain `http://` through the lean keep-alive pool
-/// (the hot path: local model servers, sidecars, benchmarks), `https://` through
-/// AsyncHTTPClient (TLS), and `mock://` to the in-process mock.
+/// Sends prepared requests to providers: `http://` and `https://` through the lean keep-alive
+/// pool, verified as the deployment's `ssl_verify` says, and `mock://` to the in-process mock.
+/// AsyncHTTPClient only carries `https://` when an HTTP proxy stands in front of the providers.
 struct UpstreamTransport: Sendable {
     let client: HTTPClient
     let pool: HTTP1ConnectionPool
     let mock: MockProviderHandler
+    /// `HTTPS_PROXY` is set: `https://` goes through `client`, which tunnels through the proxy.
+    let httpsViaProxy: Bool
 
     /// Sends `request`; `deadlines` bound the wait for the head, the body, and each gap in it.
     func send(_ request: UpstreamRequest, deadlines: UpstreamDeadlines, logger: Logger) async throws -> UpstreamResponse {
@@ -26,11 +28,11 @@ struct UpstreamTransport: Sendable {
                 body: UpstreamBody(source: .buffers(answer.chunks))
             )
         }
-        if request.url.hasPrefix("http://") {
+        if request.url.hasPrefix("http://") || (!httpsViaProxy && request.url.hasPrefix("https://")) {
             let response = try await pool.execute(
                 LeanRequest(
                     method: request.method, url: request.url, headers: request.headers, body: request.body,
-                    bodyDeadline: deadlines.body, readTimeout: deadlines.gap
+                    bodyDeadline: deadlines.body, readTimeout: deadlines.gap, tls: TLSTrust(request.tls)
                 ),
                 deadline: deadlines.head
             )

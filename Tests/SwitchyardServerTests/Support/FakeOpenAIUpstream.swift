@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdTLS
+import NIOSSL
 import Logging
 import NIOCore
 import Synchronization
@@ -41,6 +43,7 @@ final class FakeOpenAIUpstream: Sendable {
         var behavior: FakeBehavior
         var brokenStreams = 0
         var server: RunningServer?
+        var isTLS = false
         var random = SeededGenerator(seed: 42)
     }
 
@@ -50,7 +53,7 @@ final class FakeOpenAIUpstream: Sendable {
         state = Mutex(State(behavior: behavior))
     }
 
-    var baseURL: String { "http://127.0.0.1:\(port)/v1" }
+    var baseURL: String { "\(state.withLock { $0.isTLS } ? "https" : "http")://127.0.0.1:\(port)/v1" }
     var port: Int { state.withLock { $0.server?.port ?? 0 } }
     var requests: [RecordedRequest] { state.withLock { $0.requests } }
     var writeTimes: [ContinuousClock.Instant] { state.withLock { $0.writeTimes } }
@@ -61,20 +64,24 @@ final class FakeOpenAIUpstream: Sendable {
         state.withLock { $0.behavior = behavior }
     }
 
-    static func start(_ behavior: FakeBehavior = .openAI()) async throws -> FakeOpenAIUpstream {
+    /// Starts the fake; with `tls` it serves HTTPS only.
+    static func start(_ behavior: FakeBehavior = .openAI(), tls: TLSConfiguration? = nil) async throws -> FakeOpenAIUpstream {
         let upstream = FakeOpenAIUpstream(behavior: behavior)
+        upstream.state.withLock { $0.isTLS = tls != nil }
         if case .flaky(_, let seed) = behavior { upstream.state.withLock { $0.random = SeededGenerator(seed: seed) } }
         let server = try await RunningServer.start { onRunning in
             let router = Router()
             router.post("/**") { request, _ in try await upstream.respond(request) }
             var quiet = Logger(label: "fake-openai")
             quiet.logLevel = .critical
-            return Application(
-                router: router,
-                configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                onServerRunning: onRunning,
-                logger: quiet
-            )
+            let configuration = ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0))
+            if let tls {
+                return Application(
+                    router: router, server: try .tls(.http1(), tlsConfiguration: tls), configuration: configuration,
+                    onServerRunning: onRunning, logger: quiet
+                )
+            }
+            return Application(router: router, configuration: configuration, onServerRunning: onRunning, logger: quiet)
         }
         upstream.state.withLock { $0.server = server }
         return upstream

@@ -1,0 +1,81 @@
+import Foundation
+import NIOSSL
+
+/// A throwaway CA and server certificates, made with the `openssl` command once per test run
+/// in a temporary directory, so that no key is ever committed (the same as LeanHTTPTests' own).
+struct TestCertificates: Sendable {
+    /// The test CA's certificate, the bundle a client trusts.
+    let caPath: String
+    /// Signed by the CA for `localhost` and `127.0.0.1`.
+    let server: (certificate: String, key: String)
+    /// Signed by the CA for `wrong.example` only.
+    let wrongName: (certificate: String, key: String)
+    /// Self-signed for `localhost` and `127.0.0.1`.
+    let selfSigned: (certificate: String, key: String)
+
+    /// Made on first use; `nil` (with the reason printed) when `openssl` is missing or fails.
+    static let shared: TestCertificates? = {
+        do {
+            return try TestCertificates.make()
+        } catch {
+            print("TestCertificates: \(error)")
+            return nil
+        }
+    }()
+
+    struct GenerationFailed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    private static func make() throws -> TestCertificates {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let key = "-newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes"
+        let script = """
+            set -e
+            cd '\(directory.path)'
+            openssl req -x509 \(key) -keyout ca.key -out ca.pem -days 2 -subj '/CN=Switchyard Test CA' \
+                -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign
+            sign() {
+                openssl req \(key) -keyout $1.key -out $1.csr -subj "/CN=$2"
+                printf 'subjectAltName=%s\\nbasicConstraints=CA:FALSE\\nextendedKeyUsage=serverAuth\\n' "$3" > $1.ext
+                openssl x509 -req -in $1.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out $1.pem -days 2 -extfile $1.ext
+            }
+            sign server localhost DNS:localhost,IP:127.0.0.1
+            sign wrong wrong.example DNS:wrong.example
+            openssl req -x509 \(key) -keyout self.key -out self.pem -days 2 -subj '/CN=localhost' \
+                -addext subjectAltName=DNS:localhost,IP:127.0.0.1
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let log = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw GenerationFailed(description: "openssl failed: \(String(decoding: log, as: UTF8.self))")
+        }
+        func pair(_ name: String) -> (String, String) {
+            (directory.appendingPathComponent("\(name).pem").path, directory.appendingPathComponent("\(name).key").path)
+        }
+        return TestCertificates(
+            caPath: directory.appendingPathComponent("ca.pem").path,
+            server: pair("server"),
+            wrongName: pair("wrong"),
+            selfSigned: pair("self")
+        )
+    }
+
+    /// A server configuration presenting `pair`.
+    static func serverConfiguration(_ pair: (certificate: String, key: String)) throws -> TLSConfiguration {
+        var configuration = TLSConfiguration.makeServerConfiguration(
+            certificateChain: try NIOSSLCertificate.fromPEMFile(pair.certificate).map { .certificate($0) },
+            privateKey: .privateKey(try NIOSSLPrivateKey(file: pair.key, format: .pem))
+        )
+        configuration.applicationProtocols = ["http/1.1"]
+        return configuration
+    }
+}
