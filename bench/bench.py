@@ -6,6 +6,9 @@ Targets, each in front of one zero-latency upstream (nginx answering a fixed Ope
   nginx        nginx proxy_pass (the reference reverse proxy: the practical limit)
   switchyard   this gateway (release build)
   litellm      the LiteLLM proxy (PyPI, --num_workers 2), unless --skip-litellm
+and the same over TLS (-tls): the upstream nginx serves HTTPS with a certificate from a
+throwaway CA made here with openssl; nginx proxy_pass https:// (keepalive, session reuse,
+verified) and the gateway (the CA as its ssl_verify bundle) in front of it.
 
 For each target and concurrency, wrk reports throughput and latency. /proc gives CPU time per
 request and peak RSS of the target's whole process tree. Streaming is measured against the
@@ -175,6 +178,36 @@ def start_nginx_pair(work, services):
     return upstream_port, proxy, proxy_port
 
 
+def make_tls_material(work):
+    """A throwaway CA and a server certificate for localhost and 127.0.0.1, in work/tls."""
+    directory = os.path.join(work, "tls")
+    os.makedirs(directory)
+    key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"]
+    def openssl(*args):
+        subprocess.run(["openssl", *args], cwd=directory, check=True, capture_output=True)
+    openssl("req", "-x509", *key, "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=Switchyard Bench CA",
+            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign")
+    openssl("req", *key, "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost")
+    with open(os.path.join(directory, "server.ext"), "w") as f:
+        f.write("subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n")
+    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+            "-out", "server.pem", "-days", "2", "-extfile", "server.ext")
+    return os.path.join(directory, "ca.pem")
+
+
+def start_tls_nginx_pair(work, services, mock_port):
+    """The upstream over TLS (and a TLS front for the mock), and nginx proxy_pass https:// to it;
+    returns (upstream port, stream port, proxy, proxy port)."""
+    upstream_port, stream_port, proxy_port = free_port(), free_port(), free_port()
+    upstream, _ = nginx("upstream-nginx-tls", "upstream-nginx-tls.conf", work, port=upstream_port,
+                        stream_port=stream_port, mock_port=mock_port)
+    services.append(upstream)
+    proxy, _ = nginx("proxy-nginx-tls", "proxy-nginx-tls.conf", work, port=proxy_port, upstream_port=upstream_port)
+    services.append(proxy)
+    time.sleep(0.5)
+    return upstream_port, stream_port, proxy, proxy_port
+
+
 def paired_cost(bases, costed):
     """The throughput lost, per round (the two ran back to back), as the median over rounds."""
     losses = sorted(1 - c["rps"] / b["rps"] for b, c in zip(bases, costed))
@@ -204,7 +237,10 @@ def main():
     parser.add_argument("--skip-litellm", action="store_true")
     parser.add_argument("--litellm", default=os.path.join(ROOT, ".build", "bench-venv", "bin", "litellm"))
     parser.add_argument("--out", default=None)
+    parser.add_argument("--scenarios", default="passthrough,tls,streaming,translation,governance",
+                        help="comma-separated subset of passthrough,tls,streaming,translation,governance")
     args = parser.parse_args()
+    scenarios = set(args.scenarios.split(","))
     levels = [int(c) for c in args.concurrency.split(",")]
     work = tempfile.mkdtemp(prefix="switchyard-bench-")
     services = []
@@ -217,6 +253,9 @@ def main():
                        ready_url=f"http://127.0.0.1:{mock_port}/v1/models")
         services.append(mock)
 
+        ca_path = make_tls_material(work)
+        tls_port, tls_stream_port, tls_proxy, tls_proxy_port = start_tls_nginx_pair(work, services, mock_port)
+
         config = os.path.join(work, "switchyard.yaml")
         with open(config, "w") as f:
             f.write(f"""model_list:
@@ -227,6 +266,11 @@ def main():
     litellm_params: {{model: openai/stream, api_base: "http://127.0.0.1:{mock_port}/v1", api_key: sk-upstream}}
   - model_name: claude
     litellm_params: {{model: anthropic/claude-sonnet-4-5, api_base: "http://127.0.0.1:{mock_port}", api_key: sk-upstream}}
+  - model_name: gpt-4o-tls
+    litellm_params: {{model: openai/gpt-4o, api_base: "https://127.0.0.1:{tls_port}/v1", api_key: sk-upstream, ssl_verify: "{ca_path}"}}
+    model_info: {{input_cost_per_token: 0.0000025, output_cost_per_token: 0.00001}}
+  - model_name: stream-tls
+    litellm_params: {{model: openai/stream, api_base: "https://127.0.0.1:{tls_stream_port}/v1", api_key: sk-upstream, ssl_verify: "{ca_path}"}}
 general_settings:
   master_key: sk-bench
 """)
@@ -236,11 +280,23 @@ general_settings:
         services.append(gateway)
         results["switchyard_cold_start_s"] = gateway.cold_start
 
-        targets = [
-            ("direct", None, f"http://127.0.0.1:{upstream_port}/v1/chat/completions"),
-            ("nginx", proxy.pid, f"http://127.0.0.1:{proxy_port}/v1/chat/completions"),
-            ("switchyard", gateway.pid, f"http://127.0.0.1:{gateway_port}/v1/chat/completions"),
-        ]
+        chat = os.path.join(HERE, "chat.json")
+        chat_tls = os.path.join(work, "chat-tls.json")
+        with open(chat_tls, "w") as f:
+            f.write(open(chat).read().replace('"gpt-4o"', '"gpt-4o-tls"'))
+        targets = []
+        if "passthrough" in scenarios:
+            targets += [
+                ("direct", None, f"http://127.0.0.1:{upstream_port}/v1/chat/completions", chat),
+                ("nginx", proxy.pid, f"http://127.0.0.1:{proxy_port}/v1/chat/completions", chat),
+                ("switchyard", gateway.pid, f"http://127.0.0.1:{gateway_port}/v1/chat/completions", chat),
+            ]
+        if "tls" in scenarios:
+            targets += [
+                ("direct-tls", None, f"https://127.0.0.1:{tls_port}/v1/chat/completions", chat),
+                ("nginx-tls", tls_proxy.pid, f"http://127.0.0.1:{tls_proxy_port}/v1/chat/completions", chat),
+                ("switchyard-tls", gateway.pid, f"http://127.0.0.1:{gateway_port}/v1/chat/completions", chat_tls),
+            ]
         if not args.skip_litellm and os.path.exists(args.litellm):
             litellm_config = os.path.join(work, "litellm.yaml")
             with open(litellm_config, "w") as f:
@@ -254,35 +310,40 @@ general_settings:
                               env=env, ready_url=f"http://127.0.0.1:{litellm_port}/health/liveliness", ready_timeout=180, cwd=work)
             services.append(litellm)
             results["litellm_cold_start_s"] = litellm.cold_start
-            targets.append(("litellm", litellm.pid, f"http://127.0.0.1:{litellm_port}/v1/chat/completions"))
+            targets.append(("litellm", litellm.pid, f"http://127.0.0.1:{litellm_port}/v1/chat/completions", chat))
 
-        chat = os.path.join(HERE, "chat.json")
-        for _, _, url in targets:
+        for _, _, url, body in targets:
             # Warm up pools and caches before measuring.
-            run_wrk(url, chat, 8, "2s", "sk-bench")
+            run_wrk(url, body, 8, "2s", "sk-bench")
         # direct, nginx and switchyard alternate at each concurrency, ROUNDS times, and each cell
         # keeps its median round, so a ratio compares neighbours in time rather than cells
         # minutes apart on a machine that drifts. LiteLLM, a hundred times slower, runs once.
         rounds = {}
         for round_number in range(ROUNDS):
             for level in levels:
-                for name, pid, url in targets:
+                for name, pid, url, body in targets:
                     if name == "litellm" and (level > 64 or round_number > 0):
                         continue
-                    cell = measure(pid, url, chat, level, args.duration, "sk-bench")
+                    cell = measure(pid, url, body, level, args.duration, "sk-bench")
                     rounds.setdefault(f"{name}@{level}", []).append(cell)
                     print(name, level, json.dumps(cell), flush=True)
         results["passthrough"] = {cell: median_round(samples) for cell, samples in rounds.items()}
 
         stream = os.path.join(HERE, "stream.json")
+        stream_tls = os.path.join(work, "stream-tls.json")
+        with open(stream_tls, "w") as f:
+            f.write(open(stream).read().replace('"stream"', '"stream-tls"', 1))
         streaming = {}
-        for name, pid, url in [
-            ("direct", None, f"http://127.0.0.1:{mock_port}/v1/chat/completions"),
-            ("switchyard", gateway.pid, f"http://127.0.0.1:{gateway_port}/v1/chat/completions"),
-        ]:
-            run_wrk(url, stream, 4, "2s", "sk-bench")
+        # Over TLS, "direct" is the nginx TLS front of the mock, which the gateway also calls.
+        for name, pid, url, body in [
+            ("direct", None, f"http://127.0.0.1:{mock_port}/v1/chat/completions", stream),
+            ("switchyard", gateway.pid, f"http://127.0.0.1:{gateway_port}/v1/chat/completions", stream),
+            ("direct-tls", None, f"https://127.0.0.1:{tls_stream_port}/v1/chat/completions", stream),
+            ("switchyard-tls", gateway.pid, f"http://127.0.0.1:{gateway_port}/v1/chat/completions", stream_tls),
+        ] if "streaming" in scenarios else []:
+            run_wrk(url, body, 4, "2s", "sk-bench")
             for level in (1, 16):
-                streaming[f"{name}@{level}"] = measure(pid, url, stream, level, args.duration, "sk-bench")
+                streaming[f"{name}@{level}"] = measure(pid, url, body, level, args.duration, "sk-bench")
                 print("stream", name, level, json.dumps(streaming[f"{name}@{level}"]), flush=True)
         results["streaming"] = streaming
 
@@ -296,54 +357,55 @@ general_settings:
         with open(openai_body, "w") as f:
             f.write(open(chat).read().replace('"gpt-4o"', '"stream"'))
         url = f"http://127.0.0.1:{gateway_port}/v1/chat/completions"
-        for name, target_body in [("openai-to-openai", openai_body), ("openai-to-anthropic", claude_body)]:
+        for name, target_body in [("openai-to-openai", openai_body), ("openai-to-anthropic", claude_body)] if "translation" in scenarios else []:
             run_wrk(url, target_body, 4, "2s", "sk-bench")
             for level in (1, 16):
                 translation[f"{name}@{level}"] = measure(gateway.pid, url, target_body, level, args.duration, "sk-bench")
                 print("translation", name, level, json.dumps(translation[f"{name}@{level}"]), flush=True)
         results["translation"] = translation
-        # Governance: a virtual key with a budget and rpm/tpm limits, spend logged to SQLite,
-        # against a gateway with spend logging off called with the master key. Both are
-        # started fresh here, so they differ only in that: the main gateway has by now logged
-        # every earlier scenario's requests.
-        def fresh_gateway(name, extra_config):
-            path = os.path.join(work, f"{name}.yaml")
-            with open(path, "w") as f:
-                f.write(open(config).read() + extra_config)
-            port = free_port()
-            directory = os.path.join(work, name)
-            os.makedirs(directory)
-            service = Service(name, [args.binary, "serve", "--config", path, "--port", str(port), "--log-level", "error"],
-                              ready_url=f"http://127.0.0.1:{port}/health/liveliness", ready_timeout=30, cwd=directory)
-            services.append(service)
-            return service, port
+        if "governance" in scenarios:
+            # Governance: a virtual key with a budget and rpm/tpm limits, spend logged to SQLite,
+            # against a gateway with spend logging off called with the master key. Both are
+            # started fresh here, so they differ only in that: the main gateway has by now logged
+            # every earlier scenario's requests.
+            def fresh_gateway(name, extra_config):
+                path = os.path.join(work, f"{name}.yaml")
+                with open(path, "w") as f:
+                    f.write(open(config).read() + extra_config)
+                port = free_port()
+                directory = os.path.join(work, name)
+                os.makedirs(directory)
+                service = Service(name, [args.binary, "serve", "--config", path, "--port", str(port), "--log-level", "error"],
+                                  ready_url=f"http://127.0.0.1:{port}/health/liveliness", ready_timeout=30, cwd=directory)
+                services.append(service)
+                return service, port
 
-        bare, bare_port = fresh_gateway("switchyard-bare", "  disable_spend_logs: true\n")
-        governed, governed_port = fresh_gateway("switchyard-governed", "")
-        virtual_key = generate_key(governed_port, "sk-bench", {
-            "key_alias": "bench", "max_budget": 1_000_000, "rpm_limit": 100_000_000, "tpm_limit": 1_000_000_000,
-            "max_parallel_requests": 10_000,
-        })
-        # The two gateways alternate, back to back in each round: the difference is small next
-        # to how much this machine drifts over a minute, so the cost is taken within each round.
-        governance_targets = [
-            ("logging-off-master-key", bare.pid, bare_port, "sk-bench"),
-            ("virtual-key-limits-spend-logs", governed.pid, governed_port, virtual_key),
-        ]
-        for _, _, port, key in governance_targets:
-            run_wrk(f"http://127.0.0.1:{port}/v1/chat/completions", chat, 8, "2s", key)
-        rounds = {}
-        for _ in range(ROUNDS):
-            for level in (1, 64):
-                for name, pid, port, key in governance_targets:
-                    cell = measure(pid, f"http://127.0.0.1:{port}/v1/chat/completions", chat, level, args.duration, key)
-                    rounds.setdefault(f"{name}@{level}", []).append(cell)
-                    print("governance", name, level, json.dumps(cell), flush=True)
-        results["governance"] = {cell: median_round(samples) for cell, samples in rounds.items()}
-        results["governance_cost"] = {
-            level: paired_cost(rounds[f"logging-off-master-key@{level}"], rounds[f"virtual-key-limits-spend-logs@{level}"])
-            for level in (1, 64)
-        }
+            bare, bare_port = fresh_gateway("switchyard-bare", "  disable_spend_logs: true\n")
+            governed, governed_port = fresh_gateway("switchyard-governed", "")
+            virtual_key = generate_key(governed_port, "sk-bench", {
+                "key_alias": "bench", "max_budget": 1_000_000, "rpm_limit": 100_000_000, "tpm_limit": 1_000_000_000,
+                "max_parallel_requests": 10_000,
+            })
+            # The two gateways alternate, back to back in each round: the difference is small next
+            # to how much this machine drifts over a minute, so the cost is taken within each round.
+            governance_targets = [
+                ("logging-off-master-key", bare.pid, bare_port, "sk-bench"),
+                ("virtual-key-limits-spend-logs", governed.pid, governed_port, virtual_key),
+            ]
+            for _, _, port, key in governance_targets:
+                run_wrk(f"http://127.0.0.1:{port}/v1/chat/completions", chat, 8, "2s", key)
+            rounds = {}
+            for _ in range(ROUNDS):
+                for level in (1, 64):
+                    for name, pid, port, key in governance_targets:
+                        cell = measure(pid, f"http://127.0.0.1:{port}/v1/chat/completions", chat, level, args.duration, key)
+                        rounds.setdefault(f"{name}@{level}", []).append(cell)
+                        print("governance", name, level, json.dumps(cell), flush=True)
+            results["governance"] = {cell: median_round(samples) for cell, samples in rounds.items()}
+            results["governance_cost"] = {
+                level: paired_cost(rounds[f"logging-off-master-key@{level}"], rounds[f"virtual-key-limits-spend-logs@{level}"])
+                for level in (1, 64)
+            }
         results["stream_events"] = count_stream_events(f"http://127.0.0.1:{mock_port}/v1/chat/completions", stream)
         results["switchyard_rss_mb"] = peak_rss_mb(gateway.pid)
     finally:
@@ -396,12 +458,13 @@ def report(results, levels, duration):
         "| target | conc. | req/s | p50 ms | p99 ms | CPU µs/req | peak RSS MB | vs nginx | vs LiteLLM | non-2xx |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for name in ("direct", "nginx", "switchyard", "litellm"):
+    for name in ("direct", "nginx", "switchyard", "litellm", "direct-tls", "nginx-tls", "switchyard-tls"):
         for level in levels:
             cell = passthrough.get(f"{name}@{level}")
             if not cell:
                 continue
-            nginx = passthrough.get(f"nginx@{level}")
+            # Each protocol is compared with nginx in front of the same upstream.
+            nginx = passthrough.get(f"nginx-tls@{level}" if name.endswith("-tls") else f"nginx@{level}")
             litellm = passthrough.get(f"litellm@{level}") or passthrough.get(f"litellm@{min(level, 64)}")
             vs_nginx = f"{cell['rps'] / nginx['rps']:.2f}×" if nginx else ""
             vs_litellm = f"{cell['rps'] / litellm['rps']:.1f}×" if litellm and name != "litellm" else ""
@@ -411,28 +474,31 @@ def report(results, levels, duration):
                 f"| {name} | {level} | {cell['rps']:.0f} | {cell['p50_ms']:.3f} | {cell['p99_ms']:.3f} | {cpu} | {rss} | "
                 f"{vs_nginx} | {vs_litellm} | {cell['non2xx']} |"
             )
-    direct1, gateway1 = passthrough.get("direct@1"), passthrough.get("switchyard@1")
-    nginx1 = passthrough.get("nginx@1")
-    if direct1 and gateway1:
-        lines += ["", f"Added p50 latency at concurrency 1: switchyard {gateway1['p50_ms'] - direct1['p50_ms']:.3f} ms"
-                  + (f", nginx {nginx1['p50_ms'] - direct1['p50_ms']:.3f} ms" if nginx1 else "") + "."]
+    for suffix, label in (("", "plain HTTP"), ("-tls", "over TLS")):
+        direct1, gateway1 = passthrough.get(f"direct{suffix}@1"), passthrough.get(f"switchyard{suffix}@1")
+        nginx1 = passthrough.get(f"nginx{suffix}@1")
+        if direct1 and gateway1:
+            lines += ["", f"Added p50 latency at concurrency 1, {label}: switchyard {gateway1['p50_ms'] - direct1['p50_ms']:.3f} ms"
+                      + (f", nginx {nginx1['p50_ms'] - direct1['p50_ms']:.3f} ms" if nginx1 else "")
+                      + (f"; switchyard over nginx {gateway1['p50_ms'] - nginx1['p50_ms']:.3f} ms" if nginx1 else "") + "."]
     streaming = results.get("streaming", {})
     events = results.get("stream_events", 0)
     lines += [
         "",
-        f"## Streaming pass-through ({events} events per response, one write each, from the built-in mock provider)",
+        f"## Streaming pass-through ({events} events per response, one write each, from the built-in mock provider; "
+        "over TLS, direct is an nginx TLS front of the mock, which the gateway calls too)",
         "",
         "| target | conc. | streams/s | p50 ms | p99 ms | CPU µs/stream | added per event (p50) |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for name in ("direct", "switchyard"):
+    for name in ("direct", "switchyard", "direct-tls", "switchyard-tls"):
         for level in (1, 16):
             cell = streaming.get(f"{name}@{level}")
             if not cell:
                 continue
-            direct = streaming.get(f"direct@{level}")
+            direct = streaming.get(f"direct-tls@{level}" if name.endswith("-tls") else f"direct@{level}")
             added = ""
-            if name != "direct" and direct and events:
+            if not name.startswith("direct") and direct and events:
                 added = f"{(cell['p50_ms'] - direct['p50_ms']) * 1000 / events:.1f} µs"
             cpu = f"{cell['cpu_us_per_request']:.0f}" if "cpu_us_per_request" in cell else ""
             lines.append(f"| {name} | {level} | {cell['rps']:.0f} | {cell['p50_ms']:.3f} | {cell['p99_ms']:.3f} | {cpu} | {added} |")
