@@ -38,14 +38,18 @@ extension PoolCore {
         let tlsContext = try key.tls.map { trust throws(LeanHTTPError) in try self.tlsContexts.context(for: trust) }
         // `any()` is the calling event loop when it belongs to the group: the new connection
         // then serves its caller without a thread hop.
-        let bootstrap = ClientBootstrap(group: self.group.any())
+        let loop = self.group.any()
+        // Made here rather than found in the pipeline later: the observer leaves the pipeline
+        // as soon as the handshake is done, which can be before the connect future's callbacks run.
+        let handshake: EventLoopPromise<Void>? = tlsContext == nil ? nil : loop.makePromise()
+        let bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(connectDeadline - now)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
-                    if let tlsContext {
+                    if let tlsContext, let handshake {
                         try sync.addHandler(NIOSSLClientHandler(context: tlsContext, serverHostname: Self.serverName(key.host)))
-                        try sync.addHandler(TLSHandshakeObserver(promise: channel.eventLoop.makePromise()))
+                        try sync.addHandler(TLSHandshakeObserver(promise: handshake))
                     }
                     let wire = WireHandler()
                     try sync.addHandlers(
@@ -56,17 +60,20 @@ extension PoolCore {
                 }
             }
 
-        let isTLS = tlsContext != nil
         return try await bootstrap.connect(host: key.host, port: key.port)
             .flatMapErrorThrowing { error in
+                // No channel, or one that failed before its handshake: nobody else completes it.
+                handshake?.fail(error)
                 if let error = error as? ChannelError, case .connectTimeout = error {
                     throw limitedByDeadline ? LeanHTTPError.deadlineExceeded : LeanHTTPError.connectTimeout
                 }
                 throw LeanHTTPError.connectFailed(error)
             }
             .flatMap { channel in
-                isTLS ? Self.handshake(on: channel, until: connectDeadline, limitedByDeadline: limitedByDeadline)
-                    : channel.eventLoop.makeSucceededFuture(channel)
+                guard let handshake else { return channel.eventLoop.makeSucceededFuture(channel) }
+                return Self.awaitHandshake(
+                    handshake.futureResult, on: channel, until: connectDeadline, limitedByDeadline: limitedByDeadline
+                )
             }
             .flatMapThrowing { channel in
                 let handler = try channel.pipeline.syncOperations.handler(type: LeanConnectionHandler.self)
@@ -79,15 +86,9 @@ extension PoolCore {
 
     /// The channel once its TLS handshake completed; a failure or the deadline closes it.
     /// Runs on the channel's event loop.
-    private static func handshake(
-        on channel: any Channel, until deadline: NIODeadline, limitedByDeadline: Bool
+    private static func awaitHandshake(
+        _ handshake: EventLoopFuture<Void>, on channel: any Channel, until deadline: NIODeadline, limitedByDeadline: Bool
     ) -> EventLoopFuture<any Channel> {
-        let handshake: EventLoopFuture<Void>
-        do {
-            handshake = try channel.pipeline.syncOperations.handler(type: TLSHandshakeObserver.self).promise.futureResult
-        } catch {
-            return channel.eventLoop.makeFailedFuture(error)
-        }
         let timeout = channel.eventLoop.scheduleTask(deadline: deadline) {
             channel.close(promise: nil)
         }

@@ -6,7 +6,7 @@ import NIOTLS
 final class TLSHandshakeObserver: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
 
-    let promise: EventLoopPromise<Void>
+    private let promise: EventLoopPromise<Void>
     private var completed = false
 
     init(promise: EventLoopPromise<Void>) {

@@ -8,7 +8,7 @@ import Testing
 @Suite(.timeLimit(.minutes(1)))
 struct TLSConnectionTests {
     @Test func verifiesAgainstACABundleAndKeepsTheConnection() async throws {
-        let certificates = try #require(TestCertificates.shared)
+        let certificates = try await TestCertificates.shared()
         let trust = TLSTrust.caBundle(path: certificates.caPath)
         try await withFixture(tls: try TestCertificates.serverContext(certificates.server)) { server, pool in
             for _ in 0..<20 {
@@ -21,7 +21,7 @@ struct TLSConnectionTests {
     }
 
     @Test func verifiesTheHostNameSentBySNI() async throws {
-        let certificates = try #require(TestCertificates.shared)
+        let certificates = try await TestCertificates.shared()
         try await withFixture(tls: try TestCertificates.serverContext(certificates.server)) { server, pool in
             let request = LeanRequest(url: "https://localhost:\(server.port)/hello", tls: .caBundle(path: certificates.caPath))
             let response = try await pool.execute(request, deadline: soon())
@@ -30,7 +30,7 @@ struct TLSConnectionTests {
     }
 
     @Test func refusesACertificateForAnotherName() async throws {
-        let certificates = try #require(TestCertificates.shared)
+        let certificates = try await TestCertificates.shared()
         try await withFixture(tls: try TestCertificates.serverContext(certificates.wrongName)) { server, pool in
             let request = LeanRequest(url: "https://localhost:\(server.port)/hello", tls: .caBundle(path: certificates.caPath))
             let error = await capturedError { _ = try await pool.execute(request, deadline: soon()) }
@@ -45,7 +45,7 @@ struct TLSConnectionTests {
 
     @Test(arguments: [TLSTrust.systemTrustStore, .caBundle(path: "test CA")])
     func refusesASelfSignedServerUnlessVerificationIsOff(trust: TLSTrust) async throws {
-        let certificates = try #require(TestCertificates.shared)
+        let certificates = try await TestCertificates.shared()
         let trust = trust == .systemTrustStore ? trust : .caBundle(path: certificates.caPath)
         try await withFixture(tls: try TestCertificates.serverContext(certificates.selfSigned)) { server, pool in
             let refused = await capturedError {
@@ -73,7 +73,7 @@ struct TLSConnectionTests {
     }
 
     @Test func offersOnlyHTTP1ByALPN() async throws {
-        let certificates = try #require(TestCertificates.shared)
+        let certificates = try await TestCertificates.shared()
         // A server preferring h2 must still pick http/1.1, the only protocol the client offers.
         let context = try TestCertificates.serverContext(certificates.server, protocols: ["h2", "http/1.1"])
         try await withFixture(tls: context) { server, pool in
@@ -84,7 +84,7 @@ struct TLSConnectionTests {
     }
 
     @Test func reusedTLSConnectionClosedBeforeAnswerIsRetriedOnce() async throws {
-        let certificates = try #require(TestCertificates.shared)
+        let certificates = try await TestCertificates.shared()
         let trust = TLSTrust.caBundle(path: certificates.caPath)
         try await withFixture(tls: try TestCertificates.serverContext(certificates.server)) { server, pool in
             let url = server.baseURL + "/drop-second"
@@ -97,7 +97,7 @@ struct TLSConnectionTests {
     }
 
     @Test func streamsOverTLS() async throws {
-        let certificates = try #require(TestCertificates.shared)
+        let certificates = try await TestCertificates.shared()
         try await withFixture(tls: try TestCertificates.serverContext(certificates.server)) { server, pool in
             let request = LeanRequest(url: server.baseURL + "/stream?n=3", tls: .caBundle(path: certificates.caPath))
             let response = try await pool.execute(request, deadline: soon())
@@ -112,7 +112,7 @@ struct TLSConnectionTests {
     }
 
     @Test func trustsArePooledApart() async throws {
-        let certificates = try #require(TestCertificates.shared)
+        let certificates = try await TestCertificates.shared()
         try await withFixture(tls: try TestCertificates.serverContext(certificates.server)) { server, pool in
             for trust in [TLSTrust.caBundle(path: certificates.caPath), .noVerification] {
                 let response = try await pool.execute(LeanRequest(url: server.baseURL + "/hello", tls: trust), deadline: soon())

@@ -19,7 +19,7 @@ struct TLSUpstreamTests {
     }
 
     @Test func verifiesAgainstTheDeploymentsCABundle() async throws {
-        let certificates = try #require(TestCertificates.shared)
+        let certificates = try await TestCertificates.shared()
         let upstream = try await FakeOpenAIUpstream.start(tls: try TestCertificates.serverConfiguration(certificates.server))
         defer { Task { await upstream.stop() } }
         #expect(upstream.baseURL.hasPrefix("https://"))
@@ -36,7 +36,7 @@ struct TLSUpstreamTests {
     }
 
     @Test func sslCertFileIsTheDefaultCABundle() async throws {
-        let certificates = try #require(TestCertificates.shared)
+        let certificates = try await TestCertificates.shared()
         let upstream = try await FakeOpenAIUpstream.start(tls: try TestCertificates.serverConfiguration(certificates.server))
         defer { Task { await upstream.stop() } }
         let config = try config(upstream, sslVerify: nil, environment: ["SSL_CERT_FILE": certificates.caPath])
@@ -47,7 +47,7 @@ struct TLSUpstreamTests {
     }
 
     @Test func refusesAnUpstreamTheSystemDoesNotTrust() async throws {
-        let certificates = try #require(TestCertificates.shared)
+        let certificates = try await TestCertificates.shared()
         let upstream = try await FakeOpenAIUpstream.start(tls: try TestCertificates.serverConfiguration(certificates.selfSigned))
         defer { Task { await upstream.stop() } }
         try await withGateway(try config(upstream, sslVerify: nil)) { client in
@@ -59,7 +59,7 @@ struct TLSUpstreamTests {
     }
 
     @Test func sslVerifyFalseAcceptsASelfSignedUpstream() async throws {
-        let certificates = try #require(TestCertificates.shared)
+        let certificates = try await TestCertificates.shared()
         let upstream = try await FakeOpenAIUpstream.start(tls: try TestCertificates.serverConfiguration(certificates.selfSigned))
         defer { Task { await upstream.stop() } }
         try await withGateway(try config(upstream, sslVerify: "false")) { client in
@@ -70,7 +70,7 @@ struct TLSUpstreamTests {
     }
 
     @Test func streamsOverTLS() async throws {
-        let certificates = try #require(TestCertificates.shared)
+        let certificates = try await TestCertificates.shared()
         let upstream = try await FakeOpenAIUpstream.start(
             .openAI(words: ["one", " two", " three"]), tls: try TestCertificates.serverConfiguration(certificates.server)
         )

@@ -13,21 +13,19 @@ struct TestCertificates: Sendable {
     /// Self-signed for `localhost` and `127.0.0.1`.
     let selfSigned: (certificate: String, key: String)
 
-    /// Made on first use; `nil` (with the reason printed) when `openssl` is missing or fails.
-    static let shared: TestCertificates? = {
-        do {
-            return try TestCertificates.make()
-        } catch {
-            print("TestCertificates: \(error)")
-            return nil
-        }
-    }()
+    /// Made once, on first use, without blocking a thread of the concurrency pool (on a 2-core
+    /// machine a blocked pool thread stalls every other test's tasks).
+    static func shared() async throws -> TestCertificates {
+        try await generation.value
+    }
+
+    private static let generation = Task { try await TestCertificates.make() }
 
     struct GenerationFailed: Error, CustomStringConvertible {
         var description: String
     }
 
-    private static func make() throws -> TestCertificates {
+    private static func make() async throws -> TestCertificates {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let key = "-newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes"
@@ -48,15 +46,19 @@ struct TestCertificates: Sendable {
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let log = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw GenerationFailed(description: "openssl failed: \(String(decoding: log, as: UTF8.self))")
+        process.arguments = ["-c", "(\n\(script)\n) > '\(directory.path)/openssl.log' 2>&1"]
+        let status = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        guard status == 0 else {
+            let log = (try? String(contentsOf: directory.appendingPathComponent("openssl.log"), encoding: .utf8)) ?? ""
+            throw GenerationFailed(description: "openssl failed: \(log)")
         }
         func pair(_ name: String) -> (String, String) {
             (directory.appendingPathComponent("\(name).pem").path, directory.appendingPathComponent("\(name).key").path)
