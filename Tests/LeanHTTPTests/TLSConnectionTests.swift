@@ -1,3 +1,4 @@
+import TestCertificates
 import NIOCore
 import NIOSSL
 import Testing

@@ -1,3 +1,4 @@
+import TestCertificates
 import Foundation
 import HummingbirdTesting
 import NIOCore

@@ -53,33 +53,15 @@ extension UnitPrices {
         return prices
     }
 
-    static func perCharacter(_ price: Double) -> UnitPrices {
-        var prices = UnitPrices()
-        prices.inputCostPerCharacter = price
-        return prices
-    }
+    static func perCharacter(_ price: Double) -> UnitPrices { priced(\.inputCostPerCharacter, price) }
+    static func perSecond(_ price: Double) -> UnitPrices { priced(\.inputCostPerSecond, price) }
+    static func perRequest(_ price: Double) -> UnitPrices { priced(\.inputCostPerRequest, price) }
+    static func perQuery(_ price: Double) -> UnitPrices { priced(\.inputCostPerQuery, price) }
+    static func perPage(_ price: Double) -> UnitPrices { priced(\.ocrCostPerPage, price) }
 
-    static func perSecond(_ price: Double) -> UnitPrices {
+    private static func priced(_ unit: WritableKeyPath<UnitPrices, Double?>, _ price: Double) -> UnitPrices {
         var prices = UnitPrices()
-        prices.inputCostPerSecond = price
-        return prices
-    }
-
-    static func perRequest(_ price: Double) -> UnitPrices {
-        var prices = UnitPrices()
-        prices.inputCostPerRequest = price
-        return prices
-    }
-
-    static func perQuery(_ price: Double) -> UnitPrices {
-        var prices = UnitPrices()
-        prices.inputCostPerQuery = price
-        return prices
-    }
-
-    static func perPage(_ price: Double) -> UnitPrices {
-        var prices = UnitPrices()
-        prices.ocrCostPerPage = price
+        prices[keyPath: unit] = price
         return prices
     }
 }

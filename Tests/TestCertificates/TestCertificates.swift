@@ -2,20 +2,21 @@ import Foundation
 import NIOSSL
 
 /// A throwaway CA and server certificates, made with the `openssl` command once per test run
-/// in a temporary directory, so that no key is ever committed (the same as LeanHTTPTests' own).
-struct TestCertificates: Sendable {
+/// in a temporary directory, so that no key is ever committed. Shared by the LeanHTTP and
+/// gateway test targets.
+public struct TestCertificates: Sendable {
     /// The test CA's certificate, the bundle a client trusts.
-    let caPath: String
+    public let caPath: String
     /// Signed by the CA for `localhost` and `127.0.0.1`.
-    let server: (certificate: String, key: String)
+    public let server: (certificate: String, key: String)
     /// Signed by the CA for `wrong.example` only.
-    let wrongName: (certificate: String, key: String)
+    public let wrongName: (certificate: String, key: String)
     /// Self-signed for `localhost` and `127.0.0.1`.
-    let selfSigned: (certificate: String, key: String)
+    public let selfSigned: (certificate: String, key: String)
 
     /// Made once, on first use, without blocking a thread of the concurrency pool (on a 2-core
     /// machine a blocked pool thread stalls every other test's tasks).
-    static func shared() async throws -> TestCertificates {
+    public static func shared() async throws -> TestCertificates {
         try await generation.value
     }
 
@@ -71,13 +72,22 @@ struct TestCertificates: Sendable {
         )
     }
 
-    /// A server configuration presenting `pair`.
-    static func serverConfiguration(_ pair: (certificate: String, key: String)) throws -> TLSConfiguration {
+    /// A server configuration presenting `pair`, offering `protocols` by ALPN.
+    public static func serverConfiguration(
+        _ pair: (certificate: String, key: String), protocols: [String] = ["http/1.1"]
+    ) throws -> TLSConfiguration {
         var configuration = TLSConfiguration.makeServerConfiguration(
             certificateChain: try NIOSSLCertificate.fromPEMFile(pair.certificate).map { .certificate($0) },
             privateKey: .privateKey(try NIOSSLPrivateKey(file: pair.key, format: .pem))
         )
-        configuration.applicationProtocols = ["http/1.1"]
+        configuration.applicationProtocols = protocols
         return configuration
+    }
+
+    /// A server context presenting `pair`, offering `protocols` by ALPN.
+    public static func serverContext(
+        _ pair: (certificate: String, key: String), protocols: [String] = ["http/1.1"]
+    ) throws -> NIOSSLContext {
+        try NIOSSLContext(configuration: serverConfiguration(pair, protocols: protocols))
     }
 }
