@@ -4,8 +4,9 @@ never from the gateway's translators. It journals every request it receives (met
 headers, raw body), so tests compare what the gateway sent upstream with what the SDK sent.
 
 OpenAI, under `/v1`:
-- `POST /images/generations` (JSON), `/images/edits` and `/images/variations` (multipart; edits
-  take `image` or `image[]` parts): one item per `n` (default 1), `b64_json` or `url` (a link
+- `POST /images/generations` (JSON), `/images/edits` (multipart with `image` or `image[]` parts,
+  or JSON with `images: [{image_url | file_id}]` for GPT image models) and `/images/variations`
+  (multipart): one item per `n` (default 1), `b64_json` or `url` (a link
   to `GET /files/<name>.png` on this server); `gpt-image-*` models answer `b64_json` only, with
   token `usage`. Every image is `PNG_BYTES`.
 - `POST /audio/speech` (JSON, `model`, `input`, `voice` required): WAV bytes for `wav`, else
@@ -323,6 +324,16 @@ class FakeUpstream:
         return {part.name: part.data.decode() for part in request.form() if part.filename is None}
 
     def image_edit(self, request: Received) -> tuple:
+        if request.headers.get("content-type", "").startswith("application/json"):
+            params = request.json()
+            references = params.get("images") or []
+            if not references or not all(isinstance(item, dict) and (item.get("image_url") or item.get("file_id")) for item in references):
+                return self.error(400, "'images' must be a non-empty array of {image_url} or {file_id}.", "invalid_request_error")
+            if not str(params.get("model") or "").startswith("gpt-image"):
+                return self.error(400, "JSON image edits support GPT image models only.", "invalid_request_error")
+            if not params.get("prompt"):
+                return self.error(400, "Missing required parameter: 'prompt'.", "invalid_request_error")
+            return self.images(params, inputs=len(references))
         images = request.files("image", "image[]")
         if not images:
             return self.error(400, "Missing required parameter: 'image'.", "invalid_request_error")

@@ -58,6 +58,8 @@ model_list:
     litellm_params: {{model: openai/tts-1, api_base: "{mock_v1}", api_key: sk-upstream}}
   - model_name: voice-hd
     litellm_params: {{model: openai/tts-1-hd, api_base: "{openai_fake.base_url}", api_key: sk-fake-openai}}
+  - model_name: voice-unpriced
+    litellm_params: {{model: openai/house-voice, api_base: "{openai_fake.base_url}", api_key: sk-fake-openai}}
   - model_name: whisper-1
     litellm_params: {{model: openai/whisper-1, api_base: "{mock_v1}", api_key: sk-upstream}}
   - model_name: omni-moderation-latest
@@ -297,6 +299,15 @@ def test_speech_from_an_openai_upstream_keeps_its_format_and_content_type(media,
     assert_charged(media, raw, TTS_1_HD_PER_CHARACTER * len(text), {"characters": len(text)})
 
 
+def test_speech_on_an_unpriced_model_is_logged_with_its_units_and_cost_unknown(media, client):
+    text = "Nobody priced this voice."
+    raw = client.audio.speech.with_raw_response.create(model="voice-unpriced", voice="alloy", input=text)
+    assert raw.content
+    assert "x-credits-used" not in raw.headers  # README: only when the deployment has prices
+    row = spend_row(media, raw.headers["x-request-id"])
+    assert (row["spend"], row["cost_known"], row["units"]) == (0, False, {"characters": len(text)})
+
+
 # --------------------------------------------------------------------------- transcription
 
 
@@ -454,6 +465,8 @@ def test_a_per_model_rpm_limit_holds_back_images_but_not_chat(media):
         with pytest.raises(openai.RateLimitError) as limited:
             client.images.generate(model="images-model", prompt="the second of the minute")
         assert int(limited.value.response.headers["retry-after"]) >= 1
+        # the limit is the images model's alone: another image model and chat still answer
+        assert client.images.create_variation(model="dall-e-2", image=("v.png", png(2, 2), "image/png")).data
         for _ in range(3):
             reply = client.chat.completions.create(model="chat", messages=[{"role": "user", "content": "still fine?"}])
             assert reply.choices[0].message.content

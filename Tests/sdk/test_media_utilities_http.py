@@ -1,6 +1,7 @@
 """The utility and media routes no official SDK calls, over plain HTTP as users send them:
-LiteLLM's `/utils/token_counter`, Mistral's `/v1/ocr`, and transcription with the audio as
-base64 in JSON (a LiteLLM extension; OpenAI's own API takes only multipart).
+LiteLLM's `/utils/token_counter`, Mistral's `/v1/ocr`, transcription with the audio as base64
+in JSON (a LiteLLM extension; OpenAI's own API takes only multipart), and OpenAI's JSON image
+edits (`images: [{image_url}]`, which openai-python 3.57 cannot send).
 
 A gateway of this module's own fronts the standalone `switchyard mock-provider` (OpenAI,
 Anthropic and Mistral OCR) and a journaling fake of OpenAI's audio API (`media_upstream.py`).
@@ -17,7 +18,7 @@ import pytest
 
 from conftest import shut_down
 from hardening import start_gateway_before, start_mock_provider
-from media_upstream import FakeUpstream, transcript_text, wav
+from media_upstream import PNG_BYTES, FakeUpstream, transcript_text, wav
 from mockmodel import prompt_tokens
 
 MASTER = "sk-utilities-master"
@@ -39,6 +40,8 @@ model_list:
     litellm_params: {{model: openai/whisper-1, api_base: "{mock_v1}", api_key: sk-upstream}}
   - model_name: whisper-fake
     litellm_params: {{model: openai/whisper-1, api_base: "{fake.base_url}", api_key: sk-fake-openai}}
+  - model_name: image-editor
+    litellm_params: {{model: openai/gpt-image-1, api_base: "{fake.base_url}", api_key: sk-fake-openai}}
 general_settings:
   master_key: {MASTER}
   proxy_batch_write_at: 0.2
@@ -214,3 +217,25 @@ def test_base64_json_transcription_on_the_mock(utilities):
     )
     assert response.status_code == 200, response.text
     assert len(response.json()["text"].split()) == 10  # 2.5 words a second
+
+
+# --------------------------------------------------------------------------- JSON image edits
+
+
+def test_a_json_image_edit_reaches_the_upstream_as_json_with_its_model(utilities):
+    _, fake, http = utilities
+    fake.clear()
+    references = [{"image_url": "https://example.com/a.png"}, {"image_url": "data:image/png;base64," + base64.b64encode(PNG_BYTES).decode()}]
+    response = http.post("/v1/images/edits", json={"model": "image-editor", "prompt": "merge them", "images": references, "size": "1024x1024"})
+    assert response.status_code == 200, response.text
+    answer = response.json()
+    assert [base64.b64decode(item["b64_json"]) for item in answer["data"]] == [PNG_BYTES]
+    assert answer["usage"]["input_tokens_details"]["image_tokens"] == 2 * 65  # the fake saw both
+
+    (received,) = fake.received("/v1/images/edits")
+    assert received.headers["content-type"].startswith("application/json")
+    assert received.json() == {"model": "gpt-image-1", "prompt": "merge them", "images": references, "size": "1024x1024"}
+    row = spend_row(http, response.headers["x-request-id"])
+    assert row["units"] == {"images": 1, "image_size": "1024x1024"}
+    assert row["prompt_tokens"] == answer["usage"]["input_tokens"]
+    assert row["completion_tokens"] == answer["usage"]["output_tokens"]
