@@ -10,7 +10,9 @@ OpenAI, under `/v1`:
   to `GET /files/<name>.png` on this server); `gpt-image-*` models answer `b64_json` only, with
   token `usage`. Every image is `PNG_BYTES`.
 - `POST /audio/speech` (JSON, `model`, `input`, `voice` required): WAV bytes for `wav`, else
-  `SPEECH_FILLER_BYTES` bytes of the format's content type (`mp3` by default).
+  `SPEECH_FILLER_BYTES` bytes of the format's content type (`mp3` by default); with
+  `stream_format: "sse"`, the same bytes as `speech.audio.delta` events (base64, two halves)
+  and a `speech.audio.done` event with token usage.
 - `POST /audio/transcriptions` and `/audio/translations` (multipart, `file` and `model`
   required): the text `transcript_text(name)`; the duration is read from the uploaded WAV
   with `wave`. `json` answers `{"text"}` (plus OpenAI's `usage` of type `duration`, whole
@@ -355,6 +357,14 @@ class FakeUpstream:
         if response_format not in SPEECH_CONTENT_TYPES:
             return self.error(400, f"Invalid value: '{response_format}'.", "invalid_request_error")
         audio = wav(len(params["input"]) * 0.05) if response_format == "wav" else b"\xff\xf3" * (SPEECH_FILLER_BYTES // 2)
+        if params.get("stream_format") == "sse":
+            # OpenAI's speech events: the audio in base64 deltas, then `speech.audio.done` with usage
+            half = len(audio) // 2
+            events = [{"type": "speech.audio.delta", "audio": base64.b64encode(piece).decode()} for piece in (audio[:half], audio[half:])]
+            words = len(params["input"].split())
+            events.append({"type": "speech.audio.done", "usage": {"input_tokens": words, "output_tokens": 100, "total_tokens": words + 100}})
+            stream = "".join(f"data: {json.dumps(event)}\n\n" for event in events)
+            return 200, "text/event-stream", stream.encode(), {}
         return 200, SPEECH_CONTENT_TYPES[response_format], audio, {}
 
     def transcription(self, request: Received, translate: bool) -> tuple:

@@ -299,6 +299,22 @@ def test_speech_from_an_openai_upstream_keeps_its_format_and_content_type(media,
     assert_charged(media, raw, TTS_1_HD_PER_CHARACTER * len(text), {"characters": len(text)})
 
 
+def test_speech_as_server_sent_events_is_streamed_through(media, client):
+    """`stream_format="sse"` (OpenAI's speech events, for gpt-4o-mini-tts and later) answers
+    text/event-stream; the SDK hands the stream to the caller to read."""
+    media.openai.clear()
+    text = "Speech as events."
+    with client.audio.speech.with_streaming_response.create(model="voice-hd", voice="coral", input=text, stream_format="sse") as response:
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/event-stream")
+        events = [json.loads(line[len("data: "):]) for line in response.iter_lines() if line.startswith("data: ")]
+    assert [event["type"] for event in events] == ["speech.audio.delta", "speech.audio.delta", "speech.audio.done"]
+    audio = b"".join(base64.b64decode(event["audio"]) for event in events[:2])
+    assert audio == b"\xff\xf3" * (SPEECH_FILLER_BYTES // 2)
+    (received,) = media.openai.received("/v1/audio/speech")
+    assert received.json()["stream_format"] == "sse"
+
+
 def test_speech_on_an_unpriced_model_is_logged_with_its_units_and_cost_unknown(media, client):
     text = "Nobody priced this voice."
     raw = client.audio.speech.with_raw_response.create(model="voice-unpriced", voice="alloy", input=text)
