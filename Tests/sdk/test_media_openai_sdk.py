@@ -78,6 +78,13 @@ model_list:
     litellm_params: {{model: mock/switchyard-mock}}
   - model_name: claude
     litellm_params: {{model: anthropic/claude-sonnet-4-5, api_base: "{mock_root}", api_key: sk-upstream-anthropic}}
+  - model_name: claude-bedrock
+    litellm_params:
+      model: bedrock/anthropic.claude-3-5-sonnet-20240620-v1:0
+      api_base: "{mock_root}"
+      aws_access_key_id: AKIDEXAMPLE
+      aws_secret_access_key: wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY
+      aws_region_name: us-east-1
 router_settings:
   num_retries: 0
   allowed_fails: 1000
@@ -455,6 +462,15 @@ def test_a_key_without_the_images_model_is_refused_with_403(media):
         assert client.chat.completions.create(model="chat", messages=[{"role": "user", "content": "hi"}]).choices[0].message.content
 
 
+def test_a_key_without_the_default_moderation_model_is_refused_moderations_without_a_model(media):
+    key = generate_key(media, models=["chat", "text-moderation-latest"])
+    with openai.OpenAI(base_url=media.gateway.base_url, api_key=key) as client:
+        assert client.moderations.create(model="text-moderation-latest", input="hello").results
+        with pytest.raises(openai.PermissionDeniedError) as denied:
+            client.moderations.create(input="hello")  # the gateway's default: omni-moderation-latest
+        assert denied.value.code == "model_not_allowed"
+
+
 def test_a_budget_is_charged_per_image_and_then_refuses_with_402(media):
     price = IMAGE_PRICES["1024x1024"]
     key = generate_key(media, max_budget=0.1)
@@ -491,14 +507,14 @@ def test_a_per_model_rpm_limit_holds_back_images_but_not_chat(media):
 # --------------------------------------------------------------------------- audio in chat
 
 
-@pytest.mark.parametrize("extra_body", [None, {"drop_params": True}])
-def test_audio_in_chat_to_an_anthropic_model_is_a_400_never_a_silent_drop(client, extra_body):
+@pytest.mark.parametrize("model", ["claude", "claude-bedrock"])
+@pytest.mark.parametrize(("stream", "extra_body"), [(False, None), (False, {"drop_params": True}), (True, None)])
+def test_audio_in_chat_to_a_claude_model_is_a_400_never_a_silent_drop(client, model, stream, extra_body):
     audio_part = {"type": "input_audio", "input_audio": {"data": base64.b64encode(wav(0.5)).decode(), "format": "wav"}}
+    messages = [{"role": "user", "content": [{"type": "text", "text": "What is said here?"}, audio_part]}]
+    # the same text alone is answered: only the audio is refused
+    assert client.chat.completions.create(model=model, messages=[{"role": "user", "content": "What is said here?"}]).choices[0].message.content
     with pytest.raises(openai.BadRequestError) as refused:
-        client.chat.completions.create(
-            model="claude",
-            messages=[{"role": "user", "content": [{"type": "text", "text": "What is said here?"}, audio_part]}],
-            extra_body=extra_body,
-        )
+        client.chat.completions.create(model=model, messages=messages, stream=stream, extra_body=extra_body)
     assert refused.value.code == "audio_not_supported_by_model"
     assert refused.value.status_code == 400
