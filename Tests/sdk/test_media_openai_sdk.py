@@ -371,6 +371,24 @@ def test_transcription_formats_from_the_mock(media, client, response_format):
     assert_charged(media, raw, WHISPER_1_PER_SECOND * seconds, {"seconds": seconds})
 
 
+def test_word_timestamps_asked_as_a_list_reach_the_upstream_as_the_sdk_sent_them(media, client):
+    words = client.audio.transcriptions.create(
+        model="whisper-1", file=("a.wav", AUDIO, "audio/wav"), response_format="verbose_json", timestamp_granularities=["word"]
+    ).words
+    assert len(words) == mock_word_count(AUDIO_SECONDS)
+    assert words[0].start == 0 and words[-1].end == round(AUDIO_SECONDS, 2)
+
+    media.openai.clear()
+    client.audio.transcriptions.create(
+        model="whisper-openai", file=("a.wav", AUDIO, "audio/wav"), response_format="verbose_json", timestamp_granularities=["word", "segment"]
+    )
+    (received,) = media.openai.received("/v1/audio/transcriptions")
+    assert [(part.name, part.data) for part in received.form() if part.name.startswith("timestamp")] == [
+        ("timestamp_granularities[]", b"word"),
+        ("timestamp_granularities[]", b"segment"),
+    ]
+
+
 def test_longer_audio_gives_a_longer_transcript_and_costs_more(client):
     short = client.audio.transcriptions.with_raw_response.create(model="whisper-1", file=("a.wav", wav(2.0), "audio/wav"))
     long = client.audio.transcriptions.with_raw_response.create(model="whisper-1", file=("b.wav", wav(8.0), "audio/wav"))

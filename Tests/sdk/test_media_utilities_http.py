@@ -129,6 +129,18 @@ def test_token_counter_for_an_unknown_model_is_a_404(utilities):
     assert "no-such-model" in response.json()["error"]["message"]
 
 
+def test_token_counting_is_free_and_held_to_the_keys_models(utilities):
+    _, _, http = utilities
+    key = http.post("/key/generate", json={"models": ["gpt-4o"], "max_budget": 1}).json()["key"]
+    as_key = {"Authorization": f"Bearer {key}"}
+    counted = http.post("/utils/token_counter", json={"model": "gpt-4o", "messages": MESSAGES}, headers=as_key)
+    assert counted.status_code == 200, counted.text
+    refused = http.post("/utils/token_counter", json={"model": "claude", "messages": MESSAGES}, headers=as_key)
+    assert refused.status_code == 403, refused.text
+    assert refused.json()["error"]["code"] == "model_not_allowed"
+    assert http.get("/key/info", params={"key": key}).json()["info"]["spend"] == 0
+
+
 # --------------------------------------------------------------------------- OCR
 
 
