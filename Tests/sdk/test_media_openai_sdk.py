@@ -52,6 +52,8 @@ model_list:
     model_info: {{output_cost_per_image: {image_prices}}}
   - model_name: dall-e-2
     litellm_params: {{model: openai/dall-e-2, api_base: "{mock_v1}", api_key: sk-upstream}}
+  - model_name: image-painter
+    litellm_params: {{model: openai/dall-e-2, api_base: "{openai_fake.base_url}", api_key: sk-fake-openai}}
   - model_name: image-editor
     litellm_params: {{model: openai/gpt-image-1, api_base: "{openai_fake.base_url}", api_key: sk-fake-openai}}
   - model_name: tts-1
@@ -239,6 +241,25 @@ def test_image_edit_with_a_list_of_images_keeps_every_part_in_order(media, clien
     assert [(part.name, part.filename, part.data) for part in files] == [
         ("image[]", f"photo-{index}.png", data) for index, data in enumerate(pictures)
     ]
+
+
+def test_image_edit_with_a_mask_on_the_mock_is_priced_per_image_at_dall_e_2_list_price(media, client):
+    raw = client.images.with_raw_response.edit(
+        model="dall-e-2", image=("room.png", png(4, 4), "image/png"), mask=("mask.png", png(4, 4, (0, 0, 0)), "image/png"),
+        prompt="a window on the left wall", n=2, size="512x512",
+    )
+    assert all(png_size(base64.b64decode(item.b64_json)) == (8, 8) for item in raw.parse().data)
+    assert len(raw.parse().data) == 2
+    assert_charged(media, raw, 2 * DALL_E_2_512, {"images": 2, "image_size": "512x512"})
+
+
+def test_an_upstream_image_url_is_passed_on_untouched(media, client):
+    media.openai.clear()
+    generated = client.images.generate(model="image-painter", prompt="a harbour", response_format="url")
+    assert [item.url for item in generated.data] == [f"{media.openai.root}/files/img-0.png"]
+    assert png_size(httpx.get(generated.data[0].url).content) == (2, 2)
+    (received,) = media.openai.received("/v1/images/generations")
+    assert received.json() == {"model": "dall-e-2", "prompt": "a harbour", "response_format": "url"}
 
 
 def test_image_variation_from_the_mock_priced_at_dall_e_2_list_price(media, client):
