@@ -23,6 +23,10 @@ OpenAI, under `/v1`:
 Cohere: `POST /v1/rerank` and `/v2/rerank`: documents scored by their index (the last one
 first), `meta.billed_units.search_units` 1.
 
+`FakeUpstream(full_size_images=True)` answers images of the requested size instead (noise, so
+they do not compress: a 1024x1024 PNG is about 3 MB, as real ones are), so an answer of a few
+images is several megabytes, as OpenAI's are.
+
 `FakeUpstream(fail_status=…)` answers every request with that status in OpenAI's error
 envelope (and `retry-after: 1` on a 429).
 """
@@ -33,6 +37,7 @@ import base64
 import io
 import json
 import math
+import os
 import struct
 import threading
 import wave
@@ -50,6 +55,24 @@ def png(width: int = 2, height: int = 2, rgb: tuple[int, int, int] = (200, 40, 9
     rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+_NOISE_PNGS: dict[tuple[int, int], bytes] = {}
+
+
+def noise_png(width: int, height: int) -> bytes:
+    """A real RGB PNG of random pixels (cached per size): as large as a photo of that size."""
+    if (width, height) not in _NOISE_PNGS:
+        def chunk(kind: bytes, data: bytes) -> bytes:
+            return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+        noise = os.urandom(width * 3 * height)
+        rows = b"".join(b"\x00" + noise[row * width * 3 : (row + 1) * width * 3] for row in range(height))
+        header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+        _NOISE_PNGS[(width, height)] = (
+            b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 1)) + chunk(b"IEND", b"")
+        )
+    return _NOISE_PNGS[(width, height)]
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -188,6 +211,7 @@ class FakeUpstream:
     name: str
     fail_status: int | None = None
     report_usage: bool = True
+    full_size_images: bool = False
     journal: list[Received] = field(default_factory=list)
 
     def start(self) -> "FakeUpstream":
@@ -310,7 +334,11 @@ class FakeUpstream:
         count = int(params.get("n") or 1)
         gpt_image = model.startswith("gpt-image")
         url = params.get("response_format") == "url" and not gpt_image
-        encoded = base64.b64encode(PNG_BYTES).decode()
+        picture = PNG_BYTES
+        if self.full_size_images:
+            width, _, height = str(params.get("size") or "1024x1024").partition("x")
+            picture = noise_png(int(width), int(height))
+        encoded = base64.b64encode(picture).decode()
         data = [{"url": f"{self.root}/files/img-{index}.png"} if url else {"b64_json": encoded} for index in range(count)]
         payload: dict = {"created": 1733443200, "data": data}
         if gpt_image:

@@ -41,7 +41,7 @@ AUDIO = wav(frames=37531)
 AUDIO_SECONDS = 37531 / 16000
 
 
-def config(mock_port: int, local: FakeUpstream, groq: FakeUpstream, openai_fake: FakeUpstream) -> str:
+def config(mock_port: int, local: FakeUpstream, groq: FakeUpstream, openai_fake: FakeUpstream, full: FakeUpstream) -> str:
     mock_v1 = f"http://127.0.0.1:{mock_port}/v1"
     mock_root = f"http://127.0.0.1:{mock_port}"
     image_prices = json.dumps(IMAGE_PRICES)
@@ -49,6 +49,9 @@ def config(mock_port: int, local: FakeUpstream, groq: FakeUpstream, openai_fake:
 model_list:
   - model_name: images-model
     litellm_params: {{model: openai/dall-e-3, api_base: "{mock_v1}", api_key: sk-upstream}}
+    model_info: {{output_cost_per_image: {image_prices}}}
+  - model_name: images-full
+    litellm_params: {{model: openai/dall-e-3, api_base: "{full.base_url}", api_key: sk-fake-openai}}
     model_info: {{output_cost_per_image: {image_prices}}}
   - model_name: dall-e-2
     litellm_params: {{model: openai/dall-e-2, api_base: "{mock_v1}", api_key: sk-upstream}}
@@ -98,17 +101,23 @@ general_settings:
 
 
 class Media:
-    def __init__(self, gateway: Gateway, local: FakeUpstream, groq: FakeUpstream, openai_fake: FakeUpstream):
+    def __init__(self, gateway: Gateway, local: FakeUpstream, groq: FakeUpstream, openai_fake: FakeUpstream, full: FakeUpstream):
         self.gateway = gateway
         self.local = local
         self.groq = groq
         self.openai = openai_fake
+        self.full = full
 
 
 @pytest.fixture(scope="module")
 def media(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("media")
-    fakes = [FakeUpstream("local", fail_status=503).start(), FakeUpstream("groq", fail_status=429).start(), FakeUpstream("openai").start()]
+    fakes = [
+        FakeUpstream("local", fail_status=503).start(),
+        FakeUpstream("groq", fail_status=429).start(),
+        FakeUpstream("openai").start(),
+        FakeUpstream("openai-full-size", full_size_images=True).start(),
+    ]
     try:
         upstream, port = start_mock_provider(workdir)
         gateway = start_gateway_before(upstream, workdir, "media-gateway", config(port, *fakes), MASTER)
@@ -187,6 +196,21 @@ def test_images_generate_b64_json_priced_per_image_by_size_and_quality(media, cl
     units = {"images": count, "image_size": size or "1024x1024", **({"image_quality": quality} if quality else {})}
     row = assert_charged(media, raw, count * price, units)
     assert row["model_group"] == "images-model"
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_full_size_images_are_charged_per_image_however_large_the_answer(media, client, count):
+    """OpenAI's b64_json answers are megabytes per image: two 1024x1024 PNGs of a photo's
+    entropy are over the 4 MiB the gateway holds before passing an answer on as it arrives.
+    Such an answer must be charged per image like a small one."""
+    raw = client.images.with_raw_response.generate(model="images-full", prompt="a photo of a harbour", n=count, size="1024x1024")
+    images = raw.parse()
+    assert [png_size(base64.b64decode(item.b64_json)) for item in images.data] == [(1024, 1024)] * count
+    assert len(raw.content) > count * 4_000_000
+    row = spend_row(media, raw.headers["x-request-id"])
+    assert (row["units"], row["cost_known"]) == ({"images": count, "image_size": "1024x1024"}, True), json.dumps(row)
+    assert row["spend"] == pytest.approx(count * IMAGE_PRICES["1024x1024"]), row
+    assert float(raw.headers.get("x-credits-used", "nan")) == pytest.approx(count * IMAGE_PRICES["1024x1024"])
 
 
 def test_images_generate_url_answers_a_fetchable_png_and_is_deterministic(client):
