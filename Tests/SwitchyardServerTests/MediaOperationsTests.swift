@@ -128,6 +128,22 @@ import Testing
         }
     }
 
+    @Test func speechEventsAskedForWithStreamFormatSSEPassThroughAsAnEventStream() async throws {
+        let fake = try await FakeMediaUpstream.start()
+        defer { Task { await fake.stop() } }
+        try await withGateway(try Self.config(fake)) { client in
+            let answer = try await Self.post(client, "/v1/audio/speech", #"{"model":"tts-1","input":"Hello there","voice":"alloy","stream_format":"sse"}"#)
+            #expect(answer.status == .ok, "\(String(buffer: answer.body))")
+            #expect(answer.headers[.contentType] == "text/event-stream")
+            let events = String(buffer: answer.body)
+            #expect(events.hasPrefix(#"data: {"type":"speech.audio.delta","audio":"SUQzVVVV"}"#))
+            #expect(events.contains(#""type":"speech.audio.done""#))
+            #expect(fake.requests.last?.json["stream_format"] as? String == "sse")
+            let logs = try await AdminClient(client: client).spendLogs("request_id=\(answer.headers[HTTPField.Name("x-request-id")!] ?? "")", count: 1)
+            #expect((logs.first?["units"] as? [String: Any])?["characters"] as? Int == 11)
+        }
+    }
+
     @Test func aSpeechUpstreamsOwnErrorPassesThroughInOpenAIsEnvelope() async throws {
         let fake = try await FakeMediaUpstream.start()
         defer { Task { await fake.stop() } }

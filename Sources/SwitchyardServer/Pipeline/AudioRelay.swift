@@ -3,7 +3,9 @@ import NIOCore
 import SwitchyardCore
 
 /// Passes on an audio answer (speech) in the upstream's content type: a short one whole, a
-/// longer one as it arrives, so playback can start before the upstream has finished.
+/// longer one as it arrives, so playback can start before the upstream has finished. A
+/// request with `stream_format: "sse"` is answered in OpenAI's speech events
+/// (`speech.audio.delta`, `speech.audio.done`) as `text/event-stream`, passed on the same way.
 struct AudioRelay: Sendable {
     /// Held before the answer starts going out: enough to see that it is audio at all.
     static let heldBytes = 64 * 1024
@@ -12,12 +14,15 @@ struct AudioRelay: Sendable {
     let candidate: RouteTarget.Candidate
     let meter: RequestMeter
 
+    /// - Parameter events: the client asked for speech events (`stream_format: "sse"`), so
+    ///   `text/event-stream` is a success too.
     /// - Throws: a 502 when the upstream's success is not audio (an empty body, HTML, JSON).
-    func relay(_ answer: UpstreamExchange, usage: MeteredUsage, provider: String) throws(GatewayError) -> ProxiedAnswer {
+    func relay(_ answer: UpstreamExchange, usage: MeteredUsage, provider: String, events: Bool = false) throws(GatewayError) -> ProxiedAnswer {
         let contentType = answer.contentType ?? "application/octet-stream"
         let lowered = contentType.lowercased()
         guard answer.body.readableBytes > 0 else { throw UpstreamFailure.invalidAnswer("an empty body instead of audio", provider: provider) }
-        guard !lowered.hasPrefix("text/"), !lowered.contains("json") else {
+        let isEvents = events && lowered.hasPrefix("text/event-stream")
+        guard isEvents || (!lowered.hasPrefix("text/") && !lowered.contains("json")) else {
             throw UpstreamFailure.invalidAnswer("\(contentType) instead of audio", provider: provider)
         }
         guard let rest = answer.rest else {

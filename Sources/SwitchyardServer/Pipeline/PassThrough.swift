@@ -63,7 +63,7 @@ struct PassThrough: Sendable {
         case .json: break
         case .audio:
             let body = try AudioRelay(gateway: gateway, candidate: candidate, meter: call.meter)
-                .relay(answer, usage: request.spokenCharacters, provider: provider)
+                .relay(answer, usage: request.spokenCharacters, provider: provider, events: request.field("stream_format") == "sse")
             return RouteAttempt(value: body, upstreamSeconds: seconds, keepsSlot: answer.rest != nil)
         case .transcript:
             if let text = try TranscriptAnswer.text(answer, provider: provider) {

@@ -11,6 +11,7 @@ import NIOCore
 /// Answers, so tests can predict them:
 /// - images: one `b64_json` item per `n` (default 1), plus token `usage` for `gpt-image-*`;
 /// - speech: `speechBytes` bytes of `audio/mpeg` (large enough to be passed on as it arrives);
+///   with `stream_format: "sse"`, two `speech.audio.*` events as `text/event-stream`;
 /// - transcription: `{"text": "hello world"}`; `verbose_json` adds `duration` 12.5; `text`,
 ///   `srt` and `vtt` answer text/plain;
 /// - rerank: Cohere's answer with `search_units` 1; OCR: two pages.
@@ -44,6 +45,12 @@ struct FakeMediaUpstream: FakeProviderUpstream {
         case "/v1/audio/speech":
             guard let input = request.json["input"] as? String, !input.isEmpty else {
                 return FakeResponse.json(400, #"{"error":{"message":"input is required","type":"invalid_request_error","param":"input","code":null}}"#)
+            }
+            if request.json["stream_format"] as? String == "sse" {
+                // OpenAI's speech events: base64 audio deltas, then `speech.audio.done` with usage.
+                let events = #"data: {"type":"speech.audio.delta","audio":"SUQzVVVV"}"# + "\n\n"
+                    + #"data: {"type":"speech.audio.done","usage":{"input_tokens":2,"output_tokens":40,"total_tokens":42}}"# + "\n\n"
+                return Response(status: .ok, headers: [.contentType: "text/event-stream"], body: ResponseBody(byteBuffer: ByteBuffer(string: events)))
             }
             var audio = ByteBuffer(bytes: [0x49, 0x44, 0x33])  // "ID3"
             audio.writeRepeatingByte(0x55, count: speechBytes - 3)
