@@ -46,6 +46,10 @@ final class Gateway: Sendable {
     /// ones are passed on as they arrive (`LargeAnswerRelay`).
     static let bufferedAnswerBytes = 4 * 1024 * 1024
 
+    /// Image answers are held up to this size: a few full-size pictures in base64 are
+    /// megabytes each, and a held answer is counted exactly and carries `x-credits-used`.
+    static let bufferedImageAnswerBytes = 32 * 1024 * 1024
+
     /// Seconds a whole request to `deployment` may take.
     func timeout(for deployment: Deployment) -> Double {
         deployment.timeout ?? config.router.timeout ?? config.litellm.requestTimeout

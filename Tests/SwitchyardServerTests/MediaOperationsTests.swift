@@ -210,4 +210,29 @@ import Testing
             #expect(fake.requests.isEmpty)
         }
     }
+
+    @Test func imagesTooLargeToHoldAreStillCountedAndCharged() async throws {
+        // Three pictures of 12 MB of base64 each: past the 32 MiB an image answer is held, so
+        // it is passed on as it arrives and its pictures are counted on the way.
+        let picture = String(repeating: "QUJD", count: 3_000_000)
+        let body = #"{"created":1,"data":[{"b64_json":"\#(picture)"},{"b64_json":"\#(picture)"},{"b64_json":"\#(picture)"}]}"#
+        let upstream = try await FakeOpenAIUpstream.start(.raw(status: 200, contentType: "application/json", body: body))
+        defer { Task { await upstream.stop() } }
+        let config = try TestConfig.load(
+            """
+            model_list:
+              - {model_name: dall-e-3, litellm_params: {model: openai/dall-e-3, api_base: "\(upstream.baseURL)", api_key: sk-up}}
+            general_settings:
+              master_key: sk-master-123
+            """
+        )
+        try await withGateway(config) { client in
+            let answer = try await Self.post(client, "/v1/images/generations", #"{"model":"dall-e-3","prompt":"a harbour","n":3}"#)
+            #expect(answer.status == .ok)
+            #expect(answer.body.readableBytes == body.utf8.count)
+            let logs = try await AdminClient(client: client).spendLogs("request_id=\(answer.headers[HTTPField.Name("x-request-id")!] ?? "")", count: 1)
+            #expect((logs.first?["units"] as? [String: Any])?["images"] as? Int == 3)
+            #expect(logs.first?["spend"] as? Double == 0.12)
+        }
+    }
 }

@@ -52,3 +52,55 @@ extension OperationRequest {
         }
     }
 }
+
+extension OperationRequest {
+    /// The members counted as an answer too large to hold streams past: one per image, or
+    /// one per OCR page.
+    public var countedAnswerKeys: [String] {
+        switch operation.capability {
+        case .imageGeneration, .imageEdit, .imageVariation: ["b64_json", "url"]
+        case .ocr: ["markdown"]
+        default: []
+        }
+    }
+
+    /// What an answer too large to hold used: read from its last bytes (`tail`, where
+    /// providers put usage) and the `counted` members (`countedAnswerKeys`) seen on the way.
+    public func meteredUsage(inTail tail: UnsafeRawBufferPointer, counted: Int, dialect: UsageReader.Dialect) -> MeteredUsage? {
+        switch operation.capability {
+        case .imageGeneration, .imageEdit, .imageVariation:
+            var usage = Self.lastObject("usage", in: tail) { raw, index in
+                MeteredUsage.images(inAnswer: raw, index: index, size: field("size") ?? "1024x1024", quality: field("quality"))
+            } ?? MeteredUsage(imageSize: field("size") ?? "1024x1024", imageQuality: field("quality"))
+            usage.images = counted > 0 ? counted : estimatedUnits?.images
+            return usage
+        case .ocr:
+            return Self.lastObject("usage_info", in: tail) { raw, index in MeteredUsage.ocr(inAnswer: raw, index: index) }
+                ?? MeteredUsage(pages: max(1, counted))
+        case .speech:
+            return spokenCharacters
+        case .moderation:
+            return MeteredUsage(requests: 1)
+        case .rerank:
+            return Self.lastObject("meta", in: tail) { raw, index in MeteredUsage.rerank(inAnswer: raw, index: index) } ?? MeteredUsage(queries: 1)
+        default:
+            return UsageReader.usage(inTail: tail, dialect: dialect).map(MeteredUsage.init)
+        }
+    }
+
+    /// The last `"key": {…}` member complete in `tail`, read as a one-member object.
+    private static func lastObject(_ key: String, in tail: UnsafeRawBufferPointer, _ read: (UnsafeRawBufferPointer, JSONObjectIndex) -> MeteredUsage) -> MeteredUsage? {
+        let needle = Array("\"\(key)\"".utf8)
+        var found: Int?
+        var from = 0
+        while let next = OpenAIStreamRelay.firstIndex(of: needle, in: tail, from: from) {
+            found = next
+            from = next + 1
+        }
+        guard let start = found, let value = UsageReader.objectRange(in: tail, afterKeyEndingAt: start + needle.count) else { return nil }
+        let wrapped = [UInt8(ascii: "{")] + needle + [UInt8(ascii: ":")] + Array(tail[value]) + [UInt8(ascii: "}")]
+        return wrapped.withUnsafeBytes { raw in
+            (try? JSONScanner.indexObject(raw)).map { read(raw, $0) }
+        }
+    }
+}

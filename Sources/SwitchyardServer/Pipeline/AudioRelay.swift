@@ -45,7 +45,8 @@ struct AudioRelay: Sendable {
             gateway.record(usage, candidate: candidate, meter: meter)
             try await writer.finish(nil)
         }
-        return ProxiedAnswer(status: answer.status, contentType: contentType, body: .stream(body))
+        let cost = CostCalculator.charge(of: usage, modelInfo: candidate.deployment.modelInfo)?.cost
+        return ProxiedAnswer(status: answer.status, contentType: contentType, body: .stream(body), knownCost: cost)
     }
 }
 

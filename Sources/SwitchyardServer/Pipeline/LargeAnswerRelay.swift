@@ -12,6 +12,8 @@ struct LargeAnswerRelay: Sendable {
     let gateway: Gateway
     let candidate: RouteTarget.Candidate
     let meter: RequestMeter
+    /// The request answered: what its answer is metered in (tokens, images, pages…).
+    let request: OperationRequest
     let usageDialect: UsageReader.Dialect
 
     /// - Throws: a 502 when the start of the answer is not a JSON object: the status line has
@@ -25,9 +27,12 @@ struct LargeAnswerRelay: Sendable {
         let candidate = candidate
         let meter = meter
         let dialect = usageDialect
+        let request = request
         return ResponseBody { writer in
             defer { gateway.ledger.end(candidate.key) }
             var tail = Tail()
+            var counter = JSONKeyCounter(keys: request.countedAnswerKeys)
+            start.withUnsafeReadableBytes { counter.scan($0) }
             tail.append(start)
             var total = start.readableBytes
             try await writer.write(start)
@@ -36,9 +41,11 @@ struct LargeAnswerRelay: Sendable {
                 // Past the cap the answer is cut: the unfinished chunked body tells the client.
                 guard total <= limit else { throw UpstreamFailure.invalidAnswer("a body over \(limit) bytes", provider: candidate.deployment.provider.rawValue) }
                 try await writer.write(chunk)
+                chunk.withUnsafeReadableBytes { counter.scan($0) }
                 tail.append(chunk)
             }
-            if let usage = tail.joined().withUnsafeReadableBytes({ UsageReader.usage(inTail: $0, dialect: dialect) }) {
+            let counted = counter.count
+            if let usage = tail.joined().withUnsafeReadableBytes({ request.meteredUsage(inTail: $0, counted: counted, dialect: dialect) }) {
                 gateway.record(usage, candidate: candidate, meter: meter)
             }
             try await writer.finish(nil)

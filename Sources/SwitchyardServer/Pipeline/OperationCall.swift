@@ -56,4 +56,7 @@ struct ProxiedAnswer: Sendable {
     var status: Int = 200
     var contentType: String
     var body: Body
+    /// What a streamed answer is charged when that is known before it ends (speech, priced
+    /// by the characters asked for), so it carries `x-credits-used` like a whole one.
+    var knownCost: Double? = nil
 }

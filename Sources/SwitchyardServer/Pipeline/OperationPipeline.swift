@@ -157,6 +157,9 @@ struct OperationPipeline: Sendable {
             return Response(status: .init(code: status), headers: headers, body: ResponseBody(byteBuffer: body))
         case .stream(let body):
             headers[.cacheControl] = "no-cache"
+            if let cost = answer.knownCost {
+                headers[.creditsUsed] = CostCalculator.format(cost * gateway.config.general.creditsPerUSD)
+            }
             meter.observe(deployment: candidate.deployment)
             let settled = ResponseBody { writer in
                 defer { meter.finish(status: status) }

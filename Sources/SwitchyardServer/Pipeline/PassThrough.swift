@@ -55,7 +55,7 @@ struct PassThrough: Sendable {
         let started = gateway.clock.now()
         let answer = try await gateway.exchange(
             upstream, deployment: deployment, endpoint: endpoint,
-            spillingAfter: call.operation.answer == .audio ? AudioRelay.heldBytes : Gateway.bufferedAnswerBytes, logger: call.logger
+            spillingAfter: held(call.operation), logger: call.logger
         )
         let seconds = gateway.clock.now() - started
         gateway.metrics.observe(GatewayMetrics.upstreamDuration, ["model_group": deployment.modelName, "deployment": deployment.id], seconds)
@@ -75,7 +75,7 @@ struct PassThrough: Sendable {
             }
         }
         if let rest = answer.rest {
-            let body = try LargeAnswerRelay(gateway: gateway, candidate: candidate, meter: call.meter, usageDialect: dialect.usage)
+            let body = try LargeAnswerRelay(gateway: gateway, candidate: candidate, meter: call.meter, request: request, usageDialect: dialect.usage)
                 .relay(start: answer.body, rest: rest, provider: provider)
             let proxied = ProxiedAnswer(status: answer.status, contentType: answer.contentType ?? "application/json", body: .stream(body))
             return RouteAttempt(value: proxied, upstreamSeconds: seconds, keepsSlot: true)
@@ -93,6 +93,15 @@ struct PassThrough: Sendable {
         }
         let proxied = ProxiedAnswer(status: answer.status, contentType: answer.contentType ?? "application/json", body: .whole(answer.body, usage: usage))
         return RouteAttempt(value: proxied, upstreamSeconds: seconds, keepsSlot: false)
+    }
+
+    /// How much of a whole answer is held before it is passed on as it arrives.
+    private func held(_ operation: GatewayOperation) -> Int {
+        switch operation.capability {
+        case _ where operation.answer == .audio: AudioRelay.heldBytes
+        case .imageGeneration, .imageEdit, .imageVariation: Gateway.bufferedImageAnswerBytes
+        default: Gateway.bufferedAnswerBytes
+        }
     }
 
     /// The parameters to strip for this deployment: the deployment's and the request's
