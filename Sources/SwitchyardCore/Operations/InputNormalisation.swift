@@ -48,32 +48,35 @@ public enum InputNormalisation {
 
     private static let roleAliases = ["human": "user", "ai": "assistant", "bot": "assistant"]
     private static let needles = [#""human""#, #""ai""#, #""bot""#].map { Array($0.utf8) }
+    private static let contentKey = Array(#""content""#.utf8)
 
-    /// Whether the messages may hold a role alias or a bare string in a content array: a
-    /// byte search, so the common case costs one pass and no decoding.
+    /// Whether the messages may hold a role alias or a bare string in a content array: one
+    /// pass from quote to quote (memchr), so the common case costs no decoding.
     private static func mayNeedMessageRewrite(_ messages: UnsafeRawBufferPointer) -> Bool {
-        if needles.contains(where: { messages.firstRange(of: $0) != nil }) { return true }
-        // `"content"` followed by `:`, `[` and a quote, whitespace allowed between them.
-        var searchFrom = messages.startIndex
-        let key = Array(#""content""#.utf8)
-        while let found = messages[searchFrom...].firstRange(of: key) {
-            var position = found.upperBound
-            var expected: [UInt8] = [UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "\"")]
-            while position < messages.endIndex, let next = expected.first {
-                let byte = messages[position]
-                if JSONScanner.isWhitespace(byte) {
-                    position += 1
-                } else if byte == next {
-                    expected.removeFirst()
-                    position += 1
-                } else {
-                    break
-                }
-            }
-            if expected.isEmpty { return true }
-            searchFrom = found.upperBound
+        guard let base = messages.baseAddress else { return false }
+        var from = 0
+        while from < messages.count, let hit = memchr(base + from, Int32(UInt8(ascii: "\"")), messages.count - from) {
+            let quote = base.distance(to: UnsafeRawPointer(hit))
+            if needles.contains(where: { starts(messages, at: quote, with: $0) }) { return true }
+            if starts(messages, at: quote, with: contentKey), opensStringArray(messages, after: quote + contentKey.count) { return true }
+            from = quote + 1
         }
         return false
+    }
+
+    private static func starts(_ bytes: UnsafeRawBufferPointer, at offset: Int, with needle: [UInt8]) -> Bool {
+        bytes.count - offset >= needle.count && bytes[offset..<(offset + needle.count)].elementsEqual(needle)
+    }
+
+    /// Whether `:`, `[` and a quote follow `offset`, white space allowed between them.
+    private static func opensStringArray(_ bytes: UnsafeRawBufferPointer, after offset: Int) -> Bool {
+        var position = offset
+        for expected in [UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "\"")] {
+            while position < bytes.count, JSONScanner.isWhitespace(bytes[position]) { position += 1 }
+            guard position < bytes.count, bytes[position] == expected else { return false }
+            position += 1
+        }
+        return true
     }
 
     /// The messages with role aliases and bare-string parts rewritten, or nil when none was
