@@ -235,4 +235,34 @@ import Testing
             #expect(logs.first?["spend"] as? Double == 0.12)
         }
     }
+
+    @Test func azureDeploymentsGetMediaAtTheirDeploymentURLsWithTheirKey() async throws {
+        let upstream = try await FakeOpenAIUpstream.start(.raw(status: 200, contentType: "application/json", body: #"{"created":1,"data":[{"b64_json":"QUJD"}]}"#))
+        defer { Task { await upstream.stop() } }
+        let root = upstream.baseURL.replacingOccurrences(of: "/v1", with: "")
+        let config = try TestConfig.load(
+            """
+            model_list:
+              - {model_name: images, litellm_params: {model: azure/my-dalle, api_base: "\(root)", api_key: az-key, api_version: "2025-04-01-preview"}}
+              - {model_name: whisper, litellm_params: {model: azure/my-whisper, api_base: "\(root)", api_key: az-key}}
+            general_settings:
+              master_key: sk-master-123
+            """
+        )
+        try await withGateway(config) { client in
+            let image = try await Self.post(client, "/v1/images/generations", #"{"model":"images","prompt":"a harbour"}"#)
+            #expect(image.status == .ok)
+            let sent = try #require(upstream.requests.last)
+            #expect(sent.path == "/openai/deployments/my-dalle/images/generations?api-version=2025-04-01-preview")
+            #expect(sent.headers["api-key"] == "az-key" && sent.headers["authorization"] == nil)
+            var form = MultipartWriter()
+            form.addFile(name: "file", filename: "a.wav", contentType: "audio/wav", bytes: WAVAudio.tone(seconds: 0.5, sampleRate: 8000))
+            form.addField(name: "model", value: "whisper")
+            _ = try await client.execute(
+                uri: "/v1/audio/transcriptions", method: .post, headers: [.authorization: "Bearer sk-master-123", .contentType: form.contentType], body: form.finish()
+            )
+            #expect(upstream.requests.last?.path.hasPrefix("/openai/deployments/my-whisper/audio/transcriptions?api-version=") == true)
+            #expect(upstream.requests.last?.headers["content-type"] == form.contentType)
+        }
+    }
 }
