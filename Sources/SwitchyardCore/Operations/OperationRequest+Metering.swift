@@ -90,16 +90,7 @@ extension OperationRequest {
 
     /// The last `"key": {…}` member complete in `tail`, read as a one-member object.
     private static func lastObject(_ key: String, in tail: UnsafeRawBufferPointer, _ read: (UnsafeRawBufferPointer, JSONObjectIndex) -> MeteredUsage) -> MeteredUsage? {
-        let needle = Array("\"\(key)\"".utf8)
-        var found: Int?
-        var from = 0
-        while let next = OpenAIStreamRelay.firstIndex(of: needle, in: tail, from: from) {
-            found = next
-            from = next + 1
-        }
-        guard let start = found, let value = UsageReader.objectRange(in: tail, afterKeyEndingAt: start + needle.count) else { return nil }
-        let wrapped = [UInt8(ascii: "{")] + needle + [UInt8(ascii: ":")] + Array(tail[value]) + [UInt8(ascii: "}")]
-        return wrapped.withUnsafeBytes { raw in
+        UsageReader.lastMember(Array("\"\(key)\"".utf8), in: tail)?.withUnsafeBytes { raw in
             (try? JSONScanner.indexObject(raw)).map { read(raw, $0) }
         }
     }

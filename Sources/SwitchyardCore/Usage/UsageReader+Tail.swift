@@ -5,6 +5,13 @@ extension UsageReader {
     /// as the object it holds; nil if the tail holds no complete one.
     public static func usage(inTail tail: UnsafeRawBufferPointer, dialect: Dialect) -> Usage? {
         let needle = dialect == .gemini ? metadataNeedle : usageNeedle
+        // The member alone, as an object of its own, is read as a whole answer is.
+        return lastMember(needle, in: tail)?.withUnsafeBytes { usage(inWhole: $0, dialect: dialect) }
+    }
+
+    /// The last `"key": {…}` member complete in `tail`, as a one-member object of its own
+    /// (`needle` is the quoted key); nil if the tail holds no complete one.
+    static func lastMember(_ needle: [UInt8], in tail: UnsafeRawBufferPointer) -> [UInt8]? {
         var found: Int?
         var from = 0
         while let next = OpenAIStreamRelay.firstIndex(of: needle, in: tail, from: from) {
@@ -12,13 +19,12 @@ extension UsageReader {
             from = next + 1
         }
         guard let key = found, let value = objectRange(in: tail, afterKeyEndingAt: key + needle.count) else { return nil }
-        // The member alone, as an object of its own, is read as a whole answer is.
         var wrapped = [UInt8(ascii: "{")]
         wrapped.append(contentsOf: needle)
         wrapped.append(UInt8(ascii: ":"))
         wrapped.append(contentsOf: tail[value])
         wrapped.append(UInt8(ascii: "}"))
-        return wrapped.withUnsafeBytes { usage(inWhole: $0, dialect: dialect) }
+        return wrapped
     }
 
     static let usageNeedle = Array(#""usage""#.utf8)
