@@ -53,9 +53,10 @@ extension OperationRequest {
 
     /// The request as a multipart upload for an upstream that takes only forms (OpenAI's
     /// transcription API): every JSON member a field (arrays as repeated `name[]` fields),
-    /// `file` the decoded upload, gateway-only members and `dropped` left out.
-    public func multipartBody(model upstreamModel: String, file name: String, dropping dropped: Set<String>) throws(GatewayError) -> (body: ByteBuffer, contentType: String) {
-        guard let upload = try upload(name) else {
+    /// `file` the decoded audio, gateway-only members and `dropped` left out.
+    public func multipartBody(model upstreamModel: String, dropping dropped: Set<String>) throws(GatewayError) -> (body: ByteBuffer, contentType: String) {
+        let name = "file"
+        guard let upload = audio else {
             throw GatewayError(.invalidRequest, "Missing required parameter: '\(name)'.", param: name, code: "missing_required_parameter")
         }
         var writer = MultipartWriter()

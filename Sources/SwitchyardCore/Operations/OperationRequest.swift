@@ -13,6 +13,9 @@ public struct OperationRequest: Sendable {
     public let bytes: ByteBuffer
     /// The multipart upload, when the client sent one.
     public let form: MultipartForm?
+    /// A transcription's audio (`file`), read once when the request is parsed: a slice of the
+    /// form, or decoded from the JSON's base64.
+    public private(set) var audio: Upload?
     public let index: JSONObjectIndex
     /// The model group asked for: the body's model field, or the path's model.
     public let model: String
@@ -62,7 +65,11 @@ public struct OperationRequest: Sendable {
                 return .failure(.invalidRequest("\(error)"))
             }
         }
-        return try parsed.get()
+        var request = try parsed.get()
+        if operation.answer == .transcript {
+            request.audio = try request.upload("file")
+        }
+        return request
     }
 
     /// Where the top-level members of a JSON object body lie; a 400 for anything else.

@@ -113,7 +113,7 @@ struct MediaTranslation: Sendable {
 
     private func transcript(_ call: OperationCall, candidate: RouteTarget.Candidate) async throws -> RouteAttempt<ProxiedAnswer> {
         let request = call.request
-        guard let file = try request.upload("file") else {
+        guard let file = request.audio else {
             throw GatewayError(.invalidRequest, "Missing required parameter: 'file'.", param: "file", code: "missing_required_parameter")
         }
         let mimeType = file.contentType.flatMap { $0 == "application/octet-stream" ? nil : $0 }

@@ -27,9 +27,7 @@ final class OperationCall: Sendable {
         self.clientHeaders = clientHeaders
         self.meter = meter
         self.logger = logger
-        self.measuredAudio = request.operation.answer == .transcript
-            ? (try? request.upload("file")).flatMap { AudioDuration.seconds(of: $0.bytes, filename: $0.filename, contentType: $0.contentType) }
-            : nil
+        self.measuredAudio = request.audio.flatMap { AudioDuration.seconds(of: $0.bytes, filename: $0.filename, contentType: $0.contentType) }
     }
 
     var operation: GatewayOperation { request.operation }

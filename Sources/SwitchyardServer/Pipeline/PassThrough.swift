@@ -24,7 +24,7 @@ struct PassThrough: Sendable {
             contentType = call.clientHeaders[.contentType]
         } else if call.operation.answer == .transcript {
             // Audio sent as base64 in JSON: OpenAI's transcription API takes only forms.
-            (body, contentType) = try request.multipartBody(model: candidate.upstreamModel, file: "file", dropping: dropped)
+            (body, contentType) = try request.multipartBody(model: candidate.upstreamModel, dropping: dropped)
         } else {
             body = request.upstreamBody(
                 model: candidate.upstreamModel, dropping: dropped, requestStreamUsage: isOpenAI && deployment.provider.acceptsStreamOptions
