@@ -13,11 +13,13 @@ struct AudioRelay: Sendable {
     let gateway: Gateway
     let candidate: RouteTarget.Candidate
     let meter: RequestMeter
+    let request: OperationRequest
 
     /// - Parameter events: the client asked for speech events (`stream_format: "sse"`), so
     ///   `text/event-stream` is a success too.
     /// - Throws: a 502 when the upstream's success is not audio (an empty body, HTML, JSON).
-    func relay(_ answer: UpstreamExchange, usage: MeteredUsage, provider: String, events: Bool = false) throws(GatewayError) -> ProxiedAnswer {
+    func relay(_ answer: UpstreamExchange, provider: String, events: Bool = false) throws(GatewayError) -> ProxiedAnswer {
+        let usage = request.spokenCharacters
         let contentType = answer.contentType ?? "application/octet-stream"
         let lowered = contentType.lowercased()
         guard answer.body.readableBytes > 0 else { throw UpstreamFailure.invalidAnswer("an empty body instead of audio", provider: provider) }
@@ -28,23 +30,9 @@ struct AudioRelay: Sendable {
         guard let rest = answer.rest else {
             return ProxiedAnswer(status: answer.status, contentType: contentType, body: .whole(answer.body, usage: usage))
         }
-        let limit = gateway.maxResponseBytes
-        let gateway = gateway
-        let candidate = candidate
-        let meter = meter
-        let start = answer.body
-        let body = ResponseBody { writer in
-            defer { gateway.ledger.end(candidate.key) }
-            var total = start.readableBytes
-            try await writer.write(start)
-            while let chunk = try await rest.iterator.next() {
-                total += chunk.readableBytes
-                guard total <= limit else { throw UpstreamFailure.invalidAnswer("a body over \(limit) bytes", provider: provider) }
-                try await writer.write(chunk)
-            }
-            gateway.record(usage, candidate: candidate, meter: meter)
-            try await writer.finish(nil)
-        }
+        // Speech is metered by the characters asked for, which the relay reads from the request.
+        let body = LargeAnswerRelay(gateway: gateway, candidate: candidate, meter: meter, request: request, usageDialect: .openAI)
+            .stream(start: answer.body, rest: rest, provider: provider)
         let cost = CostCalculator.charge(of: usage, modelInfo: candidate.deployment.modelInfo)?.cost
         return ProxiedAnswer(status: answer.status, contentType: contentType, body: .stream(body), knownCost: cost)
     }

@@ -22,6 +22,12 @@ struct LargeAnswerRelay: Sendable {
         guard Self.opensObject(start) else {
             throw UpstreamFailure.invalidAnswer("a body that is not JSON", provider: provider)
         }
+        return stream(start: start, rest: rest, provider: provider)
+    }
+
+    /// Passes on `start`, then the rest as it arrives, whatever the body is (the caller has
+    /// checked it), and books what it used at the end.
+    func stream(start: ByteBuffer, rest: IteratorBox<UpstreamBody.AsyncIterator>, provider: String) -> ResponseBody {
         let limit = gateway.maxResponseBytes
         let gateway = gateway
         let candidate = candidate

@@ -62,8 +62,8 @@ struct PassThrough: Sendable {
         switch call.operation.answer {
         case .json: break
         case .audio:
-            let body = try AudioRelay(gateway: gateway, candidate: candidate, meter: call.meter)
-                .relay(answer, usage: request.spokenCharacters, provider: provider, events: request.field("stream_format") == "sse")
+            let body = try AudioRelay(gateway: gateway, candidate: candidate, meter: call.meter, request: request)
+                .relay(answer, provider: provider, events: request.field("stream_format") == "sse")
             return RouteAttempt(value: body, upstreamSeconds: seconds, keepsSlot: answer.rest != nil)
         case .transcript:
             if let text = try TranscriptAnswer.text(answer, provider: provider) {
