@@ -1,5 +1,3 @@
-import Foundation
-
 /// Counts the members named `keys` in a JSON document read piece by piece, however the pieces
 /// split it: `"b64_json"` or `"url"` once per image of an image answer, `"markdown"` once per
 /// page of an OCR answer. Inside a JSON string a quote is escaped, so a quoted key name can
@@ -31,12 +29,8 @@ public struct JSONKeyCounter: Sendable {
     private func occurrences(in bytes: UnsafeRawBufferPointer, where accept: (Int, Int) -> Bool) -> Int {
         var found = 0
         var from = 0
-        // memchr: an image answer is megabytes of base64 without a quote, skipped at memory speed.
-        while from < bytes.count, let base = bytes.baseAddress,
-            let hit = memchr(base + from, Int32(UInt8(ascii: "\"")), bytes.count - from)
-        {
-            let quote = base.distance(to: UnsafeRawPointer(hit))
-            for needle in needles where bytes.count - quote >= needle.count && bytes[quote..<(quote + needle.count)].elementsEqual(needle) {
+        while let quote = JSONScanner.firstQuote(in: bytes, from: from) {
+            for needle in needles where JSONScanner.matches(needle, in: bytes, at: quote) {
                 if accept(quote, quote + needle.count) { found += 1 }
             }
             from = quote + 1

@@ -53,19 +53,13 @@ public enum InputNormalisation {
     /// Whether the messages may hold a role alias or a bare string in a content array: one
     /// pass from quote to quote (memchr), so the common case costs no decoding.
     private static func mayNeedMessageRewrite(_ messages: UnsafeRawBufferPointer) -> Bool {
-        guard let base = messages.baseAddress else { return false }
         var from = 0
-        while from < messages.count, let hit = memchr(base + from, Int32(UInt8(ascii: "\"")), messages.count - from) {
-            let quote = base.distance(to: UnsafeRawPointer(hit))
-            if needles.contains(where: { starts(messages, at: quote, with: $0) }) { return true }
-            if starts(messages, at: quote, with: contentKey), opensStringArray(messages, after: quote + contentKey.count) { return true }
+        while let quote = JSONScanner.firstQuote(in: messages, from: from) {
+            if needles.contains(where: { JSONScanner.matches($0, in: messages, at: quote) }) { return true }
+            if JSONScanner.matches(contentKey, in: messages, at: quote), opensStringArray(messages, after: quote + contentKey.count) { return true }
             from = quote + 1
         }
         return false
-    }
-
-    private static func starts(_ bytes: UnsafeRawBufferPointer, at offset: Int, with needle: [UInt8]) -> Bool {
-        bytes.count - offset >= needle.count && bytes[offset..<(offset + needle.count)].elementsEqual(needle)
     }
 
     /// Whether `:`, `[` and a quote follow `offset`, white space allowed between them.
