@@ -118,5 +118,22 @@ extension SQLiteGovernanceStore {
         ALTER TABLE switchyard_spend_logs ADD COLUMN cost_known INTEGER NOT NULL DEFAULT 1;
         ALTER TABLE switchyard_spend_logs ADD COLUMN units TEXT;
         """,
+        // Stored responses of the Responses API. A rowid table, not WITHOUT ROWID: rows run to
+        // hundreds of KB (base64 images), which SQLite keeps in overflow pages either way. The
+        // chain walk follows previous_response_id to the primary key, so that column needs no
+        // index of its own; created_at has one for pruning.
+        """
+        CREATE TABLE switchyard_responses (
+            id TEXT PRIMARY KEY,
+            owner_key_hash TEXT NOT NULL,
+            team_id TEXT,
+            previous_response_id TEXT,
+            model TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            input_items TEXT NOT NULL,
+            response TEXT NOT NULL
+        );
+        CREATE INDEX switchyard_responses_created ON switchyard_responses (created_at);
+        """,
     ]
 }
