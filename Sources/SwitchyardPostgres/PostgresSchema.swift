@@ -138,6 +138,26 @@ enum PostgresSchema {
             "ALTER TABLE switchyard_spend_logs ADD COLUMN IF NOT EXISTS cost_known BOOLEAN NOT NULL DEFAULT TRUE",
             "ALTER TABLE switchyard_spend_logs ADD COLUMN IF NOT EXISTS units TEXT",
         ]),
+        // Stored responses of the Responses API. The JSON is TEXT, not JSONB: GET hands the
+        // response back byte for byte, and JSONB would reorder keys and respace it. Large
+        // values (base64 images) are TOASTed out of line. The chain walk follows
+        // previous_response_id to the primary key, so that column needs no index of its own;
+        // created_at has one for pruning.
+        Migration(version: 4, statements: [
+            """
+            CREATE TABLE IF NOT EXISTS switchyard_responses (
+                id TEXT PRIMARY KEY,
+                owner_key_hash TEXT NOT NULL,
+                team_id TEXT,
+                previous_response_id TEXT,
+                model TEXT NOT NULL,
+                created_at DOUBLE PRECISION NOT NULL,
+                input_items TEXT NOT NULL,
+                response TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS switchyard_responses_created ON switchyard_responses (created_at)",
+        ]),
     ]
 
     /// The newest version this build knows.
