@@ -2,8 +2,9 @@
 /// several replicas. Both pass the same test suite.
 ///
 /// Nothing here is called per request: the gateway serves keys and limits from memory and
-/// calls the store from its background sync and log writer.
-public protocol GovernanceStore: Sendable {
+/// calls the store from its background sync and log writer. The stored responses it also
+/// holds (`ResponseStore`) are the exception.
+public protocol GovernanceStore: ResponseStore {
     /// Creates or upgrades the schema; safe to call on every start and from every replica.
     func migrate() async throws
 

@@ -83,4 +83,13 @@ enum Fixtures {
             startTime: start, endTime: start + 0.75, status: 200, tags: tags
         )
     }
+
+    /// A turn of a Responses API conversation, its JSON naming its id so a mix-up shows.
+    static func response(_ id: String, after previous: String? = nil, at time: Double = 1_760_000_000) -> StoredResponse {
+        StoredResponse(
+            id: id, ownerKeyHash: "key-hash", teamID: "team-1", previousResponseID: previous, model: "gpt-4o", createdAt: time,
+            inputItems: #"[{"id":"msg_\#(id)","type":"message","role":"user","content":"turn \#(id)"}]"#,
+            response: #"{"id":"\#(id)","object":"response","output":[{"id":"out_\#(id)","type":"message"}]}"#
+        )
+    }
 }
