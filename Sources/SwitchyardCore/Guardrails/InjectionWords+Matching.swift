@@ -1,0 +1,77 @@
+extension InjectionWords {
+    /// One step of a rule's word pattern.
+    enum Step {
+        /// One word from the set.
+        case one(Set<String>)
+        /// One word from the set, or none.
+        case optional(Set<String>)
+        /// Up to `count` words, each from the set.
+        case skip(Int, Set<String>)
+        /// Up to `count` words of any kind.
+        case anyWords(Int)
+    }
+
+    /// The end of a match of `steps` starting at word `start`, within one sentence; nil when
+    /// it does not match. Steps are few and skips short, so a match costs a constant.
+    func match(_ steps: [Step], at start: Int) -> Int? {
+        match(steps[...], start, start)
+    }
+
+    private func match(_ steps: ArraySlice<Step>, _ index: Int, _ start: Int) -> Int? {
+        guard let step = steps.first else { return index }
+        let rest = steps.dropFirst()
+        switch step {
+        case .one(let set):
+            guard accepts(index, start, set) else { return nil }
+            return match(rest, index + 1, start)
+        case .optional(let set):
+            if accepts(index, start, set), let end = match(rest, index + 1, start) { return end }
+            return match(rest, index, start)
+        case .skip(let count, let set):
+            return skipping(count, set, rest, index, start)
+        case .anyWords(let count):
+            return skipping(count, nil, rest, index, start)
+        }
+    }
+
+    private func skipping(_ count: Int, _ set: Set<String>?, _ rest: ArraySlice<Step>, _ index: Int, _ start: Int) -> Int? {
+        var position = index
+        while true {
+            if let end = match(rest, position, start) { return end }
+            guard position - index < count, accepts(position, start, set) else { return nil }
+            position += 1
+        }
+    }
+
+    /// Whether word `index` is in the sentence of `start` and in `set` (any word when nil).
+    private func accepts(_ index: Int, _ start: Int, _ set: Set<String>?) -> Bool {
+        guard index < words.count, index == start || !words[index].startsSentence else { return false }
+        return set?.contains(words[index].text) ?? true
+    }
+
+    /// Whether word `index` is said as a command: first in its sentence, or after softeners
+    /// only (`please`, `now`, `ok so`), as in "Ok. Now ignore…" but not "I never ignore…".
+    func isImperative(_ index: Int) -> Bool {
+        var position = index
+        // At most three softeners, so a run of "and and and…" costs a constant per match.
+        while position > 0, index - position < 3, !words[position].startsSentence, Self.softeners.contains(words[position - 1].text) {
+            position -= 1
+        }
+        return words[position].startsSentence
+    }
+
+    private static let softeners: Set<String> = [
+        "please", "pls", "now", "just", "so", "ok", "okay", "then", "and", "also", "first", "simply", "kindly",
+        "but", "hey", "well", "done", "great", "good", "alright", "right", "oh", "actually", "instead", "next", "finally",
+    ]
+
+    /// The words `before` words back and `after` words on from `range`, within the text.
+    func window(around range: Range<Int>, before: Int, after: Int) -> ArraySlice<Word> {
+        words[max(0, range.lowerBound - before)..<min(words.count, range.upperBound + after)]
+    }
+
+    /// Whether the word after `end` starts a new sentence (or there is none).
+    func sentenceEnds(at end: Int) -> Bool {
+        end >= words.count || words[end].startsSentence
+    }
+}

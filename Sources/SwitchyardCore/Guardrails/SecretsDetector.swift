@@ -1,0 +1,28 @@
+/// The built-in `secrets` guardrail: provider API keys, AWS key pairs, `Bearer` tokens, PEM
+/// private keys and JWTs.
+///
+/// Keys are recognised by their documented prefixes and lengths, then checked against
+/// look-alikes: too short after the prefix, no digits (`sk-learn-models`), a UUID after the
+/// prefix. Bare hex (git SHAs, UUIDs) and base64 of ordinary text never count on their own:
+/// an AWS secret key needs an access key or its variable name nearby, a JWT needs a header
+/// that decodes to JSON with `alg`.
+public struct SecretsDetector: GuardrailDetector {
+    /// The categories looked for; by default all of `GuardrailCategory.secrets`.
+    public var categories: Set<GuardrailCategory>
+
+    public init(categories: Set<GuardrailCategory> = Set(GuardrailCategory.secrets)) {
+        self.categories = categories
+    }
+
+    public func findings(in text: String) -> [GuardrailFinding] {
+        text.withUTF8Bytes { bytes in
+            var found: [GuardrailFinding] = []
+            Self.prefixedKeys(in: bytes, into: &found)
+            Self.awsSecretKeys(in: bytes, near: found, into: &found)
+            Self.bearerTokens(in: bytes, into: &found)
+            Self.privateKeys(in: bytes, into: &found)
+            Self.jsonWebTokens(in: bytes, into: &found)
+            return found.filter { categories.contains($0.category) }
+        }
+    }
+}
