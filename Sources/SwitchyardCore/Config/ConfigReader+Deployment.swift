@@ -92,6 +92,10 @@ extension ConfigReader {
             case "additional_drop_params": deployment.additionalDropParams = stringList(value, at: path) ?? []
             case "drop_params": deployment.dropParams = bool(value, at: path)
             case "ssl_verify": deployment.tlsTrust = trust(sslVerify: field) ?? deployment.tlsTrust
+            case "guardrails":
+                let names = stringItems(value, at: path) ?? []
+                deployment.guardrails = names.map(\.value)
+                guardrailReferences += names.map { GuardrailReference(name: $0.value, node: $0.node, path: $0.path) }
             default:
                 if let json = json(value, at: path) { deployment.extraParams[field.key] = json }
                 if !ConfigKeys.providerParams.contains(field.key) {

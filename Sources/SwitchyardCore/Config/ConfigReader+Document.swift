@@ -28,6 +28,8 @@ extension ConfigReader {
                 config.litellm = readLiteLLMSettings(entry.value, at: entry.path, shared: &litellmShared, references: &references)
             case "general_settings":
                 config.general = readGeneralSettings(entry.value, at: entry.path)
+            case "guardrails":
+                config.guardrails = readGuardrails(entry.value, at: entry.path)
             case "environment_variables":
                 break
             case "include":
@@ -44,6 +46,7 @@ extension ConfigReader {
         for reference in references where !names.contains(reference.name) {
             warning(reference.path, reference.message, at: reference.node)
         }
+        checkGuardrailReferences(config)
         return config
     }
 

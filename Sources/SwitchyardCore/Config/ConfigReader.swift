@@ -9,6 +9,8 @@ struct ConfigReader {
     var environment: [String: String]
     /// The trust of deployments without `ssl_verify` (see `readDefaultTrust`).
     var defaultTrust: UpstreamTrust = .systemTrustStore
+    /// Guardrail names written in `model_list`, checked against `guardrails` once both are read.
+    var guardrailReferences: [GuardrailReference] = []
     private var recorded: [(line: Int, column: Int, problem: ConfigProblem)] = []
 
     init(environment: [String: String]) {

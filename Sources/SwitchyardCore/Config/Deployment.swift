@@ -44,6 +44,8 @@ public struct Deployment: Sendable {
     /// How an `https://` upstream's certificate is checked: `litellm_params.ssl_verify`, else
     /// `litellm_settings.ssl_verify`, else `SSL_CERT_FILE`, else the system trust store.
     public var tlsTrust: UpstreamTrust
+    /// `litellm_params.guardrails`: guardrail names that run on every request to this model.
+    public var guardrails: [String] = []
 
     public init(
         modelName: String,

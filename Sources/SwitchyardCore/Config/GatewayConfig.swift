@@ -7,13 +7,17 @@ public struct GatewayConfig: Sendable {
     public var router: RouterSettings
     public var litellm: LiteLLMSettings
     public var general: GeneralSettings
+    /// The `guardrails` list, in document order; names are unique.
+    public var guardrails: [GuardrailDefinition]
 
     public init(
         deployments: [Deployment] = [],
         router: RouterSettings = RouterSettings(),
         litellm: LiteLLMSettings = LiteLLMSettings(),
-        general: GeneralSettings = GeneralSettings()
+        general: GeneralSettings = GeneralSettings(),
+        guardrails: [GuardrailDefinition] = []
     ) {
+        self.guardrails = guardrails
         self.deployments = deployments
         self.router = router
         self.litellm = litellm
