@@ -1,0 +1,55 @@
+extension GuardrailTextCollector {
+    /// Chat completions: messages (text parts only), tool calls' arguments, `tool` messages
+    /// as tool results, and tool definitions (`tools`, and the legacy `functions`).
+    mutating func addChat(_ body: JSONValue) {
+        let root = JSONPath()
+        for (message, path) in elements(body["messages"], at: root.key("messages")) {
+            let role: GuardrailText.Role
+            switch message["role"]?.stringValue {
+            case "system", "developer": role = .system
+            case "tool", "function": role = .toolResult
+            default: role = .message
+            }
+            addChatContent(message["content"], at: path.key("content"), role)
+            for (call, callPath) in elements(message["tool_calls"], at: path.key("tool_calls")) {
+                add(call["function"]?["arguments"], at: callPath.key("function").key("arguments"), .toolArguments)
+            }
+            add(message["function_call"]?["arguments"], at: path.key("function_call").key("arguments"), .toolArguments)
+        }
+        for (tool, path) in elements(body["tools"], at: root.key("tools")) {
+            addFunctionDefinition(tool["function"], at: path.key("function"))
+        }
+        for (function, path) in elements(body["functions"], at: root.key("functions")) {
+            addFunctionDefinition(function, at: path)
+        }
+    }
+
+    /// A string, or the `text` of each `text` part (images, audio and files are skipped).
+    private mutating func addChatContent(_ content: JSONValue?, at path: JSONPath, _ role: GuardrailText.Role) {
+        guard let parts = content?.arrayValue else {
+            add(content, at: path, role)
+            return
+        }
+        for (index, part) in parts.enumerated() where part["type"]?.stringValue == "text" {
+            add(part["text"], at: path.index(index).key("text"), role)
+        }
+    }
+
+    /// A function's `description` and its parameters' descriptions.
+    mutating func addFunctionDefinition(_ function: JSONValue?, at path: JSONPath) {
+        guard let function else { return }
+        add(function["description"], at: path.key("description"), .toolDefinition)
+        addSchemaDescriptions(function["parameters"], at: path.key("parameters"))
+    }
+
+    /// Legacy completions: `prompt` (a string or a list of strings) and `suffix`.
+    mutating func addCompletion(_ body: JSONValue) {
+        addStrings(body["prompt"], at: JSONPath().key("prompt"), .prompt)
+        add(body["suffix"], at: JSONPath().key("suffix"), .prompt)
+    }
+
+    /// Embeddings: `input` as a string or a list of strings; token arrays carry no text.
+    mutating func addEmbedding(_ body: JSONValue) {
+        addStrings(body["input"], at: JSONPath().key("input"), .input)
+    }
+}
