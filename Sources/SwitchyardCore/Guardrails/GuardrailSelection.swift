@@ -1,0 +1,32 @@
+/// Which guardrails run for one request at one mode.
+///
+/// A guardrail is asked for when it is `default_on`, or named by the model
+/// (`litellm_params.guardrails`), the key (`metadata.guardrails`) or the body (LiteLLM's
+/// `guardrails` list). The `x-switchyard-guard` header and a body `guardrails` object with
+/// `false` narrow that set, except for guardrails with `allow_request_override: false`,
+/// which run whenever they would have run otherwise. Narrowing never adds a guardrail.
+public struct GuardrailSelection: Sendable {
+    /// The guardrails to run, in config order.
+    public var active: [GuardrailDefinition]
+    /// Names the body asked for that the config does not define (a 400 for the caller).
+    public var unknownNames: [String]
+
+    public init(
+        configured: [GuardrailDefinition], mode: GuardrailMode, model: [String] = [], key: [String] = [],
+        request: GuardrailRequestNames = GuardrailRequestNames(), override: GuardrailOverride? = nil
+    ) {
+        let named = Set(model).union(key).union(request.enabled)
+        let defined = Set(configured.map(\.name))
+        unknownNames = request.enabled.filter { !defined.contains($0) }
+        active = configured.filter { guardrail in
+            guard guardrail.modes.contains(mode), guardrail.defaultOn || named.contains(guardrail.name) else { return false }
+            guard guardrail.allowRequestOverride else { return true }
+            if request.disabled.contains(guardrail.name) { return false }
+            switch override {
+            case nil: return true
+            case .off: return false
+            case .only(let names): return names.contains(guardrail.name)
+            }
+        }
+    }
+}
