@@ -1,0 +1,104 @@
+import SwitchyardCore
+import Testing
+
+/// The `guardrails:` list and per-model `litellm_params.guardrails`, read in LiteLLM's format.
+@Suite struct GuardrailConfigTests {
+    private func load(_ yaml: String, _ environment: [String: String] = [:]) -> ConfigLoadResult {
+        ConfigLoader.load(yaml: yaml, environment: environment)
+    }
+
+    @Test func readsEveryKey() throws {
+        let result = load("""
+            model_list:
+              - model_name: gpt
+                litellm_params: {model: mock/gpt, guardrails: [no-pii, words]}
+              - model_name: mod
+                litellm_params: {model: mock/mod}
+            guardrails:
+              - guardrail_name: no-pii
+                litellm_params:
+                  guardrail: pii
+                  mode: [pre_call, post_call]
+                  default_on: true
+                  action: mask
+                  entities: [EMAIL_ADDRESS, credit_card]
+              - guardrail_name: words
+                litellm_params:
+                  guardrail: content_filter
+                  mode: during_call
+                  allow_request_override: false
+                  blocked_words: [secret]
+                  blocked_patterns: ['\\bACME-\\d+']
+              - guardrail_name: injection
+                litellm_params: {guardrail: prompt_injection}
+              - guardrail_name: moderation
+                litellm_params: {guardrail: moderation, moderation_model: mod}
+              - guardrail_name: presidio
+                litellm_params: {guardrail: presidio}
+            """, ["PRESIDIO_ANALYZER_API_BASE": "http://localhost:5002"])
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        let config = try #require(result.config)
+        #expect(config.deployments[0].guardrails == ["no-pii", "words"])
+        let guardrails = config.guardrails
+        #expect(guardrails.map(\.name) == ["no-pii", "words", "injection", "moderation", "presidio"])
+        #expect(guardrails[0].kind == .pii && guardrails[0].modes == [.preCall, .postCall] && guardrails[0].defaultOn)
+        #expect(guardrails[0].action == .mask && guardrails[0].categories == [.email, .creditCard])
+        #expect(guardrails[1].modes == [.duringCall] && !guardrails[1].allowRequestOverride)
+        #expect(guardrails[1].blockedWords == ["secret"] && guardrails[1].blockedPatterns.map(\.source) == [#"\bACME-\d+"#])
+        // LiteLLM's defaults: pre_call, off unless named, block, overridable.
+        #expect(guardrails[2].modes == [.preCall] && !guardrails[2].defaultOn && guardrails[2].action == .block)
+        #expect(guardrails[2].allowRequestOverride)
+        #expect(guardrails[3].moderationModel == "mod" && guardrails[3].detector == nil)
+        #expect(guardrails[4].presidioAnalyzerAPIBase == "http://localhost:5002")
+    }
+
+    @Test func problemsCarryTheirPaths() {
+        let result = load("""
+            model_list:
+              - model_name: gpt
+                litellm_params: {model: mock/gpt, guardrails: [pii, missing]}
+            guardrails:
+              - guardrail_name: pii
+                litellm_params: {guardrail: pii}
+              - guardrail_name: bad-mode
+                litellm_params: {guardrail: secrets, mode: [pre_call, before_call]}
+              - guardrail_name: bad-type
+                litellm_params: {guardrail: lakera}
+              - guardrail_name: bad-regex
+                litellm_params: {guardrail: content_filter, blocked_patterns: ['(unclosed']}
+              - guardrail_name: pii
+                litellm_params: {guardrail: secrets}
+              - guardrail_name: bad-action
+                litellm_params: {guardrail: pii, action: redact, categories: [email, openai_key]}
+              - guardrail_name: no-model
+                litellm_params: {guardrail: moderation}
+              - guardrail_name: mask-injection
+                litellm_params: {guardrail: prompt_injection, action: mask, colour: blue}
+            """)
+        #expect(result.config == nil)
+        let lines = result.problems.map(\.description)
+        let expected = [
+            "model_list[0].litellm_params.guardrails[1]: guardrail missing is not defined in guardrails",
+            "guardrails[1].litellm_params.mode[1]: unknown mode \"before_call\" (expected pre_call, post_call or during_call)",
+            "guardrails[2].litellm_params.guardrail: unknown guardrail \"lakera\" (expected one of pii, secrets, prompt_injection, content_filter, moderation, presidio)",
+            "guardrails[3].litellm_params.blocked_patterns[0]: not a valid regular expression",
+            "guardrails[4].guardrail_name: duplicate guardrail_name \"pii\" (also used at guardrails[0])",
+            "guardrails[5].litellm_params.action: unknown action \"redact\" (expected block or mask)",
+            "guardrails[5].litellm_params.categories[1]: unknown pii category \"openai_key\" (expected one of email, phone, credit_card, iban, us_ssn, uk_nino, ip_address)",
+            "guardrails[6].litellm_params: moderation needs moderation_model (a model_name from model_list)",
+            "guardrails[7].litellm_params.action: prompt_injection cannot mask; use block",
+            "guardrails[7].litellm_params.colour: unknown key, ignored",
+        ]
+        for line in expected {
+            #expect(lines.contains(line), "missing: \(line)\nin: \(lines)")
+        }
+    }
+
+    @Test func presidioNeedsAnAnalyzer() {
+        let lines = load("""
+            model_list: [{model_name: a, litellm_params: {model: mock/a}}]
+            guardrails: [{guardrail_name: p, litellm_params: {guardrail: presidio}}]
+            """).problems.map(\.description)
+        #expect(lines == ["guardrails[0].litellm_params: presidio needs presidio_analyzer_api_base or PRESIDIO_ANALYZER_API_BASE"])
+    }
+}
