@@ -43,19 +43,12 @@ public struct ContentFilterDetector: GuardrailDetector {
     private static func words(in text: String) -> [(text: String, range: Range<Int>)] {
         text.withUTF8Bytes { bytes in
             var words: [(text: String, range: Range<Int>)] = []
-            var index = 0
-            while index < bytes.count {
-                guard bytes[index].isWordByte else {
-                    index += 1
-                    continue
-                }
-                let end = bytes.runEnd(from: index) { $0.isWordByte }
-                let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
+            bytes.forEachRun(where: \.isWordByte) { range in
+                let word = UnsafeBufferPointer(rebasing: bytes[range])
                 let text = word.allSatisfy { $0 < 0x80 }
                     ? String(decoding: word.map(\.asciiLowercased), as: UTF8.self)
                     : String(decoding: word, as: UTF8.self).lowercased()
-                words.append((text, index..<end))
-                index = end
+                words.append((text, range))
             }
             return words
         }

@@ -10,7 +10,7 @@ extension GuardrailTextCollector {
             case "tool", "function": role = .toolResult
             default: role = .message
             }
-            addChatContent(message["content"], at: path.key("content"), role)
+            addTextParts(message["content"], at: path.key("content"), role, textTypes: ["text"])
             for (call, callPath) in elements(message["tool_calls"], at: path.key("tool_calls")) {
                 add(call["function"]?["arguments"], at: callPath.key("function").key("arguments"), .toolArguments)
             }
@@ -21,17 +21,6 @@ extension GuardrailTextCollector {
         }
         for (function, path) in elements(body["functions"], at: root.key("functions")) {
             addFunctionDefinition(function, at: path)
-        }
-    }
-
-    /// A string, or the `text` of each `text` part (images, audio and files are skipped).
-    private mutating func addChatContent(_ content: JSONValue?, at path: JSONPath, _ role: GuardrailText.Role) {
-        guard let parts = content?.arrayValue else {
-            add(content, at: path, role)
-            return
-        }
-        for (index, part) in parts.enumerated() where part["type"]?.stringValue == "text" {
-            add(part["text"], at: path.index(index).key("text"), role)
         }
     }
 

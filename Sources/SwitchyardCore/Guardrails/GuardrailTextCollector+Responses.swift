@@ -14,10 +14,10 @@ extension GuardrailTextCollector {
             case "custom_tool_call":
                 add(item["input"], at: path.key("input"), .toolArguments)
             case "function_call_output", "custom_tool_call_output":
-                addResponsesContent(item["output"], at: path.key("output"), .toolResult)
+                addTextParts(item["output"], at: path.key("output"), .toolResult, textTypes: Self.responsesTextTypes)
             case "message", nil:
                 let role: GuardrailText.Role = ["system", "developer"].contains(item["role"]?.stringValue) ? .system : .message
-                addResponsesContent(item["content"], at: path.key("content"), role)
+                addTextParts(item["content"], at: path.key("content"), role, textTypes: Self.responsesTextTypes)
             default:
                 break
             }
@@ -28,14 +28,5 @@ extension GuardrailTextCollector {
         }
     }
 
-    /// A string, or the text of each `input_text` / `output_text` / `text` part.
-    private mutating func addResponsesContent(_ content: JSONValue?, at path: JSONPath, _ role: GuardrailText.Role) {
-        guard let parts = content?.arrayValue else {
-            add(content, at: path, role)
-            return
-        }
-        for (index, part) in parts.enumerated() where ["input_text", "output_text", "text"].contains(part["type"]?.stringValue) {
-            add(part["text"], at: path.index(index).key("text"), role)
-        }
-    }
+    private static let responsesTextTypes: Set<String> = ["input_text", "output_text", "text"]
 }

@@ -2,6 +2,18 @@
 struct GuardrailTextCollector {
     private(set) var texts: [GuardrailText] = []
 
+    /// A string content, or the `text` of each part whose `type` is one of `textTypes`
+    /// (image, audio and file parts carry no text).
+    mutating func addTextParts(_ content: JSONValue?, at path: JSONPath, _ role: GuardrailText.Role, textTypes: Set<String>) {
+        guard let parts = content?.arrayValue else {
+            add(content, at: path, role)
+            return
+        }
+        for (index, part) in parts.enumerated() where part["type"]?.stringValue.map(textTypes.contains) == true {
+            add(part["text"], at: path.index(index).key("text"), role)
+        }
+    }
+
     /// A string value at `path`; anything else is ignored.
     mutating func add(_ value: JSONValue?, at path: JSONPath, _ role: GuardrailText.Role) {
         guard let text = value?.stringValue, !text.isEmpty else { return }

@@ -9,22 +9,14 @@ extension SecretsDetector {
         var anchors = keys.filter { $0.category == .awsAccessKey }.map(\.utf8Range)
         anchors += secretKeyNames(in: bytes)
         guard !anchors.isEmpty else { return }
-        var index = 0
-        while index < bytes.count {
-            guard isSecretKeyByte(bytes[index]) else {
-                index += 1
-                continue
+        bytes.forEachRun(where: isSecretKeyByte) { run in
+            guard run.count == 40, !bytes.byte(at: run.upperBound).isWordByte, !bytes.byte(at: run.lowerBound - 1).isWordByte else { return }
+            let key = UnsafeBufferPointer(rebasing: bytes[run])
+            let mixed = key.contains(where: \.isASCIIUpper) && key.contains(where: \.isASCIILower) && key.contains(where: \.isASCIIDigit)
+            let near = anchors.contains { abs($0.lowerBound - run.lowerBound) <= 200 }
+            if mixed, near, !anchors.contains(where: { $0.overlaps(run) }) {
+                found.append(GuardrailFinding(.awsSecretKey, run))
             }
-            let end = bytes.runEnd(from: index, where: isSecretKeyByte)
-            if end - index == 40, !bytes.byte(at: end).isWordByte, !bytes.byte(at: index - 1).isWordByte {
-                let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
-                let mixed = run.contains(where: \.isASCIIUpper) && run.contains(where: \.isASCIILower) && run.contains(where: \.isASCIIDigit)
-                let near = anchors.contains { abs($0.lowerBound - index) <= 200 }
-                if mixed, near, !anchors.contains(where: { $0.overlaps(index..<end) }) {
-                    found.append(GuardrailFinding(.awsSecretKey, index..<end))
-                }
-            }
-            index = end
         }
     }
 

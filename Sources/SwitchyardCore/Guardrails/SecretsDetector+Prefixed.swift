@@ -40,21 +40,14 @@ extension SecretsDetector {
     /// Every token (a maximal run of letters, digits, `_` and `-` not inside a longer word)
     /// is read once and checked against the formats by its prefix.
     static func prefixedKeys(in bytes: UnsafeBufferPointer<UInt8>, into found: inout [GuardrailFinding]) {
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index].isTokenByte else {
-                index += 1
-                continue
-            }
-            let end = bytes.runEnd(from: index) { $0.isTokenByte }
-            let previous = bytes.byte(at: index - 1)
+        bytes.forEachRun(where: \.isTokenByte) { token in
+            let previous = bytes.byte(at: token.lowerBound - 1)
             // A dot or slash before means a path or host name (`docs/sk-…`, `api.sk-…`).
             if previous != UInt8(ascii: "."), previous != UInt8(ascii: "/"), previous < 0x80,
-                let category = keyCategory(bytes, index, end)
+                let category = keyCategory(bytes, token.lowerBound, token.upperBound)
             {
-                found.append(GuardrailFinding(category, index..<end))
+                found.append(GuardrailFinding(category, token))
             }
-            index = end
         }
     }
 

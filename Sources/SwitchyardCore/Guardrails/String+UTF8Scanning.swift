@@ -28,6 +28,21 @@ extension UnsafeBufferPointer<UInt8> {
         return true
     }
 
+    /// Calls `body` with each maximal run of bytes satisfying `predicate`: the words, tokens
+    /// or keys of a text, each visited once.
+    func forEachRun(where predicate: (UInt8) -> Bool, _ body: (Range<Int>) -> Void) {
+        var index = 0
+        while index < count {
+            guard predicate(self[index]) else {
+                index += 1
+                continue
+            }
+            let end = runEnd(from: index, where: predicate)
+            body(index..<end)
+            index = end
+        }
+    }
+
     /// The end of the run of bytes satisfying `predicate` that starts at `start`.
     func runEnd(from start: Int, where predicate: (UInt8) -> Bool) -> Int {
         var end = start
