@@ -58,19 +58,26 @@ extension ConfigReader {
                 } else {
                     error(entry.path, "must be 402 or 429", at: entry.value)
                 }
+            case "responses_retention_period":
+                if let duration = duration(entry) { settings.responsesRetention = duration }
             case "maximum_spend_logs_retention_period":
-                guard let text = string(entry.value, at: entry.path) else { break }
-                if let duration = BudgetDuration(text) {
-                    settings.spendLogsRetention = duration
-                } else {
-                    error(entry.path, "not a duration (use 30s, 15m, 1h, 7d, 1mo)", at: entry.value)
-                }
+                if let duration = duration(entry) { settings.spendLogsRetention = duration }
             default:
                 if let value = json(entry.value, at: entry.path) { settings.extra[entry.key] = value }
                 reportIgnored(entry, notSupportedYet: ConfigKeys.generalNotSupportedYet)
             }
         }
         return settings
+    }
+
+    /// A retention period (`30d`, `12h`…); an error naming the forms when it is not one.
+    private mutating func duration(_ entry: ConfigEntry) -> BudgetDuration? {
+        guard let text = string(entry.value, at: entry.path) else { return nil }
+        guard let duration = BudgetDuration(text) else {
+            error(entry.path, "not a duration (use 30s, 15m, 1h, 7d, 1mo)", at: entry.value)
+            return nil
+        }
+        return duration
     }
 
     /// `ip_rate_limit: {requests: 5000, window: 10m}`; the window is a duration or seconds.

@@ -19,6 +19,9 @@ public struct GeneralSettings: Sendable {
     public var disableSpendLogs: Bool = false
     /// How long spend log rows are kept (`maximum_spend_logs_retention_period`); nil keeps them.
     public var spendLogsRetention: BudgetDuration?
+    /// How long stored Responses API responses are kept (`responses_retention_period`);
+    /// 30 days by default, as OpenAI keeps them.
+    public var responsesRetention: BudgetDuration = BudgetDuration(count: 30, unit: .days)
     /// Let the gateway fetch image links that resolve to loopback, private or link-local
     /// addresses (`allow_internal_image_urls`); off, so requests cannot probe the network.
     public var allowInternalImageURLs: Bool = false

@@ -19,6 +19,11 @@ public struct BudgetDuration: Sendable, Hashable, CustomStringConvertible {
         self.unit = unit
     }
 
+    public init(count: Int, unit: Unit) {
+        self.count = count
+        self.unit = unit
+    }
+
     public var description: String { "\(count)\(unit.rawValue)" }
 
     /// The length in seconds, a month counted as 30 days (for expiries and retention).

@@ -61,6 +61,8 @@ public final class GatewayOperation: Sendable, Hashable, CustomStringConvertible
     /// The provider capability that answers the operation.
     public enum Capability: Sendable, Hashable {
         case chat
+        /// OpenAI's Responses API: a chat turn with a conversation the gateway stores.
+        case responses
         case completions
         case embeddings
         case tokenCounting

@@ -6,7 +6,7 @@ extension OperationRequest {
     /// for the others. Nil when the answer reports nothing to charge.
     public func meteredUsage(inAnswer raw: UnsafeRawBufferPointer, index answer: JSONObjectIndex, dialect: UsageReader.Dialect) -> MeteredUsage? {
         switch operation.capability {
-        case .chat, .completions, .embeddings, .tokenCounting:
+        case .chat, .responses, .completions, .embeddings, .tokenCounting:
             return UsageReader.usage(inWhole: raw, index: answer, dialect: dialect).map(MeteredUsage.init)
         case .imageGeneration, .imageEdit, .imageVariation:
             return .images(inAnswer: raw, index: answer, size: field("size") ?? "1024x1024", quality: field("quality"))
@@ -48,7 +48,7 @@ extension OperationRequest {
         case .rerank: return MeteredUsage(queries: 1)
         case .ocr: return MeteredUsage(pages: 1)
         case .moderation: return MeteredUsage(requests: 1)
-        case .chat, .completions, .embeddings, .tokenCounting, .tokenCounter, .transcription, .translation: return nil
+        case .chat, .responses, .completions, .embeddings, .tokenCounting, .tokenCounter, .transcription, .translation: return nil
         }
     }
 }

@@ -13,6 +13,13 @@ public enum OperationTable {
         body: .json(required: ["prompt"]), target: .bodyField("model"),
         streaming: .bodyFlag("stream"), meter: .tokens, capability: .completions, upstream: .completions
     )
+    /// OpenAI's Responses API. `input` may be absent when `previous_response_id` carries on a
+    /// conversation, so no member but the model is required.
+    public static let responses = GatewayOperation(
+        name: "responses", surface: .openAI, paths: ["responses"],
+        body: .json(required: []), target: .bodyField("model"),
+        streaming: .bodyFlag("stream"), meter: .tokens, capability: .responses, upstream: .responses
+    )
     public static let embeddings = GatewayOperation(
         name: "embeddings", surface: .openAI, paths: ["embeddings"],
         body: .json(required: ["input"]), target: .bodyField("model"),
@@ -123,7 +130,7 @@ public enum OperationTable {
     )
 
     public static let all: [GatewayOperation] = [
-        chatCompletions, completions, embeddings,
+        chatCompletions, completions, responses, embeddings,
         imageGenerations, imageEdits, imageVariations, speech, transcriptions, translations, moderations, rerank, rerankV2, ocr, tokenCounter,
         messages, countMessageTokens,
         generateContent, streamGenerateContent, countTokens, embedContent, batchEmbedContents,

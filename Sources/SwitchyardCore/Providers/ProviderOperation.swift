@@ -14,6 +14,8 @@ public enum ProviderOperation: Sendable, Hashable, CustomStringConvertible {
     case audioTranscriptions
     case audioTranslations
     case moderations
+    /// OpenAI's Responses API (`/responses`).
+    case responses
     /// Mistral's OCR API (`/v1/ocr`).
     case ocr
     /// Cohere's rerank API, version 1 or 2 (`/v1/rerank`, `/v2/rerank`); also the rerank
@@ -45,6 +47,7 @@ public enum ProviderOperation: Sendable, Hashable, CustomStringConvertible {
         case .audioTranscriptions: "/audio/transcriptions"
         case .audioTranslations: "/audio/translations"
         case .moderations: "/moderations"
+        case .responses: "/responses"
         case .ocr: "/ocr"
         case .rerank: "/rerank"
         default: nil
@@ -63,6 +66,7 @@ public enum ProviderOperation: Sendable, Hashable, CustomStringConvertible {
         case .audioTranscriptions: "audio/transcriptions"
         case .audioTranslations: "audio/translations"
         case .moderations: "moderations"
+        case .responses: "responses"
         case .ocr: "ocr"
         case .rerank(let version): "v\(version)/rerank"
         case .predict: "predict"

@@ -4,16 +4,17 @@ extension Usage {
     /// request's bookkeeping). Only the counts are read; unknown members are not kept.
     public init?(scanning object: UnsafeRawBufferPointer) {
         guard let index = try? JSONScanner.indexObject(object) else { return nil }
-        let prompt = index.int("prompt_tokens", in: object) ?? 0
-        let completion = index.int("completion_tokens", in: object) ?? 0
+        // The Responses API names the same counts `input_tokens` and `output_tokens`.
+        let prompt = index.int("prompt_tokens", in: object) ?? index.int("input_tokens", in: object) ?? 0
+        let completion = index.int("completion_tokens", in: object) ?? index.int("output_tokens", in: object) ?? 0
         self.init(promptTokens: prompt, completionTokens: completion, totalTokens: index.int("total_tokens", in: object))
-        if let details = index.object("prompt_tokens_details", in: object) {
+        if let details = index.object("prompt_tokens_details", in: object) ?? index.object("input_tokens_details", in: object) {
             promptTokensDetails = PromptTokensDetails(
                 cachedTokens: details.index.int("cached_tokens", in: details.bytes),
                 audioTokens: details.index.int("audio_tokens", in: details.bytes)
             )
         }
-        if let details = index.object("completion_tokens_details", in: object) {
+        if let details = index.object("completion_tokens_details", in: object) ?? index.object("output_tokens_details", in: object) {
             completionTokensDetails = CompletionTokensDetails(
                 reasoningTokens: details.index.int("reasoning_tokens", in: details.bytes),
                 audioTokens: details.index.int("audio_tokens", in: details.bytes)

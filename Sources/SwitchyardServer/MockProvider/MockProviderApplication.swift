@@ -47,7 +47,7 @@ public func buildMockProviderApplication(
             "images/generations", "images/edits", "images/variations", "audio/speech", "audio/transcriptions",
             "audio/translations", "moderations", "rerank", "ocr",
         ]
-        for path in ["chat/completions", "completions", "embeddings", "messages", "messages/count_tokens"] + media {
+        for path in ["chat/completions", "completions", "responses", "embeddings", "messages", "messages/count_tokens"] + media {
             router.post(RouterPath("\(prefix)/\(path)"), use: respond)
         }
         router.get(RouterPath("\(prefix)/models")) { _, _ in

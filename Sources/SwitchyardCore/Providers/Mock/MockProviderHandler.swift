@@ -1,7 +1,8 @@
 import Foundation
 import NIOCore
 
-/// The built-in fake upstream: answers OpenAI-format HTTP requests with `MockModel`, and
+/// The built-in fake upstream: answers OpenAI-format HTTP requests (chat, completions,
+/// embeddings and the Responses API) with `MockModel`, and
 /// each media operation in the wire format of the API that defines it (`MockMediaRoute`:
 /// OpenAI images, audio and moderations, Cohere rerank, Mistral OCR; Gemini's in
 /// `MockGeminiMedia`).
@@ -53,6 +54,9 @@ public struct MockProviderHandler: Sendable {
                     return Self.stream(model.chatCompletionChunks(request, created: created))
                 }
                 return Self.json(model.chatCompletion(request, created: created))
+            }
+            if route.hasSuffix("/responses") {
+                return try MockResponses.answer(body, created: created)
             }
             if route.hasSuffix("/completions") {
                 let request = try Self.decoder.decode(CompletionRequest.self, from: Data(body.readableBytesView))

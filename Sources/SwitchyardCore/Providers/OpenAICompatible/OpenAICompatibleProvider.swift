@@ -29,9 +29,12 @@ public struct OpenAICompatibleProvider: ChatTranslator {
     /// Every OpenAI path (a server without one answers its own 404), OCR where Mistral's API
     /// is served, and rerank in Cohere's shape where the server takes it as it is (Cohere
     /// itself, vLLM, the mock). Jina's and Voyage's rerank take their own shapes, reached
-    /// by translation.
+    /// by translation. The Responses API only where the provider documents it (OpenAI, xAI,
+    /// OpenRouter, the mock); every other server gets Responses translated to chat, which
+    /// every OpenAI-compatible server takes.
     public func serves(_ operation: ProviderOperation) -> Bool {
         switch operation {
+        case .responses: [.openai, .xai, .openrouter, .mock].contains(kind)
         case .ocr: [.mistral, .azure, .mock].contains(kind)
         case .rerank: [.cohere, .hostedVLLM, .mock].contains(kind)
         default: operation.openAIPath != nil
