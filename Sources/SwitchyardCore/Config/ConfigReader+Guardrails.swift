@@ -111,6 +111,14 @@ extension ConfigReader {
         default:
             break
         }
+        // What the gateway cannot run yet is refused at load: a guardrail that silently does
+        // not run would let through what its owner meant to stop.
+        if guardrail.kind == .moderation || guardrail.kind == .presidio {
+            error(path.key("guardrail"), "\(guardrail.kind.rawValue) is not supported yet (built in: pii, secrets, prompt_injection, content_filter)", at: params.value)
+        }
+        for mode in guardrail.modes where mode != .preCall {
+            error(path.key("mode"), "\(mode.rawValue) is not supported yet: guardrails run pre_call", at: params.value)
+        }
         if guardrail.action == .mask, guardrail.kind == .promptInjection || guardrail.kind == .moderation {
             error(path.key("action"), "\(guardrail.kind.rawValue) cannot mask; use block", at: params.value)
         }

@@ -1,0 +1,50 @@
+/// Runs selected guardrails over a request's texts: the first `block` guardrail that finds
+/// something stops the request; `mask` guardrails redact what they find and let it go on.
+public struct GuardrailCheck: Sendable {
+    public enum Outcome: Sendable {
+        /// Nothing found, or only masked: the texts to send (changed where masked).
+        case pass(masked: [GuardrailText]?)
+        /// A `block` guardrail found something: its name and the first category found.
+        case blocked(guardrail: String, category: GuardrailCategory)
+    }
+
+    public let guardrails: [GuardrailDefinition]
+
+    public init(_ guardrails: [GuardrailDefinition]) {
+        self.guardrails = guardrails
+    }
+
+    /// Guardrails run in config order, each over the texts as earlier ones left them.
+    public func run(_ texts: [GuardrailText]) -> Outcome {
+        var current = texts
+        var changed = false
+        for guardrail in guardrails {
+            guard let detector = guardrail.detector else { continue }
+            for (position, text) in current.enumerated() {
+                let findings = detector.findings(in: text.text)
+                guard let first = findings.first else { continue }
+                switch guardrail.action {
+                case .block:
+                    return .blocked(guardrail: guardrail.name, category: first.category)
+                case .mask:
+                    current[position].text = GuardrailRedaction.masked(text.text, findings: findings)
+                    changed = true
+                }
+            }
+        }
+        return .pass(masked: changed ? current : nil)
+    }
+}
+
+extension GatewayError {
+    /// A request a guardrail stopped: a 403 naming the guardrail and what it found (never the
+    /// text itself), typed `guardrail_violation` on OpenAI routes.
+    public static func guardrailViolation(guardrail: String, category: GuardrailCategory) -> GatewayError {
+        var error = GatewayError(
+            .forbidden, "The request was blocked by the guardrail '\(guardrail)': it contains \(category.rawValue).",
+            code: "guardrail_violation"
+        )
+        error.upstreamType = "guardrail_violation"
+        return error
+    }
+}
