@@ -31,6 +31,7 @@ import Testing
         case "chat/completions": #"{"model":"\#(model)","messages":[{"role":"user","content":"hi"}]}"#
         case "completions": #"{"model":"\#(model)","prompt":"hi"}"#
         case "embeddings": #"{"model":"\#(model)","input":"hi"}"#
+        case "responses": #"{"model":"\#(model)","input":"hi"}"#
         case "messages": #"{"model":"\#(model)","max_tokens":5,"messages":[{"role":"user","content":"hi"}]}"#
         case "messages/count_tokens": #"{"model":"\#(model)","messages":[{"role":"user","content":"hi"}]}"#
         case "generateContent", "streamGenerateContent", "countTokens": #"{"contents":[{"role":"user","parts":[{"text":"hi"}]}]}"#

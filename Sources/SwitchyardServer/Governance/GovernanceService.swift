@@ -20,9 +20,10 @@ struct GovernanceService: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             try? await gracefulShutdownAware(seconds: interval)
             await syncOnce()
-            if let retention = governance.settings.spendLogsRetention, governance.clock.wallTime() - lastPrune > 3600 {
+            if governance.clock.wallTime() - lastPrune > 3600 {
                 lastPrune = governance.clock.wallTime()
-                await prune(retention)
+                if let retention = governance.settings.spendLogsRetention { await prune(retention) }
+                await pruneResponses(governance.settings.responsesRetention)
             }
         }
         // One more pass for anything that arrived while the last one ran.
@@ -47,6 +48,15 @@ struct GovernanceService: Service {
             if removed > 0 { logger.info("pruned spend logs", metadata: ["switchyard.rows": .stringConvertible(removed)]) }
         } catch {
             logger.warning("spend log pruning failed", metadata: ["switchyard.error": .string("\(error)")])
+        }
+    }
+
+    private func pruneResponses(_ retention: BudgetDuration) async {
+        do {
+            let removed = try await governance.store.pruneResponses(createdBefore: governance.clock.wallTime() - retention.seconds)
+            if removed > 0 { logger.info("pruned stored responses", metadata: ["switchyard.rows": .stringConvertible(removed)]) }
+        } catch {
+            logger.warning("response pruning failed", metadata: ["switchyard.error": .string("\(error)")])
         }
     }
 

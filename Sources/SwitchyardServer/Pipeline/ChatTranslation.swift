@@ -14,6 +14,9 @@ struct ChatTranslation: Sendable {
     static func pivot(_ request: OperationRequest, dropUnsupported drop: Bool) throws(GatewayError) -> ChatCompletionRequest {
         do {
             switch request.operation.surface {
+            case .openAI where request.operation.capability == .responses:
+                // The conversation's earlier turns are already in `input` (ResponsesConversation).
+                return try ChatCompletionRequest(responses: request.decode(ResponsesRequest.self), history: [], dropUnsupported: drop)
             case .openAI:
                 return try request.decode(ChatCompletionRequest.self)
             case .anthropic:
@@ -37,7 +40,7 @@ struct ChatTranslation: Sendable {
         let answer = try await PivotProxy(gateway: gateway).send(
             chat, to: candidate, requestedModel: call.model, includeUsage: includeUsage, dropUnsupported: drop, logger: call.logger
         )
-        return try PivotResponder(gateway: gateway).respond(answer, call: call, candidate: candidate, encoder: encoder(call)) { response in
+        return try await PivotResponder(gateway: gateway).respond(answer, call: call, candidate: candidate, encoder: encoder(call)) { response in
             try render(response, model: call.model)
         }
     }

@@ -18,12 +18,18 @@ final class OperationCall: Sendable {
     /// Seconds of audio in the request's upload, measured from its bytes (transcription),
     /// for pricing when the upstream does not report a duration.
     let measuredAudio: Double?
+    /// A Responses request's conversation: the turn it follows and the record of its answer.
+    let conversation: ResponsesConversation?
+    /// The guardrails that inspected the request (`x-switchyard-guardrails`).
+    let guardrails: [String]
     /// The pivot form of the request, translated on first use (one translation per
     /// `drop_params` value) so retries and fallbacks need not translate again.
     private let pivots = Mutex([Bool: ChatCompletionRequest]())
 
-    init(request: OperationRequest, clientHeaders: HTTPFields, meter: RequestMeter, logger: Logger) {
+    init(request: OperationRequest, clientHeaders: HTTPFields, meter: RequestMeter, logger: Logger, conversation: ResponsesConversation? = nil, guardrails: [String] = []) {
         self.request = request
+        self.conversation = conversation
+        self.guardrails = guardrails
         self.clientHeaders = clientHeaders
         self.meter = meter
         self.logger = logger

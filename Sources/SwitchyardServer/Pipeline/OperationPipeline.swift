@@ -5,8 +5,8 @@ import NIOCore
 import SwitchyardCore
 
 /// Runs any row of `OperationTable` through the same stages in one order: key → body →
-/// allowlist (every model the client names) → budget → rate limits → route → meter → settle →
-/// log. Errors come back in the envelope of the operation's surface.
+/// allowlist (every model the client names) → budget → rate limits → guardrails → route →
+/// meter → settle → log. Errors come back in the envelope of the operation's surface.
 struct OperationPipeline: Sendable {
     let gateway: Gateway
 
@@ -33,7 +33,7 @@ struct OperationPipeline: Sendable {
             throw GatewayError.modelNotFound(pathModel)
         }
         let bytes = try await request.body.collect(upTo: gateway.maxRequestBytes)
-        let parsed = try OperationRequest.parse(bytes, contentType: request.headers[.contentType], operation: operation, pathModel: pathModel)
+        var parsed = try OperationRequest.parse(bytes, contentType: request.headers[.contentType], operation: operation, pathModel: pathModel)
         // Allowlist, budget, rate and parallel limits: one admission, which opens the account.
         let meter = try gateway.governance.meter(
             identity: identity,
@@ -46,7 +46,21 @@ struct OperationPipeline: Sendable {
             charged: operation.meter != .free,
             logger: context.logger
         )
-        let call = OperationCall(request: parsed, clientHeaders: request.headers, meter: meter, logger: context.logger)
+        // Guardrails, then (Responses) the conversation the request carries on.
+        var conversation: ResponsesConversation?
+        let guardrails: [String]
+        do {
+            (parsed, guardrails) = try GuardrailStage(gateway: gateway).run(parsed, identity: identity, headers: request.headers, logger: context.logger)
+            if operation.capability == .responses {
+                (conversation, parsed) = try await ResponsesConversation.open(parsed, owner: gateway.governance.owner(identity), gateway: gateway, logger: context.logger)
+            }
+        } catch {
+            meter.finish(status: (error as? GatewayError)?.status ?? 500)
+            throw error
+        }
+        let call = OperationCall(
+            request: parsed, clientHeaders: request.headers, meter: meter, logger: context.logger, conversation: conversation, guardrails: guardrails
+        )
         let started = gateway.clock.now()
         let label = registry.metricsLabel(parsed.model)
         do {
@@ -109,6 +123,9 @@ struct OperationPipeline: Sendable {
         switch operation.capability {
         case .chat:
             return try await ChatTranslation(gateway: gateway, surface: operation.surface).attempt(call, candidate: candidate)
+        case .responses:
+            guard let conversation = call.conversation else { throw GatewayError(.internalError, "A Responses request without its conversation.") }
+            return try await ResponsesTranslation(gateway: gateway, conversation: conversation).attempt(call, candidate: candidate)
         case .embeddings:
             return try await EmbeddingTranslation(gateway: gateway, surface: operation.surface).attempt(call, candidate: candidate)
         case .tokenCounting:
@@ -141,6 +158,7 @@ struct OperationPipeline: Sendable {
             headers[.fallbackDepth] = String(routed.fallbackDepth)
         }
         if let bridged = routed.bridgedFrom { headers[.bridgedFrom] = bridged }
+        if !call.guardrails.isEmpty { headers[.guardrails] = call.guardrails.joined(separator: ",") }
         meter.addRateLimitHeaders(to: &headers)
         let status = answer.status
         switch answer.body {

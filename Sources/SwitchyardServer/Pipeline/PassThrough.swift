@@ -14,7 +14,8 @@ struct PassThrough: Sendable {
     func attempt(_ call: OperationCall, candidate: RouteTarget.Candidate) async throws -> RouteAttempt<ProxiedAnswer> {
         let deployment = candidate.deployment
         let request = call.request
-        let isOpenAI = dialect.surface == .openAI
+        // Chat-shaped streams only: the Responses API has no usage chunk to ask for.
+        let isOpenAIChat = dialect.surface == .openAI && call.operation.capability != .responses
         let dropped = try dropped(call, deployment: deployment)
         var body: ByteBuffer
         var contentType: String?
@@ -27,7 +28,7 @@ struct PassThrough: Sendable {
             (body, contentType) = try request.multipartBody(model: candidate.upstreamModel, dropping: dropped)
         } else {
             body = request.upstreamBody(
-                model: candidate.upstreamModel, dropping: dropped, requestStreamUsage: isOpenAI && deployment.provider.acceptsStreamOptions
+                model: candidate.upstreamModel, dropping: dropped, requestStreamUsage: isOpenAIChat && deployment.provider.acceptsStreamOptions
             )
         }
         if dialect.surface == .gemini {
@@ -45,10 +46,15 @@ struct PassThrough: Sendable {
             upstream.headers.append((name, value))
         }
         if request.stream {
+            var terminal: (@Sendable ([UInt8]) async -> Usage?)?
+            if let conversation = call.conversation {
+                terminal = { response in await conversation.recordStreamed(response) }
+            }
             return try await StreamRelay(gateway: gateway).relay(
                 upstream, call: call, candidate: candidate, endpoint: endpoint,
-                dropUsageOnlyChunk: isOpenAI && !request.clientWantsStreamUsage,
-                usageDialect: dialect.usage, failureEvent: dialect.streamFailure
+                dropUsageOnlyChunk: isOpenAIChat && !request.clientWantsStreamUsage,
+                usageDialect: dialect.usage, failureEvent: dialect.streamFailure,
+                terminal: terminal
             )
         }
         let provider = deployment.provider.rawValue
@@ -90,6 +96,9 @@ struct PassThrough: Sendable {
         }
         if usage?.seconds == nil, let measured = call.measuredAudio, call.operation.answer == .transcript {
             usage = (usage ?? MeteredUsage()).with(seconds: measured)
+        }
+        if let conversation = call.conversation, answer.status == 200 {
+            await conversation.record(response: Array(answer.body.readableBytesView))
         }
         let proxied = ProxiedAnswer(status: answer.status, contentType: answer.contentType ?? "application/json", body: .whole(answer.body, usage: usage))
         return RouteAttempt(value: proxied, upstreamSeconds: seconds, keepsSlot: false)

@@ -13,6 +13,8 @@ struct StreamRelay: Sendable {
     /// - Parameters:
     ///   - dropUsageOnlyChunk: leave out the OpenAI usage-only chunk (the client did not ask).
     ///   - failureEvent: the in-stream event written when the upstream breaks mid-stream.
+    ///   - terminal: for a Responses stream, called with the final response object before the
+    ///     event carrying it is written (it stores the response, and answers its usage).
     func relay(
         _ upstream: UpstreamRequest,
         call: OperationCall,
@@ -20,7 +22,8 @@ struct StreamRelay: Sendable {
         endpoint: any ProviderEndpoint,
         dropUsageOnlyChunk: Bool,
         usageDialect: UsageReader.Dialect,
-        failureEvent: @escaping @Sendable (GatewayError) -> ByteBuffer
+        failureEvent: @escaping @Sendable (GatewayError) -> ByteBuffer,
+        terminal: (@Sendable ([UInt8]) async -> Usage?)? = nil
     ) async throws -> RouteAttempt<ProxiedAnswer> {
         let deployment = candidate.deployment
         let provider = deployment.provider.rawValue
@@ -58,8 +61,17 @@ struct StreamRelay: Sendable {
         let body = ResponseBody { writer in
             defer { gateway.ledger.end(candidate.key) }
             var relay = OpenAIStreamRelay(dropUsageOnlyChunk: dropUsageOnlyChunk, usageDialect: usageDialect)
+            var terminalUsage: Usage?
+            func write(_ slice: ByteBuffer) async throws {
+                guard let terminal, let found = ResponsesTerminalEvent.find(in: slice) else { return try await writer.write(slice) }
+                if found.offset > 0, let before = slice.getSlice(at: slice.readerIndex, length: found.offset) { try await writer.write(before) }
+                terminalUsage = await terminal(found.response)
+                if let rest = slice.getSlice(at: slice.readerIndex + found.offset, length: slice.readableBytes - found.offset) {
+                    try await writer.write(rest)
+                }
+            }
             if let first {
-                for slice in relay.process(first) { try await writer.write(slice) }
+                for slice in relay.process(first) { try await write(slice) }
             }
             var failure: (any Error)?
             while true {
@@ -71,14 +83,14 @@ struct StreamRelay: Sendable {
                     break
                 }
                 guard let chunk else { break }
-                for slice in relay.process(chunk) { try await writer.write(slice) }
+                for slice in relay.process(chunk) { try await write(slice) }
             }
-            if let rest = relay.finish() { try await writer.write(rest) }
+            if let rest = relay.finish() { try await write(rest) }
             if let failure {
                 let error = UpstreamFailure.classify(failure, provider: provider)
                 logger.warning("upstream stream broke", metadata: ["switchyard.error": .string(error.message)])
                 try await writer.write(failureEvent(error))
-            } else if let usage = relay.usage {
+            } else if let usage = relay.usage ?? terminalUsage {
                 gateway.record(usage, candidate: candidate, meter: meter)
             }
             try await writer.finish(nil)

@@ -8,8 +8,8 @@ import SwitchyardCore
 /// Writes pivot chunks in one client surface's stream format.
 protocol PivotStreamEncoder: Sendable {
     mutating func encode(_ chunks: [ChatCompletionChunk]) throws -> ByteBuffer
-    /// What ends the stream (`[DONE]`, `message_stop`…).
-    mutating func finish() throws -> ByteBuffer
+    /// What ends the stream (`[DONE]`, `message_stop`…); it may first record the answer.
+    mutating func finish() async throws -> ByteBuffer
     /// The in-stream event for a failure after the headers were sent.
     func failure(_ error: GatewayError) -> ByteBuffer
     var contentType: String { get }
@@ -25,11 +25,11 @@ struct PivotResponder: Sendable {
         call: OperationCall,
         candidate: RouteTarget.Candidate,
         encoder: any PivotStreamEncoder,
-        render: (ChatCompletionResponse) throws -> ByteBuffer
-    ) throws -> RouteAttempt<ProxiedAnswer> {
+        render: (ChatCompletionResponse) async throws -> ByteBuffer
+    ) async throws -> RouteAttempt<ProxiedAnswer> {
         switch answer {
         case .response(let response, let upstreamSeconds):
-            let body = try render(response)
+            let body = try await render(response)
             return RouteAttempt(value: ProxiedAnswer(contentType: "application/json", body: .whole(body, usage: response.usage.map(MeteredUsage.init))), upstreamSeconds: upstreamSeconds, keepsSlot: false)
         case .stream(let stream, let upstreamSeconds):
             let gateway = gateway
@@ -44,7 +44,7 @@ struct PivotResponder: Sendable {
                         let bytes = try encoder.encode(chunks)
                         if bytes.readableBytes > 0 { try await writer.write(bytes) }
                     }
-                    try await writer.write(try encoder.finish())
+                    try await writer.write(try await encoder.finish())
                     if let usage = stream.usage { gateway.record(usage, candidate: candidate, meter: meter) }
                 } catch let error as GatewayError {
                     logger.warning("upstream stream broke", metadata: ["switchyard.error": .string(error.message)])

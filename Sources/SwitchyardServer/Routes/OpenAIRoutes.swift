@@ -1,7 +1,8 @@
 import Hummingbird
 import SwitchyardCore
 
-/// The OpenAI surface's own routes besides the proxied operations: the model list.
+/// The OpenAI surface's own routes besides the proxied operations: the model list and the
+/// stored responses.
 struct OpenAIRoutes {
     let gateway: Gateway
 
@@ -11,5 +12,6 @@ struct OpenAIRoutes {
         group.get("models/**") { _, context in
             try models.retrieve(context.parameters.getCatchAll().joined(separator: "/"), context)
         }
+        ResponsesRoutes(gateway: gateway).register(on: group)
     }
 }

@@ -110,6 +110,12 @@ final class FakeOpenAIUpstream: Sendable {
             if recorded.path.hasSuffix("/embeddings") {
                 return Self.json(200, FakeBodies.embeddings(model: model))
             }
+            if recorded.path.hasSuffix("/responses") {
+                // A fresh id per request, as OpenAI gives one.
+                let id = "resp_fake\(state.withLock { $0.requests.count })"
+                guard stream else { return Self.json(200, FakeBodies.response(id: id, model: model, text: words.joined())) }
+                return streamResponse(FakeBodies.responseStreamEvents(id: id, model: model, words: words), delayMilliseconds: delay)
+            }
             guard stream else { return Self.json(200, FakeBodies.completion(model: model, text: words.joined())) }
             let events = FakeBodies.streamEvents(model: model, words: words, includeUsage: includeUsage)
             return streamResponse(events, delayMilliseconds: delay)

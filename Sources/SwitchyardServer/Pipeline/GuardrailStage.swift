@@ -1,0 +1,62 @@
+import Foundation
+import HTTPTypes
+import Logging
+import NIOCore
+import SwitchyardCore
+
+/// The guardrails stage: after the key, allowlist, budget and limits, before the cache and the
+/// route. It picks the guardrails that apply (`default_on`, the model's, the key's, the
+/// body's, narrowed by `x-switchyard-guard`), runs them over every text of the request, and
+/// either stops it (403, the upstream never called), or lets it go on, masked where a `mask`
+/// guardrail found something.
+struct GuardrailStage: Sendable {
+    let gateway: Gateway
+
+    /// The request to send on and the names of the guardrails that inspected it.
+    func run(_ request: OperationRequest, identity: CallerIdentity, headers: HTTPFields, logger: Logger) throws -> (OperationRequest, [String]) {
+        let configured = gateway.config.guardrails
+        guard !configured.isEmpty, let surface = GuardrailSurface(operation: request.operation) else { return (request, []) }
+        let body: JSONValue
+        do {
+            body = try JSONDecoder().decode(JSONValue.self, from: Data(request.bytes.readableBytesView))
+        } catch {
+            throw GatewayError.invalidRequest("The request body is not JSON.")
+        }
+        let modelNames = gateway.registry.resolve(request.model)?.candidates.flatMap(\.deployment.guardrails) ?? []
+        let keyNames = identity.keyHash.flatMap { gateway.governance.ledger.key(hash: $0) }?.guardrails ?? []
+        let selection = GuardrailSelection(
+            configured: configured, mode: .preCall, model: modelNames, key: keyNames,
+            request: GuardrailRequestNames(body: body), override: GuardrailOverride(header: headers[.switchyardGuard])
+        )
+        if let unknown = selection.unknownNames.first {
+            throw GatewayError.invalidRequest("The request names the guardrail '\(unknown)', which is not configured.", param: "guardrails")
+        }
+        let names = selection.active.map(\.name)
+        guard !names.isEmpty else { return (request, []) }
+        let texts = GuardrailTexts(body: body, surface: surface).texts
+        switch GuardrailCheck(selection.active).run(texts) {
+        case .blocked(let guardrail, let category):
+            logger.notice(
+                "guardrail blocked a request",
+                metadata: ["switchyard.guardrail": .string(guardrail), "switchyard.guardrail_category": .string(category.rawValue)]
+            )
+            var error = GatewayError.guardrailViolation(guardrail: guardrail, category: category)
+            error.headers[HTTPField.Name.guardrails.rawName] = names.joined(separator: ",")
+            throw error
+        case .pass(nil):
+            return (request, names)
+        case .pass(let masked?):
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes]
+            let rewritten = try encoder.encode(GuardrailTexts.applying(masked, to: body))
+            return (try OperationRequest.parse(ByteBuffer(bytes: rewritten), operation: request.operation, pathModel: request.model), names)
+        }
+    }
+}
+
+extension HTTPField.Name {
+    /// `x-switchyard-guard: none | name,name`: which guardrails a request asks to run.
+    static let switchyardGuard = HTTPField.Name("x-switchyard-guard")!
+    /// `x-switchyard-guardrails: name,name`: the guardrails that inspected a request.
+    static let guardrails = HTTPField.Name("x-switchyard-guardrails")!
+}

@@ -1,0 +1,36 @@
+import SwitchyardCore
+
+/// Who a stored response belongs to: the key that made it, and that key's team.
+///
+/// A response is visible to the key that made it, to the other keys of its team, and to
+/// whoever may administer the gateway; to every other caller it does not exist.
+struct ResponseOwner: Sendable, Hashable {
+    /// The key's token hash, or `master` / `open` for the master key and an open gateway.
+    let keyHash: String
+    let teamID: String?
+    let seesAll: Bool
+
+    init(_ identity: CallerIdentity, teamID: String?) {
+        switch identity {
+        case .master: keyHash = "master"
+        case .anonymous: keyHash = "open"
+        case .virtualKey(let hash, _): keyHash = hash
+        }
+        self.teamID = teamID
+        self.seesAll = identity.mayAdminister
+    }
+
+    func mayRead(_ response: StoredResponse) -> Bool {
+        if seesAll || response.ownerKeyHash == keyHash { return true }
+        guard let teamID, let owner = response.teamID else { return false }
+        return owner == teamID
+    }
+}
+
+extension Governance {
+    /// The owner a caller's stored resources are recorded under.
+    func owner(_ identity: CallerIdentity) -> ResponseOwner {
+        let team = identity.keyHash.flatMap { ledger.key(hash: $0)?.teamID }
+        return ResponseOwner(identity, teamID: team)
+    }
+}
