@@ -81,6 +81,9 @@ struct PassThrough: Sendable {
             }
         }
         if let rest = answer.rest {
+            if call.conversation?.stores == true {
+                call.logger.warning("a response over the held size was passed on and not stored", metadata: ["switchyard.bytes": .stringConvertible(answer.body.readableBytes)])
+            }
             let body = try LargeAnswerRelay(gateway: gateway, candidate: candidate, meter: call.meter, request: request, usageDialect: dialect.usage)
                 .relay(start: answer.body, rest: rest, provider: provider)
             let proxied = ProxiedAnswer(status: answer.status, contentType: answer.contentType ?? "application/json", body: .stream(body))
@@ -108,7 +111,8 @@ struct PassThrough: Sendable {
     private func held(_ operation: GatewayOperation) -> Int {
         switch operation.capability {
         case _ where operation.answer == .audio: AudioRelay.heldBytes
-        case .imageGeneration, .imageEdit, .imageVariation: Gateway.bufferedImageAnswerBytes
+        // A response is stored whole before it is answered: held as large as pictures are.
+        case .imageGeneration, .imageEdit, .imageVariation, .responses: Gateway.bufferedImageAnswerBytes
         default: Gateway.bufferedAnswerBytes
         }
     }
