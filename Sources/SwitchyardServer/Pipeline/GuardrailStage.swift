@@ -16,23 +16,31 @@ struct GuardrailStage: Sendable {
     func run(_ request: OperationRequest, identity: CallerIdentity, headers: HTTPFields, logger: Logger) throws -> (OperationRequest, [String]) {
         let configured = gateway.config.guardrails
         guard !configured.isEmpty, let surface = GuardrailSurface(operation: request.operation) else { return (request, []) }
-        let body: JSONValue
-        do {
-            body = try JSONDecoder().decode(JSONValue.self, from: Data(request.bytes.readableBytesView))
-        } catch {
-            throw GatewayError.invalidRequest("The request body is not JSON.")
+        // The body is decoded only when it names guardrails or when some guardrail runs.
+        var decoded: JSONValue?
+        func body() throws(GatewayError) -> JSONValue {
+            if let decoded { return decoded }
+            do {
+                let value = try JSONDecoder().decode(JSONValue.self, from: Data(request.bytes.readableBytesView))
+                decoded = value
+                return value
+            } catch {
+                throw GatewayError.invalidRequest("The request body is not JSON.")
+            }
         }
+        let named = request.has("guardrails") || request.has("metadata") ? GuardrailRequestNames(body: try body()) : GuardrailRequestNames()
         let modelNames = gateway.registry.resolve(request.model)?.candidates.flatMap(\.deployment.guardrails) ?? []
         let keyNames = identity.keyHash.flatMap { gateway.governance.ledger.key(hash: $0) }?.guardrails ?? []
         let selection = GuardrailSelection(
             configured: configured, mode: .preCall, model: modelNames, key: keyNames,
-            request: GuardrailRequestNames(body: body), override: GuardrailOverride(header: headers[.switchyardGuard])
+            request: named, override: GuardrailOverride(header: headers[.switchyardGuard])
         )
         if let unknown = selection.unknownNames.first {
             throw GatewayError.invalidRequest("The request names the guardrail '\(unknown)', which is not configured.", param: "guardrails")
         }
         let names = selection.active.map(\.name)
         guard !names.isEmpty else { return (request, []) }
+        let body = try body()
         let texts = GuardrailTexts(body: body, surface: surface).texts
         switch GuardrailCheck(selection.active).run(texts) {
         case .blocked(let guardrail, let category):
