@@ -46,19 +46,18 @@ import Testing
         #expect(guardrails[2].allowRequestOverride)
     }
 
-    /// What the gateway cannot run yet is refused, never loaded to run unguarded.
-    @Test func modesAndKindsNotRunYetAreRefused() {
+    /// What the gateway cannot run is refused, never loaded to run unguarded.
+    @Test func whatCannotRunIsRefused() {
         let lines = load("""
             model_list: [{model_name: mod, litellm_params: {model: mock/mod}}]
             guardrails:
-              - {guardrail_name: a, litellm_params: {guardrail: pii, mode: [pre_call, post_call]}}
+              - {guardrail_name: a, litellm_params: {guardrail: pii, mode: [pre_call, post_call], action: mask}}
               - {guardrail_name: b, litellm_params: {guardrail: secrets, mode: during_call}}
               - {guardrail_name: c, litellm_params: {guardrail: moderation, moderation_model: mod}}
               - {guardrail_name: d, litellm_params: {guardrail: presidio}}
             """, ["PRESIDIO_ANALYZER_API_BASE": "http://localhost:5002"]).problems.map(\.description)
         #expect(lines == [
-            "guardrails[0].litellm_params.mode: post_call is not supported yet: guardrails run pre_call",
-            "guardrails[1].litellm_params.mode: during_call is not supported yet: guardrails run pre_call",
+            "guardrails[0].litellm_params.action: post_call guardrails block: an answer already streaming cannot be masked (mask applies pre_call)",
             "guardrails[2].litellm_params.guardrail: moderation is not supported yet (built in: pii, secrets, prompt_injection, content_filter)",
             "guardrails[3].litellm_params.guardrail: presidio is not supported yet (built in: pii, secrets, prompt_injection, content_filter)",
         ])

@@ -34,6 +34,8 @@ import Testing
                 litellm_params: {guardrail: prompt_injection}
               - guardrail_name: no-words
                 litellm_params: {guardrail: content_filter, blocked_words: [zebra]}
+              - guardrail_name: no-heard
+                litellm_params: {guardrail: content_filter, blocked_words: [heard], mode: post_call}
             """)
     }
 
@@ -140,19 +142,44 @@ import Testing
         }
     }
 
-    @Test func guardrailsTheGatewayCannotRunYetAreRefusedAtLoad() {
-        let result = ConfigLoader.load(yaml: """
-            model_list:
-              - model_name: m
-                litellm_params: {model: mock/m}
-            guardrails:
-              - guardrail_name: later
-                litellm_params: {guardrail: pii, mode: post_call}
-              - guardrail_name: mod
-                litellm_params: {guardrail: moderation, moderation_model: m}
-            """, environment: [:])
-        let problems = result.problems.map(\.description).joined(separator: "\n")
-        #expect(problems.contains("guardrails[0].litellm_params.mode: post_call is not supported yet"), "\(problems)")
-        #expect(problems.contains("guardrails[1].litellm_params.guardrail: moderation is not supported yet"), "\(problems)")
+    /// post_call: the answer is inspected; a whole one is replaced by the 403, a stream is
+    /// held back by a window so the blocked word never reaches the client.
+    @Test func anAnswerGuardrailStopsWholeAnswersAndStreamsBeforeTheWordGoesOut() async throws {
+        try await Self.withGuardedMatrix { client, upstreams in
+            let whole = try await Self.post(
+                client, "/v1/chat/completions", #"{"model":"via-anthropic","guardrails":["no-heard"],"messages":[{"role":"user","content":"hello there"}]}"#
+            )
+            #expect(whole.status == .forbidden)
+            #expect(((whole.body.json["error"] as? [String: Any])?["message"] as? String)?.hasPrefix("The answer was blocked by the guardrail 'no-heard'") == true)
+            #expect(upstreams.anthropic.requests.count == 1, "the upstream was asked; its answer was stopped")
+            #expect(!String(buffer: whole.body).contains("heard:"))
+
+            for (uri, body) in [
+                ("/v1/chat/completions", #"{"model":"via-anthropic","stream":true,"guardrails":["no-heard"],"messages":[{"role":"user","content":"hello there"}]}"#),
+                ("/v1/messages", #"{"model":"via-anthropic","stream":true,"max_tokens":50,"guardrails":["no-heard"],"messages":[{"role":"user","content":"hello there"}]}"#),
+                ("/v1/responses", #"{"model":"via-anthropic","stream":true,"guardrails":["no-heard"],"input":"hello there"}"#),
+            ] {
+                let streamed = try await Self.post(client, uri, body)
+                #expect(streamed.status == .ok, "the stream had begun")
+                let text = String(buffer: streamed.body)
+                #expect(!text.contains("Anthropic heard") && !text.contains(" heard"), "\(uri): \(text)")
+                #expect(text.contains("guardrail_violation") || text.contains("permission_error"), "\(uri) ends with the error event: \(text)")
+            }
+            // Without the guardrail the same stream goes out whole.
+            let free = try await Self.post(client, "/v1/chat/completions", #"{"model":"via-anthropic","stream":true,"messages":[{"role":"user","content":"hello there"}]}"#)
+            #expect(String(buffer: free.body).contains(" heard"))
+            #expect(String(buffer: free.body).hasSuffix("data: [DONE]\n\n"))
+        }
+    }
+
+    @Test func aCleanStreamThroughAnAnswerGuardrailIsUnchanged() async throws {
+        try await Self.withGuardedMatrix { client, _ in
+            let body = #"{"model":"via-openai","stream":true,"messages":[{"role":"user","content":"hi"}]}"#
+            let plain = try await Self.post(client, "/v1/chat/completions", body)
+            let guarded = try await Self.post(client, "/v1/chat/completions", body.replacingOccurrences(of: #""stream":true"#, with: #""stream":true,"guardrails":["no-heard"]"#))
+            #expect(guarded.status == .ok)
+            #expect(String(buffer: guarded.body) == String(buffer: plain.body))
+            #expect(guarded.headers[HTTPField.Name("x-switchyard-guardrails")!] == "no-cards,mask-email,no-heard")
+        }
     }
 }

@@ -116,8 +116,8 @@ extension ConfigReader {
         if guardrail.kind == .moderation || guardrail.kind == .presidio {
             error(path.key("guardrail"), "\(guardrail.kind.rawValue) is not supported yet (built in: pii, secrets, prompt_injection, content_filter)", at: params.value)
         }
-        for mode in guardrail.modes where mode != .preCall {
-            error(path.key("mode"), "\(mode.rawValue) is not supported yet: guardrails run pre_call", at: params.value)
+        if guardrail.action == .mask, guardrail.modes.contains(.postCall) {
+            error(path.key("action"), "post_call guardrails block: an answer already streaming cannot be masked (mask applies pre_call)", at: params.value)
         }
         if guardrail.action == .mask, guardrail.kind == .promptInjection || guardrail.kind == .moderation {
             error(path.key("action"), "\(guardrail.kind.rawValue) cannot mask; use block", at: params.value)

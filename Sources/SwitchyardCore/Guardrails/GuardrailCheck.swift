@@ -37,13 +37,11 @@ public struct GuardrailCheck: Sendable {
 }
 
 extension GatewayError {
-    /// A request a guardrail stopped: a 403 naming the guardrail and what it found (never the
-    /// text itself), typed `guardrail_violation` on OpenAI routes.
-    public static func guardrailViolation(guardrail: String, category: GuardrailCategory) -> GatewayError {
-        var error = GatewayError(
-            .forbidden, "The request was blocked by the guardrail '\(guardrail)': it contains \(category.rawValue).",
-            code: "guardrail_violation"
-        )
+    /// A request (or an answer) a guardrail stopped: a 403 naming the guardrail and what it
+    /// found (never the text itself), typed `guardrail_violation` on OpenAI routes.
+    public static func guardrailViolation(guardrail: String, category: GuardrailCategory, inAnswer: Bool = false) -> GatewayError {
+        let what = inAnswer ? "The answer was blocked" : "The request was blocked"
+        var error = GatewayError(.forbidden, "\(what) by the guardrail '\(guardrail)': it contains \(category.rawValue).", code: "guardrail_violation")
         error.upstreamType = "guardrail_violation"
         return error
     }

@@ -8,6 +8,10 @@
 public struct GuardrailTexts: Sendable {
     public private(set) var texts: [GuardrailText]
 
+    init(texts: [GuardrailText]) {
+        self.texts = texts
+    }
+
     /// The texts of `body`, a request of `surface`, in document order.
     public init(body: JSONValue, surface: GuardrailSurface) {
         var collector = GuardrailTextCollector()

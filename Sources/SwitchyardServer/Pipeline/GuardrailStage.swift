@@ -12,10 +12,18 @@ import SwitchyardCore
 struct GuardrailStage: Sendable {
     let gateway: Gateway
 
-    /// The request to send on and the names of the guardrails that inspected it.
-    func run(_ request: OperationRequest, identity: CallerIdentity, headers: HTTPFields, logger: Logger) throws -> (OperationRequest, [String]) {
+    /// What the stage decided: the request to send on, and the guardrails that inspect it and
+    /// (`post_call`) its answer.
+    struct Plan: Sendable {
+        var request: OperationRequest
+        var inspected: [String] = []
+        /// The `post_call` guardrails, run over the answer by `AnswerGuard`.
+        var answer: [GuardrailDefinition] = []
+    }
+
+    func run(_ request: OperationRequest, identity: CallerIdentity, headers: HTTPFields, logger: Logger) throws -> Plan {
         let configured = gateway.config.guardrails
-        guard !configured.isEmpty, let surface = GuardrailSurface(operation: request.operation) else { return (request, []) }
+        guard !configured.isEmpty, let surface = GuardrailSurface(operation: request.operation) else { return Plan(request: request) }
         // The body is decoded only when it names guardrails or when some guardrail runs.
         var decoded: JSONValue?
         func body() throws(GatewayError) -> JSONValue {
@@ -31,18 +39,28 @@ struct GuardrailStage: Sendable {
         let named = request.has("guardrails") || request.has("metadata") ? GuardrailRequestNames(body: try body()) : GuardrailRequestNames()
         let modelNames = gateway.registry.resolve(request.model)?.candidates.flatMap(\.deployment.guardrails) ?? []
         let keyNames = identity.keyHash.flatMap { gateway.governance.ledger.key(hash: $0) }?.guardrails ?? []
-        let selection = GuardrailSelection(
-            configured: configured, mode: .preCall, model: modelNames, key: keyNames,
-            request: named, override: GuardrailOverride(header: headers[.switchyardGuard])
-        )
-        if let unknown = selection.unknownNames.first {
+        func select(_ mode: GuardrailMode) -> GuardrailSelection {
+            GuardrailSelection(
+                configured: configured, mode: mode, model: modelNames, key: keyNames, request: named, override: GuardrailOverride(header: headers[.switchyardGuard])
+            )
+        }
+        let pre = select(.preCall)
+        if let unknown = pre.unknownNames.first {
             throw GatewayError.invalidRequest("The request names the guardrail '\(unknown)', which is not configured.", param: "guardrails")
         }
-        let names = selection.active.map(\.name)
-        guard !names.isEmpty else { return (request, []) }
+        // during_call guardrails check the request too; run before the call, they also
+        // keep the upstream from ever seeing what they stop.
+        let during = select(.duringCall).active.filter { guardrail in !pre.active.contains { $0.name == guardrail.name } }
+        let requestGuardrails = pre.active + during
+        let answerGuardrails = select(.postCall).active
+        var plan = Plan(request: request, answer: answerGuardrails)
+        var names = requestGuardrails.map(\.name)
+        for guardrail in answerGuardrails where !names.contains(guardrail.name) { names.append(guardrail.name) }
+        plan.inspected = names
+        guard !requestGuardrails.isEmpty else { return plan }
         let body = try body()
         let texts = GuardrailTexts(body: body, surface: surface).texts
-        switch GuardrailCheck(selection.active).run(texts) {
+        switch GuardrailCheck(requestGuardrails).run(texts) {
         case .blocked(let guardrail, let category):
             logger.notice(
                 "guardrail blocked a request",
@@ -52,12 +70,13 @@ struct GuardrailStage: Sendable {
             error.headers[HTTPField.Name.guardrails.rawName] = names.joined(separator: ",")
             throw error
         case .pass(nil):
-            return (request, names)
+            return plan
         case .pass(let masked?):
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes]
             let rewritten = try encoder.encode(GuardrailTexts.applying(masked, to: body))
-            return (try OperationRequest.parse(ByteBuffer(bytes: rewritten), operation: request.operation, pathModel: request.model), names)
+            plan.request = try OperationRequest.parse(ByteBuffer(bytes: rewritten), operation: request.operation, pathModel: request.model)
+            return plan
         }
     }
 }

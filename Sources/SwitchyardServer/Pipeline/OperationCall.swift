@@ -22,11 +22,14 @@ final class OperationCall: Sendable {
     let conversation: ResponsesConversation?
     /// The guardrails that inspected the request (`x-switchyard-guardrails`).
     let guardrails: [String]
+    /// The `post_call` guardrails over the answer, when any run.
+    let answerGuard: AnswerGuard?
     /// The pivot form of the request, translated on first use (one translation per
     /// `drop_params` value) so retries and fallbacks need not translate again.
     private let pivots = Mutex([Bool: ChatCompletionRequest]())
 
-    init(request: OperationRequest, clientHeaders: HTTPFields, meter: RequestMeter, logger: Logger, conversation: ResponsesConversation? = nil, guardrails: [String] = []) {
+    init(request: OperationRequest, clientHeaders: HTTPFields, meter: RequestMeter, logger: Logger, conversation: ResponsesConversation? = nil, guardrails: [String] = [], answerGuard: AnswerGuard? = nil) {
+        self.answerGuard = answerGuard
         self.request = request
         self.conversation = conversation
         self.guardrails = guardrails

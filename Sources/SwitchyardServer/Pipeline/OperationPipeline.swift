@@ -48,9 +48,10 @@ struct OperationPipeline: Sendable {
         )
         // Guardrails, then (Responses) the conversation the request carries on.
         var conversation: ResponsesConversation?
-        let guardrails: [String]
+        let guardrails: GuardrailStage.Plan
         do {
-            (parsed, guardrails) = try GuardrailStage(gateway: gateway).run(parsed, identity: identity, headers: request.headers, logger: context.logger)
+            guardrails = try GuardrailStage(gateway: gateway).run(parsed, identity: identity, headers: request.headers, logger: context.logger)
+            parsed = guardrails.request
             if operation.capability == .responses {
                 (conversation, parsed) = try await ResponsesConversation.open(parsed, owner: gateway.governance.owner(identity), gateway: gateway, logger: context.logger)
             }
@@ -59,7 +60,8 @@ struct OperationPipeline: Sendable {
             throw error
         }
         let call = OperationCall(
-            request: parsed, clientHeaders: request.headers, meter: meter, logger: context.logger, conversation: conversation, guardrails: guardrails
+            request: parsed, clientHeaders: request.headers, meter: meter, logger: context.logger, conversation: conversation,
+            guardrails: guardrails.inspected, answerGuard: AnswerGuard(guardrails.answer, operation: operation, logger: context.logger)
         )
         let started = gateway.clock.now()
         let label = registry.metricsLabel(parsed.model)
@@ -171,9 +173,32 @@ struct OperationPipeline: Sendable {
             } else {
                 meter.observe(deployment: candidate.deployment)
             }
+            if status < 300, let violation = call.answerGuard?.violation(in: body) {
+                // Charged: the upstream answered. Not passed on.
+                meter.finish(status: violation.status)
+                var error = violation
+                for field in headers where field.name != .contentType { error.headers[field.name.rawName] = field.value }
+                return ErrorResponse.make(error, surface: call.operation.surface)
+            }
             meter.finish(status: status)
             return Response(status: .init(code: status), headers: headers, body: ResponseBody(byteBuffer: body))
-        case .stream(let body):
+        case .stream(let relayed):
+            var body = relayed
+            if let answerGuard = call.answerGuard, status < 300 {
+                // An answer the guardrails cannot read as events (one too large to hold) is not
+                // let through; running its body to a writer that refuses everything ends it
+                // and frees the deployment's slot.
+                guard answer.contentType.lowercased().contains("text/event-stream") else {
+                    meter.finish(status: 502)
+                    Task { try? await relayed.write(RefusingWriter()) }
+                    return ErrorResponse.make(
+                        GatewayError(.upstreamUnavailable, "The answer was too large for its guardrails to inspect.", code: "guardrail_unreadable_answer"),
+                        surface: call.operation.surface
+                    )
+                }
+                body = answerGuard.guarding(relayed)
+            }
+            let guarded = body
             headers[.cacheControl] = "no-cache"
             if let cost = answer.knownCost {
                 headers[.creditsUsed] = CostCalculator.format(cost * gateway.config.general.creditsPerUSD)
@@ -181,7 +206,7 @@ struct OperationPipeline: Sendable {
             meter.observe(deployment: candidate.deployment)
             let settled = ResponseBody { writer in
                 defer { meter.finish(status: status) }
-                try await body.write(writer)
+                try await guarded.write(writer)
             }
             return Response(status: .init(code: status), headers: headers, body: settled)
         }

@@ -46,6 +46,9 @@ struct PivotResponder: Sendable {
                     }
                     try await writer.write(try await encoder.finish())
                     if let usage = stream.usage { gateway.record(usage, candidate: candidate, meter: meter) }
+                } catch let stop as GuardedStreamWriter.Stopped {
+                    // The answer's guardrails ended the stream; nothing more is written.
+                    throw stop
                 } catch let error as GatewayError {
                     logger.warning("upstream stream broke", metadata: ["switchyard.error": .string(error.message)])
                     try await writer.write(encoder.failure(error))
