@@ -8,6 +8,11 @@ public enum GuardrailStreamDeltas {
     public struct Delta: Sendable, Hashable {
         public var channel: String
         public var text: String
+
+        public init(channel: String, text: String) {
+            self.channel = channel
+            self.text = text
+        }
     }
 
     /// The deltas in one event's `data` JSON.
