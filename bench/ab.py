@@ -10,7 +10,15 @@ key that has a budget and rate limits, and keeps spend logging on; `--virtual-ke
 for B only, which, given the same binary twice, measures what governance costs:
 
     python3 bench/ab.py --a .build/release/switchyard --b .build/release/switchyard --virtual-key b
+
+`--guardrails b` gives B the built-in guardrails (pii, secrets, prompt_injection, default on,
+pre_call); with `--prompt-bytes 2048` both get a chat request of about that size, which
+measures what guardrails cost:
+
+    python3 bench/ab.py --a .build/release/switchyard --b .build/release/switchyard --guardrails b --prompt-bytes 2048
 """
+
+import json
 
 import argparse
 import os
@@ -23,7 +31,27 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench import HERE, Service, free_port, generate_key, measure, run_wrk, start_nginx_pair  # noqa: E402
 
 
-def gateway(name, binary, work, upstream_port, spend_logs):
+GUARDRAILS = """guardrails:
+  - guardrail_name: pii
+    litellm_params: {guardrail: pii, default_on: true}
+  - guardrail_name: secrets
+    litellm_params: {guardrail: secrets, default_on: true}
+  - guardrail_name: injection
+    litellm_params: {guardrail: prompt_injection, default_on: true}
+"""
+
+
+def prompt_body(work, size):
+    """A chat request of about `size` bytes of ordinary prose (nothing a guardrail stops)."""
+    sentence = "The quarterly report covers revenue, hiring plans and the roadmap for the next release. "
+    text = (sentence * (size // len(sentence) + 1))[:size]
+    path = os.path.join(work, "prompt.json")
+    with open(path, "w") as f:
+        json.dump({"model": "gpt-4o", "messages": [{"role": "user", "content": text}]}, f)
+    return path
+
+
+def gateway(name, binary, work, upstream_port, spend_logs, guardrails=False):
     config = os.path.join(work, f"{name}.yaml")
     with open(config, "w") as f:
         f.write(f"""model_list:
@@ -33,7 +61,7 @@ def gateway(name, binary, work, upstream_port, spend_logs):
 general_settings:
   master_key: sk-bench
   disable_spend_logs: {"false" if spend_logs else "true"}
-""")
+{GUARDRAILS if guardrails else ""}""")
     port = free_port()
     directory = os.path.join(work, name)
     os.makedirs(directory)
@@ -50,6 +78,8 @@ def main():
     parser.add_argument("--duration", default="5s")
     parser.add_argument("--concurrency", default="1,64")
     parser.add_argument("--virtual-key", nargs="?", const="both", default="none", choices=["none", "a", "b", "both"])
+    parser.add_argument("--guardrails", default="none", choices=["none", "a", "b", "both"])
+    parser.add_argument("--prompt-bytes", type=int, default=0, help="send a chat request of about this size")
     args = parser.parse_args()
     levels = [int(c) for c in args.concurrency.split(",")]
     work = tempfile.mkdtemp(prefix="switchyard-ab-")
@@ -59,7 +89,8 @@ def main():
         targets = [("nginx", proxy.pid, f"http://127.0.0.1:{proxy_port}/v1/chat/completions", "sk-bench")]
         for name, binary in (("A", args.a), ("B", args.b)):
             governed = args.virtual_key in ("both", name.lower())
-            service, port = gateway(name, os.path.abspath(binary), work, upstream_port, governed)
+            guarded = args.guardrails in ("both", name.lower())
+            service, port = gateway(name, os.path.abspath(binary), work, upstream_port, governed, guarded)
             services.append(service)
             key = "sk-bench"
             if governed:
@@ -68,7 +99,7 @@ def main():
                     "max_parallel_requests": 10_000,
                 })
             targets.append((name, service.pid, f"http://127.0.0.1:{port}/v1/chat/completions", key))
-        chat = os.path.join(HERE, "chat.json")
+        chat = prompt_body(work, args.prompt_bytes) if args.prompt_bytes else os.path.join(HERE, "chat.json")
         for _, _, url, key in targets:
             run_wrk(url, chat, 8, "2s", key)
         samples = {}
