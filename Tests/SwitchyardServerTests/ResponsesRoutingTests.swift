@@ -243,4 +243,17 @@ import Testing
             #expect((try #require(upstreams.openAI.requests.last).json["tools"] as? [[String: Any]])?.first?["type"] as? String == "web_search_preview")
         }
     }
+
+    @Test func aTurnWithNoInputAndNoConversationIsA400() async throws {
+        try await DialectMatrixTests.withMatrix { client, upstreams in
+            for body in [#"{"model":"via-anthropic"}"#, #"{"model":"via-anthropic","input":[]}"#] {
+                let answer = try await Self.create(client, body)
+                #expect(answer.status == .badRequest)
+                #expect((answer.body.json["error"] as? [String: Any])?["param"] as? String == "input")
+            }
+            let wrong = try await Self.create(client, #"{"model":"via-anthropic","input":42}"#)
+            #expect(wrong.status == .badRequest)
+            #expect(upstreams.anthropic.requests.isEmpty)
+        }
+    }
 }

@@ -30,6 +30,9 @@ struct ResponsesConversation: Sendable {
     static func open(_ request: OperationRequest, owner: ResponseOwner, gateway: Gateway, logger: Logger) async throws -> (ResponsesConversation, OperationRequest) {
         let previous = request.field("previous_response_id")
         let own = try ConversationItems.input(of: request)
+        if previous == nil, own.items.isEmpty {
+            throw GatewayError(.invalidRequest, "Missing required parameter: 'input'.", param: "input", code: "missing_required_parameter")
+        }
         let stores = request.bytes.withUnsafeReadableBytes { request.index.bool("store", in: $0) } ?? true
         let conversation = ResponsesConversation(
             owner: owner, previousResponseID: previous, stores: stores, inputItems: own.identified(ResponseIDs.item), model: request.model,
