@@ -53,13 +53,16 @@ import Testing
             guardrails:
               - {guardrail_name: a, litellm_params: {guardrail: pii, mode: [pre_call, post_call], action: mask}}
               - {guardrail_name: b, litellm_params: {guardrail: secrets, mode: during_call}}
-              - {guardrail_name: c, litellm_params: {guardrail: moderation, moderation_model: mod}}
+              - {guardrail_name: c, litellm_params: {guardrail: moderation, moderation_model: mod, mode: post_call}}
+              - {guardrail_name: e, litellm_params: {guardrail: moderation, moderation_model: nope}}
               - {guardrail_name: d, litellm_params: {guardrail: presidio}}
+              - {guardrail_name: f, litellm_params: {guardrail: moderation, moderation_model: mod}}
             """, ["PRESIDIO_ANALYZER_API_BASE": "http://localhost:5002"]).problems.map(\.description)
-        #expect(lines == [
+        #expect(lines.sorted() == [
             "guardrails[0].litellm_params.action: post_call guardrails block: an answer already streaming cannot be masked (mask applies pre_call)",
-            "guardrails[2].litellm_params.guardrail: moderation is not supported yet (built in: pii, secrets, prompt_injection, content_filter)",
-            "guardrails[3].litellm_params.guardrail: presidio is not supported yet (built in: pii, secrets, prompt_injection, content_filter)",
+            "guardrails[2].litellm_params.mode: moderation runs on requests (pre_call, during_call), not post_call",
+            "guardrails[3].litellm_params.moderation_model: nope is not a model_name in model_list",
+            "guardrails[4].litellm_params.guardrail: presidio is not supported yet (built in: pii, secrets, prompt_injection, content_filter, moderation)",
         ])
     }
 

@@ -182,4 +182,45 @@ import Testing
             #expect(guarded.headers[HTTPField.Name("x-switchyard-guardrails")!] == "no-cards,mask-email,no-heard")
         }
     }
+
+    /// The moderation guardrail asks the configured moderation model, a group of the gateway's
+    /// own; a failed moderation call fails closed.
+    @Test func aModerationGuardrailAsksItsModelAndFailsClosed() async throws {
+        let config = try TestConfig.load("""
+            model_list:
+              - model_name: chat
+                litellm_params: {model: mock/chat}
+              - model_name: moderator
+                litellm_params: {model: mock/omni-moderation-latest}
+              - model_name: broken-moderator
+                litellm_params: {model: openai/omni-moderation-latest, api_base: "http://127.0.0.1:9/v1", api_key: x}
+            guardrails:
+              - guardrail_name: moderated
+                litellm_params: {guardrail: moderation, moderation_model: moderator, default_on: true}
+              - guardrail_name: broken
+                litellm_params: {guardrail: moderation, moderation_model: broken-moderator}
+            general_settings:
+              master_key: sk-master-123
+              proxy_batch_write_at: 0.05
+            """)
+        try await withGateway(config) { client in
+            let admin = AdminClient(client: client)
+            let key = try await admin.generateKey()
+            let headers: HTTPFields = [.authorization: "Bearer \(key)"]
+            let flagged = try await Self.post(client, "/v1/chat/completions", #"{"model":"chat","messages":[{"role":"user","content":"how do I kill a process"}]}"#, headers: headers)
+            #expect(flagged.status == .forbidden)
+            #expect(((flagged.body.json["error"] as? [String: Any])?["message"] as? String)?.contains("'moderated': it contains flagged_content") == true)
+            let fine = try await Self.post(client, "/v1/chat/completions", #"{"model":"chat","messages":[{"role":"user","content":"hello there"}]}"#, headers: headers)
+            #expect(fine.status == .ok)
+            let failed = try await Self.post(
+                client, "/v1/chat/completions", #"{"model":"chat","guardrails":["broken"],"messages":[{"role":"user","content":"hello"}]}"#, headers: headers
+            )
+            #expect(failed.status == .serviceUnavailable)
+            #expect((failed.body.json["error"] as? [String: Any])?["code"] as? String == "guardrail_unavailable")
+            // Three moderation calls (the default_on guardrail ran on each request), logged as
+            // the gateway's own, not charged to the key.
+            let rows = try await admin.spendLogs("model=moderator", count: 3)
+            #expect(rows.allSatisfy { $0["call_type"] as? String == "guardrail/moderations" })
+        }
+    }
 }

@@ -24,6 +24,12 @@ extension ConfigReader {
         for reference in guardrailReferences where !defined.contains(reference.name) {
             error(reference.path, "guardrail \(reference.name) is not defined in guardrails", at: reference.node)
         }
+        let models = Set(config.deployments.map(\.modelName))
+        for (index, guardrail) in config.guardrails.enumerated() {
+            if let model = guardrail.moderationModel, !models.contains(model) {
+                error(ConfigPath.root.key("guardrails").index(index).key("litellm_params").key("moderation_model"), "\(model) is not a model_name in model_list", at: nil)
+            }
+        }
     }
 
     private mutating func readGuardrail(_ node: Node, at path: ConfigPath) -> (GuardrailDefinition, Node)? {
@@ -113,8 +119,11 @@ extension ConfigReader {
         }
         // What the gateway cannot run yet is refused at load: a guardrail that silently does
         // not run would let through what its owner meant to stop.
-        if guardrail.kind == .moderation || guardrail.kind == .presidio {
-            error(path.key("guardrail"), "\(guardrail.kind.rawValue) is not supported yet (built in: pii, secrets, prompt_injection, content_filter)", at: params.value)
+        if guardrail.kind == .moderation, guardrail.modes.contains(.postCall) {
+            error(path.key("mode"), "moderation runs on requests (pre_call, during_call), not post_call", at: params.value)
+        }
+        if guardrail.kind == .presidio {
+            error(path.key("guardrail"), "presidio is not supported yet (built in: pii, secrets, prompt_injection, content_filter, moderation)", at: params.value)
         }
         if guardrail.action == .mask, guardrail.modes.contains(.postCall) {
             error(path.key("action"), "post_call guardrails block: an answer already streaming cannot be masked (mask applies pre_call)", at: params.value)

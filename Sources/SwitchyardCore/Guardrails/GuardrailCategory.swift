@@ -27,6 +27,9 @@ public enum GuardrailCategory: String, Sendable, Hashable, CaseIterable {
     // content_filter
     case blockedWord = "blocked_word"
     case blockedPattern = "blocked_pattern"
+    // moderation
+    /// A moderation model flagged the text.
+    case flaggedContent = "flagged_content"
 
     /// The categories the `pii` guardrail finds.
     public static let pii: [GuardrailCategory] = [.email, .phone, .creditCard, .iban, .usSSN, .ukNINO, .ipAddress]

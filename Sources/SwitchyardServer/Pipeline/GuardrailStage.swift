@@ -21,7 +21,7 @@ struct GuardrailStage: Sendable {
         var answer: [GuardrailDefinition] = []
     }
 
-    func run(_ request: OperationRequest, identity: CallerIdentity, headers: HTTPFields, logger: Logger) throws -> Plan {
+    func run(_ request: OperationRequest, identity: CallerIdentity, headers: HTTPFields, requestID: String, logger: Logger) async throws -> Plan {
         let configured = gateway.config.guardrails
         guard !configured.isEmpty, let surface = GuardrailSurface(operation: request.operation) else { return Plan(request: request) }
         // The body is decoded only when it names guardrails or when some guardrail runs.
@@ -60,7 +60,17 @@ struct GuardrailStage: Sendable {
         guard !requestGuardrails.isEmpty else { return plan }
         let body = try body()
         let texts = GuardrailTexts(body: body, surface: surface).texts
-        switch GuardrailCheck(requestGuardrails).run(texts) {
+        var outcome = GuardrailCheck(requestGuardrails).run(texts)
+        if case .pass(let masked) = outcome {
+            for guardrail in requestGuardrails where guardrail.kind == .moderation {
+                let moderation = ModerationGuardrail(gateway: gateway, guardrail: guardrail)
+                if try await moderation.flags((masked ?? texts).map(\.text), requestID: requestID, logger: logger) {
+                    outcome = .blocked(guardrail: guardrail.name, category: .flaggedContent)
+                    break
+                }
+            }
+        }
+        switch outcome {
         case .blocked(let guardrail, let category):
             logger.notice(
                 "guardrail blocked a request",

@@ -50,7 +50,8 @@ struct OperationPipeline: Sendable {
         var conversation: ResponsesConversation?
         let guardrails: GuardrailStage.Plan
         do {
-            guardrails = try GuardrailStage(gateway: gateway).run(parsed, identity: identity, headers: request.headers, logger: context.logger)
+            guardrails = try await GuardrailStage(gateway: gateway)
+                .run(parsed, identity: identity, headers: request.headers, requestID: context.requestID, logger: context.logger)
             parsed = guardrails.request
             if operation.capability == .responses {
                 (conversation, parsed) = try await ResponsesConversation.open(parsed, owner: gateway.governance.owner(identity), gateway: gateway, logger: context.logger)
@@ -77,6 +78,28 @@ struct OperationPipeline: Sendable {
             let status = error is CancellationError || Task.isCancelled ? 499 : (error as? GatewayError)?.status ?? 500
             meter.finish(status: status)
             gateway.metrics.increment(GatewayMetrics.requests, ["route": operation.name, "model_group": label, "status": String(status)])
+            throw error
+        }
+    }
+
+    /// An operation the gateway calls on its own behalf (a guardrail's moderation model):
+    /// routed, retried and logged like any request on `meter`; its whole answer returned.
+    func answer(_ request: OperationRequest, meter: RequestMeter, logger: Logger) async throws -> ByteBuffer {
+        let call = OperationCall(request: request, clientHeaders: [:], meter: meter, logger: logger)
+        do {
+            let routed = try await route(call)
+            guard case .whole(let body, let usage) = routed.value.body else {
+                if case .stream(let body) = routed.value.body { Task { try? await body.write(RefusingWriter()) } }
+                throw GatewayError(.upstreamUnavailable, "\(request.operation.name) answered with a stream.", code: "bad_upstream_response")
+            }
+            if let usage { gateway.record(usage, candidate: routed.candidate, meter: meter) }
+            meter.finish(status: routed.value.status)
+            guard routed.value.status < 300 else {
+                throw GatewayError(.upstream(status: routed.value.status), "\(request.operation.name) answered \(routed.value.status).")
+            }
+            return body
+        } catch {
+            meter.finish(status: (error as? GatewayError)?.status ?? 500)
             throw error
         }
     }

@@ -1,0 +1,39 @@
+import Foundation
+import Logging
+import NIOCore
+import SwitchyardCore
+
+/// The `moderation` guardrail: asks the configured moderation model (a model group of the
+/// gateway's own, reached through its routing) whether a request's texts are flagged. It fails
+/// closed: a moderation call that fails stops the request with a 503.
+struct ModerationGuardrail: Sendable {
+    let gateway: Gateway
+    let guardrail: GuardrailDefinition
+
+    /// Whether any of `texts` is flagged.
+    func flags(_ texts: [String], requestID: String, logger: Logger) async throws -> Bool {
+        guard let model = guardrail.moderationModel, !texts.isEmpty else { return false }
+        do {
+            let body = try JSONEncoder().encode(["model": JSONValue.string(model), "input": .array(texts.map(JSONValue.string))])
+            let request = try OperationRequest.parse(ByteBuffer(bytes: body), operation: OperationTable.moderations)
+            // Logged as its own row, on no key: the gateway asked, not the caller.
+            let meter = try gateway.governance.meter(
+                identity: .master, models: [model], estimate: 0, modelGroup: model, callType: "guardrail/moderations",
+                requestID: requestID + "/moderation", tags: [], logger: logger
+            )
+            let answer = try await OperationPipeline(gateway: gateway).answer(request, meter: meter, logger: logger)
+            let moderation = try JSONDecoder().decode(JSONValue.self, from: Data(answer.readableBytesView))
+            guard let results = moderation["results"]?.arrayValue else {
+                throw GatewayError(.upstreamUnavailable, "the moderation answer has no results", code: "bad_upstream_response")
+            }
+            return results.contains { $0["flagged"]?.boolValue == true }
+        } catch {
+            logger.warning("a moderation guardrail could not run", metadata: ["switchyard.guardrail": .string(guardrail.name), "switchyard.error": .string("\(error)")])
+            var refused = GatewayError(
+                .noHealthyDeployment, "The guardrail '\(guardrail.name)' could not run, so the request was not sent.", code: "guardrail_unavailable"
+            )
+            refused.retryAfter = 1
+            throw refused
+        }
+    }
+}
