@@ -174,3 +174,45 @@ def test_twenty_concurrent_top_ups_across_both_replicas_lose_nothing(replicas):
     assert [team_budget(g) for g in (a, b)] == [20, 20]
     # Each replica served some of the top-ups, and admits the key at once.
     assert ask(a, key).status_code == 200 and ask(b, key).status_code == 200
+
+
+def test_a_response_made_on_one_replica_is_continued_on_the_other_at_once(replicas):
+    from mockmodel import reply_to, words
+
+    a, b = replicas
+    owner_key = admin(a, "/key/generate", key_alias="responses-owner")["key"]
+    stranger_key = admin(a, "/key/generate", key_alias="responses-stranger")["key"]
+    with (
+        openai.OpenAI(base_url=a.base_url, api_key=owner_key, max_retries=0) as on_a,
+        openai.OpenAI(base_url=b.base_url, api_key=owner_key, max_retries=0) as on_b,
+        openai.OpenAI(base_url=b.base_url, api_key=stranger_key, max_retries=0) as stranger_on_b,
+    ):
+        first = on_a.responses.create(model="mock", input="My name is Ada")
+        assert first.output_text == reply_to("My name is Ada")
+        # no pause: the response is in the shared store before replica a's answer ends
+        second = on_b.responses.create(model="mock", previous_response_id=first.id, input="What is my name?")
+        assert second.output_text == reply_to("What is my name?")
+        # the first turn's input and answer were sent as context: 3 messages of words + 3 each
+        history = ["My name is Ada", reply_to("My name is Ada"), "What is my name?"]
+        assert second.usage.input_tokens == sum(words(text) + 3 for text in history)
+        assert on_b.responses.retrieve(first.id).model_dump() == first.model_dump()
+        assert on_a.responses.retrieve(second.id).model_dump() == second.model_dump()
+
+        streamed = [event for event in on_a.responses.create(model="mock", input="Remember 42", stream=True)]
+        third = on_b.responses.create(model="mock", previous_response_id=streamed[-1].response.id, input="Which number?")
+        assert third.output_text == reply_to("Which number?")
+
+        with pytest.raises(openai.NotFoundError):
+            stranger_on_b.responses.retrieve(first.id)
+        with pytest.raises(openai.NotFoundError):
+            stranger_on_b.responses.input_items.list(first.id)
+        with pytest.raises(openai.BadRequestError) as hijack:
+            stranger_on_b.responses.create(model="mock", previous_response_id=first.id, input="yours?")
+        assert hijack.value.code == "previous_response_not_found"
+
+        on_b.responses.delete(first.id)
+        with pytest.raises(openai.NotFoundError):
+            on_a.responses.retrieve(first.id)
+
+        # the answer names the response it continues, as OpenAI's does
+        assert second.previous_response_id == first.id
