@@ -99,6 +99,10 @@ import Testing
             let secondID = try #require(second.body.json["id"] as? String)
             let third = try await Self.create(client, #"{"model":"via-openai","previous_response_id":"\#(secondID)","input":"And again?"}"#)
             #expect(third.status == .ok, "\(String(buffer: third.body))")
+            #expect(third.body.json["previous_response_id"] as? String == secondID, "the pass-through answer names the turn it follows")
+            let streamed = try await Self.create(client, #"{"model":"via-openai","previous_response_id":"\#(secondID)","input":"Once more","stream":true}"#)
+            let carried = Self.events(streamed.body).compactMap { ($0["response"] as? [String: Any])?["previous_response_id"] as? String }
+            #expect(carried == [secondID, secondID, secondID], "created, in_progress and completed name it")
             let openAISaw = try #require(upstreams.openAI.requests.last).json
             #expect(openAISaw["previous_response_id"] == nil, "OpenAI never saw these turns: the gateway sends them as input")
             let input = openAISaw["input"] as? [[String: Any]] ?? []

@@ -47,15 +47,24 @@ public struct ConversationItems: Sendable, Hashable {
         return ConversationItems(items)
     }
 
-    /// The items with an `id` given to each that has none (`msg_…`, `fc_…`…, from `makeID`
-    /// and the item's type), as the stored input items are listed.
+    /// The items as OpenAI lists a response's input items: each with an `id` (`msg_…`,
+    /// `fc_…`…, from `makeID` and the item's type), and a message written the short way
+    /// (`{"role", "content": "text"}`) as the message item it stands for, its text a part
+    /// (`input_text`, or `output_text` for the assistant) and its status completed.
     public func identified(_ makeID: (_ prefix: String) -> String) -> ConversationItems {
         ConversationItems(items.map { item in
             item.withUnsafeBytes { raw in
                 guard let index = try? JSONScanner.indexObject(raw) else { return item }
                 var edit = JSONObjectEdit()
-                // A message written the short way (`{"role","content"}`) is listed as the message it is.
-                if index.member("type") == nil, index.member("role") != nil { edit.set("type", string: "message") }
+                let isMessage = (index.string("type", in: raw) ?? "message") == "message" && index.member("role") != nil
+                if index.member("type") == nil, isMessage { edit.set("type", string: "message") }
+                if isMessage, let content = index.member("content"), content.kind == .string {
+                    let partType = index.string("role", in: raw) == "assistant" ? "output_text" : "input_text"
+                    let annotations = partType == "output_text" ? #","annotations":[]"# : ""
+                    let part = Array(#"[{"type":"\#(partType)"\#(annotations),"text":"#.utf8) + Array(raw[content.valueRange]) + Array("}]".utf8)
+                    edit.set("content", rawJSON: part)
+                }
+                if isMessage, index.member("status") == nil { edit.set("status", string: "completed") }
                 if index.member("id") == nil {
                     edit.set("id", string: makeID(Self.idPrefix(type: index.string("type", in: raw) ?? "message")))
                 }

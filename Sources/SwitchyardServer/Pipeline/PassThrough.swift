@@ -47,14 +47,18 @@ struct PassThrough: Sendable {
         }
         if request.stream {
             var terminal: (@Sendable ([UInt8]) async -> Usage?)?
+            var rewrite: (@Sendable (ByteBuffer) -> ByteBuffer)?
             if let conversation = call.conversation {
                 terminal = { response in await conversation.recordStreamed(response) }
+                if let previous = conversation.previousResponseID {
+                    rewrite = { events in ResponseEcho.settingPrevious(previous, inEvents: events) }
+                }
             }
             return try await StreamRelay(gateway: gateway).relay(
                 upstream, call: call, candidate: candidate, endpoint: endpoint,
                 dropUsageOnlyChunk: isOpenAIChat && !request.clientWantsStreamUsage,
                 usageDialect: dialect.usage, failureEvent: dialect.streamFailure,
-                terminal: terminal
+                rewrite: rewrite, terminal: terminal
             )
         }
         let provider = deployment.provider.rawValue
@@ -100,10 +104,16 @@ struct PassThrough: Sendable {
         if usage?.seconds == nil, let measured = call.measuredAudio, call.operation.answer == .transcript {
             usage = (usage ?? MeteredUsage()).with(seconds: measured)
         }
+        var answered = answer.body
         if let conversation = call.conversation, answer.status == 200 {
-            await conversation.record(response: Array(answer.body.readableBytesView))
+            var response = Array(answer.body.readableBytesView)
+            if let previous = conversation.previousResponseID {
+                response = ResponseEcho.settingPrevious(previous, inResponse: response)
+                answered = ByteBuffer(bytes: response)
+            }
+            await conversation.record(response: response)
         }
-        let proxied = ProxiedAnswer(status: answer.status, contentType: answer.contentType ?? "application/json", body: .whole(answer.body, usage: usage))
+        let proxied = ProxiedAnswer(status: answer.status, contentType: answer.contentType ?? "application/json", body: .whole(answered, usage: usage))
         return RouteAttempt(value: proxied, upstreamSeconds: seconds, keepsSlot: false)
     }
 

@@ -13,6 +13,8 @@ struct StreamRelay: Sendable {
     /// - Parameters:
     ///   - dropUsageOnlyChunk: leave out the OpenAI usage-only chunk (the client did not ask).
     ///   - failureEvent: the in-stream event written when the upstream breaks mid-stream.
+    ///   - rewrite: applied to complete events before they are written (a Responses stream's
+    ///     `previous_response_id`).
     ///   - terminal: for a Responses stream, called with the final response object before the
     ///     event carrying it is written (it stores the response, and answers its usage).
     func relay(
@@ -23,6 +25,7 @@ struct StreamRelay: Sendable {
         dropUsageOnlyChunk: Bool,
         usageDialect: UsageReader.Dialect,
         failureEvent: @escaping @Sendable (GatewayError) -> ByteBuffer,
+        rewrite: (@Sendable (ByteBuffer) -> ByteBuffer)? = nil,
         terminal: (@Sendable ([UInt8]) async -> Usage?)? = nil
     ) async throws -> RouteAttempt<ProxiedAnswer> {
         let deployment = candidate.deployment
@@ -62,7 +65,8 @@ struct StreamRelay: Sendable {
             defer { gateway.ledger.end(candidate.key) }
             var relay = OpenAIStreamRelay(dropUsageOnlyChunk: dropUsageOnlyChunk, usageDialect: usageDialect)
             var terminalUsage: Usage?
-            func write(_ slice: ByteBuffer) async throws {
+            func write(_ relayed: ByteBuffer) async throws {
+                let slice = rewrite.map { $0(relayed) } ?? relayed
                 guard let terminal, let found = ResponsesTerminalEvent.find(in: slice) else { return try await writer.write(slice) }
                 if found.offset > 0, let before = slice.getSlice(at: slice.readerIndex, length: found.offset) { try await writer.write(before) }
                 terminalUsage = await terminal(found.response)
