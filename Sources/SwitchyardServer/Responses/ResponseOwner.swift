@@ -2,13 +2,12 @@ import SwitchyardCore
 
 /// Who a stored response belongs to: the key that made it, and that key's team.
 ///
-/// A response is visible to the key that made it, to the other keys of its team, and to
-/// whoever may administer the gateway; to every other caller it does not exist.
+/// A response is visible to the key that made it and to the other keys of its team; to every
+/// other caller, admins included, it does not exist (CONTRACT §3: conversations are private).
 struct ResponseOwner: Sendable, Hashable {
     /// The key's token hash, or `master` / `open` for the master key and an open gateway.
     let keyHash: String
     let teamID: String?
-    let seesAll: Bool
 
     init(_ identity: CallerIdentity, teamID: String?) {
         switch identity {
@@ -17,11 +16,10 @@ struct ResponseOwner: Sendable, Hashable {
         case .virtualKey(let hash, _): keyHash = hash
         }
         self.teamID = teamID
-        self.seesAll = identity.mayAdminister
     }
 
     func mayRead(_ response: StoredResponse) -> Bool {
-        if seesAll || response.ownerKeyHash == keyHash { return true }
+        if response.ownerKeyHash == keyHash { return true }
         guard let teamID, let owner = response.teamID else { return false }
         return owner == teamID
     }
