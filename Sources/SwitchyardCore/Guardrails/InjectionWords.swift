@@ -40,12 +40,15 @@ struct InjectionWords {
         }
         while index < bytes.count {
             let byte = bytes[index]
-            let invisible = Self.invisibleLength(bytes, index)
-            if invisible > 0 {
-                index += invisible
-                continue
+            // Only a few non-ASCII lead bytes can start an invisible character.
+            if byte >= 0xC2 {
+                let invisible = Self.invisibleLength(bytes, index)
+                if invisible > 0 {
+                    index += invisible
+                    continue
+                }
             }
-            let apostrophe = byte == UInt8(ascii: "'") ? 1 : (Self.isRightQuote(bytes, index) ? 3 : 0)
+            let apostrophe = byte == UInt8(ascii: "'") ? 1 : (byte == 0xE2 && Self.isRightQuote(bytes, index) ? 3 : 0)
             if apostrophe > 0, !current.isEmpty, bytes.byte(at: index + apostrophe).isASCIILetter {
                 index += apostrophe
                 continue
@@ -57,14 +60,23 @@ struct InjectionWords {
                 end = index + 1
             } else {
                 finish()
-                if Self.sentenceBreaks.contains(byte) { sentence = true }
+                if Self.breaksSentence(byte) { sentence = true }
             }
             index += 1
         }
         finish()
     }
 
-    private static let sentenceBreaks = Set(".!?:;\n\"([{<>*#|".utf8)
+    /// `.`, `!`, `?`, `:`, `;`, a newline, an opening bracket or quote, `<`, `>`, `*`, `#`, `|`.
+    private static func breaksSentence(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"), 0x0A, UInt8(ascii: "\""),
+            UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "*"),
+            UInt8(ascii: "#"), UInt8(ascii: "|"):
+            true
+        default: false
+        }
+    }
 
     /// U+200B–U+200D, U+2060, U+FEFF and U+00AD: bytes to drop without breaking the word.
     private static func invisibleLength(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {

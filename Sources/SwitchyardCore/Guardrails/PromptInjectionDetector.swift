@@ -16,7 +16,9 @@ public struct PromptInjectionDetector: GuardrailDetector {
         // Several rules may match the same words; one finding per category and first word.
         var reported: Set<Int> = []
         for (start, word) in words.words.enumerated() {
-            // One lookup per word finds the few rules that can start there.
+            // Most words can start no rule: a bit per (first letter, length) says so before
+            // the one dictionary lookup that finds the few rules that can.
+            guard PromptInjectionRule.mayStart(word.text) else { continue }
             for rule in PromptInjectionRule.startingWith[word.text] ?? [] {
                 let key = start << 1 | (rule.category == .rolePlay ? 1 : 0)
                 guard !reported.contains(key), let end = rule.match(words, at: start) else { continue }

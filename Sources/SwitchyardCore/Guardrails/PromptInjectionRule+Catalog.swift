@@ -14,6 +14,22 @@ extension PromptInjectionRule {
         return rules
     }()
 
+    /// For each first byte, a bit per word length (up to 63) that some rule's first word has.
+    private static let startShapes: [UInt64] = {
+        var shapes = [UInt64](repeating: 0, count: 256)
+        for word in startingWith.keys {
+            guard let first = word.utf8.first else { continue }
+            shapes[Int(first)] |= 1 << UInt64(min(word.utf8.count, 63))
+        }
+        return shapes
+    }()
+
+    /// Whether a rule may start with `word` (false is certain; true needs the lookup).
+    static func mayStart(_ word: String) -> Bool {
+        guard let first = word.utf8.first else { return false }
+        return startShapes[Int(first)] & (1 << UInt64(min(word.utf8.count, 63))) != 0
+    }
+
     // MARK: Vocabulary
 
     private static let overrideVerbs: Set<String> = [
