@@ -59,7 +59,7 @@ enum ConfigKeys {
     /// `litellm_settings` keys LiteLLM acts on that the gateway does not yet.
     static let litellmNotSupportedYet: Set<String> = [
         "set_verbose", "json_logs", "callbacks", "success_callback", "failure_callback",
-        "service_callback", "cache", "cache_params", "telemetry", "turn_off_message_logging",
+        "service_callback", "telemetry", "turn_off_message_logging",
         "redact_user_api_key_info", "redact_messages_in_exceptions", "max_budget", "budget_duration",
         "default_team_settings", "upperbound_key_generate_params", "default_key_generate_params",
         "modify_params", "enable_json_schema_validation", "return_response_headers",

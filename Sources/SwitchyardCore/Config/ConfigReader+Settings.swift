@@ -6,9 +6,13 @@ extension ConfigReader {
         _ node: Node, at path: ConfigPath, shared: inout FallbackFields, references: inout [ModelReference]
     ) -> LiteLLMSettings {
         var settings = LiteLLMSettings()
+        var cache: ConfigEntry?
+        var cacheParams: ConfigEntry?
         for entry in entries(of: node, at: path) ?? [] {
             if readFallbackField(entry, into: &shared, references: &references) { continue }
             switch entry.key {
+            case "cache": cache = entry
+            case "cache_params": cacheParams = entry
             case "drop_params": settings.dropParams = bool(entry.value, at: entry.path) ?? false
             case "request_timeout": settings.requestTimeout = number(entry.value, at: entry.path, .positive) ?? 600
             case "ssl_verify": break  // read before the model list, by `readDefaultTrust`
@@ -17,6 +21,7 @@ extension ConfigReader {
                 reportIgnored(entry, notSupportedYet: ConfigKeys.litellmNotSupportedYet)
             }
         }
+        settings.cache = readCache(enabled: cache, params: cacheParams)
         return settings
     }
 

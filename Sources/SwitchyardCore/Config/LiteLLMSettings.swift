@@ -4,10 +4,13 @@ public struct LiteLLMSettings: Sendable {
     public var dropParams: Bool
     /// Seconds a whole request may take when no deployment or router timeout applies.
     public var requestTimeout: Double
+    /// `cache: true` with `cache_params`; nil when responses are not cached.
+    public var cache: CacheSettings?
     /// Every other key, as written (including ones reported as not supported yet).
     public var extra: [String: JSONValue]
 
-    public init(dropParams: Bool = false, requestTimeout: Double = 600, extra: [String: JSONValue] = [:]) {
+    public init(dropParams: Bool = false, requestTimeout: Double = 600, cache: CacheSettings? = nil, extra: [String: JSONValue] = [:]) {
+        self.cache = cache
         self.dropParams = dropParams
         self.requestTimeout = requestTimeout
         self.extra = extra

@@ -13,10 +13,14 @@ extension GatewayMetrics {
     public static let spend = Family(name: "switchyard_spend_usd_total", help: "USD spent, by model group.", kind: .counter)
     public static let spendLogsDropped = Family(name: "switchyard_spend_logs_dropped_total", help: "Spend log rows refused because the write queue was full.", kind: .counter)
     public static let storeSyncFailures = Family(name: "switchyard_store_sync_failures_total", help: "Background writes to the store that failed (retried at the next sync).", kind: .counter)
+    public static let cacheLookups = Family(name: "switchyard_cache_requests_total", help: "Cacheable requests, by operation and result (hit, miss or bypass).", kind: .counter)
+    public static let cacheBytes = Family(name: "switchyard_cache_bytes_total", help: "Bytes of cached answers, served from the cache or stored in it.", kind: .counter)
+    public static let cacheErrors = Family(name: "switchyard_cache_errors_total", help: "Cache store calls that failed (a failed lookup is a miss), by backend and call.", kind: .counter)
     public static let cooling = Family(name: "switchyard_deployment_cooling", help: "1 while a deployment is cooling down.", kind: .gauge)
 
     static let families: [Family] = [
         requests, requestDuration, upstreamDuration, timeToFirstToken, gatewayOverhead, tokens,
         upstreamErrors, retries, fallbacks, cooldowns, spend, spendLogsDropped, storeSyncFailures,
+        cacheLookups, cacheBytes, cacheErrors,
     ]
 }

@@ -28,7 +28,7 @@ public struct OperationRequest: Sendable {
 
     /// Members that steer the gateway and are never sent upstream.
     public static let gatewayOnlyMembers: Set<String> = [
-        "drop_params", "additional_drop_params", "fallbacks", "models", "num_retries", "mock_response", "tags", "caching", "guardrails",
+        "drop_params", "additional_drop_params", "fallbacks", "models", "num_retries", "mock_response", "tags", "caching", "cache", "guardrails",
     ]
 
     /// - Parameter pathModel: the model named in the path, for operations that take it there.

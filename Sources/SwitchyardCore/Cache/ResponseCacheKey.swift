@@ -1,0 +1,49 @@
+import Crypto
+import Foundation
+
+/// The exact-match key of a request: SHA-256 over the namespace, the operation, the model
+/// group and the canonical body (`CanonicalJSON`) without the members that do not change the
+/// answer (`ignoredMembers`).
+///
+/// `stream` and `stream_options` stay in the key: a streamed answer is replayed as the same
+/// events, a whole one as the same body, and neither can stand for the other.
+public struct ResponseCacheKey: Sendable, Hashable, CustomStringConvertible {
+    /// The hash, in lowercase hex.
+    public let digest: String
+    public let namespace: String?
+
+    /// Members left out of the key: the gateway's own controls (never sent upstream), and
+    /// `metadata` and `user`, which label a request for the caller's records without changing
+    /// what the model answers.
+    public static let ignoredMembers: Set<String> = OperationRequest.gatewayOnlyMembers.union(["metadata", "user"])
+
+    /// - Parameter namespace: the caller's `cache.namespace`, else `cache_params.namespace`.
+    public init(_ request: OperationRequest, namespace: String?) throws(GatewayError) {
+        let body: JSONValue
+        do {
+            body = try JSONDecoder().decode(JSONValue.self, from: Data(request.bytes.readableBytesView))
+        } catch {
+            throw GatewayError.invalidRequest("The request body is not JSON.")
+        }
+        self.init(operation: request.operation.name, model: request.model, body: body, namespace: namespace)
+    }
+
+    public init(operation: String, model: String, body: JSONValue, namespace: String?) {
+        var kept = body.objectValue ?? [:]
+        for name in Self.ignoredMembers { kept[name] = nil }
+        var hasher = SHA256()
+        // Each part length-prefixed: no choice of namespace and model can run into another's.
+        for part in ["switchyard-cache-v1", namespace ?? "", operation, model] {
+            hasher.update(data: Array("\(part.utf8.count):\(part)\n".utf8))
+        }
+        hasher.update(data: CanonicalJSON.encode(.object(kept)))
+        self.digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        self.namespace = namespace
+    }
+
+    /// The key as a store writes it: `namespace:switchyard:cache:<digest>`, so one
+    /// namespace's entries can be listed and flushed together in Redis.
+    public var description: String {
+        (namespace.map { "\($0):" } ?? "") + "switchyard:cache:" + digest
+    }
+}
