@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SwitchyardServer", targets: ["SwitchyardServer"]),
         .library(name: "SwitchyardSQLite", targets: ["SwitchyardSQLite"]),
         .library(name: "SwitchyardPostgres", targets: ["SwitchyardPostgres"]),
+        .library(name: "SwitchyardRedis", targets: ["SwitchyardRedis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -63,11 +64,20 @@ let package = Package(
             ]
         ),
         .target(
+            name: "SwitchyardRedis",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        .target(
             name: "SwitchyardServer",
             dependencies: [
                 "SwitchyardCore",
                 "SwitchyardSQLite",
                 "SwitchyardPostgres",
+                "SwitchyardRedis",
                 "LeanHTTP",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -115,6 +125,14 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "SwitchyardRedisTests",
+            dependencies: [
+                "SwitchyardRedis",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(
