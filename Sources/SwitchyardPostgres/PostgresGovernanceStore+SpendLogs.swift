@@ -11,7 +11,7 @@ extension PostgresGovernanceStore {
     private static let logColumns = """
         request_id, call_type, key_hash, key_alias, team_id, user_id, model_group, model, provider,
         spend, COALESCE(list_cost, spend), billing_multiplier, prompt_tokens, completion_tokens, total_tokens,
-        start_time, end_time, status, tags, cost_known, units
+        start_time, end_time, status, tags, cost_known, units, cache_hit, saved_cost
         """
 
     /// Writes entries with one multi-row insert per chunk; an entry whose `requestID` is
@@ -124,11 +124,11 @@ extension PostgresGovernanceStore {
         INSERT INTO switchyard_spend_logs (
             request_id, call_type, key_hash, key_alias, team_id, user_id, model_group, model, provider,
             spend, list_cost, billing_multiplier, prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status, tags,
-            cost_known, units
+            cost_known, units, cache_hit, saved_cost
         )
         SELECT request_id, call_type, key_hash, key_alias, team_id, user_id, model_group, model, provider,
                spend, list_cost, billing_multiplier, prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status,
-               tags::TEXT[], cost_known, units
+               tags::TEXT[], cost_known, units, cache_hit, saved_cost
         FROM unnest(
             \(entries.map(\.requestID))::TEXT[], \(entries.map(\.callType))::TEXT[],
             \(NullableArrayBind(entries.map(\.keyHash)))::TEXT[], \(NullableArrayBind(entries.map(\.keyAlias)))::TEXT[],
@@ -140,11 +140,12 @@ extension PostgresGovernanceStore {
             \(entries.map(\.totalTokens))::INT8[], \(entries.map(\.startTime))::FLOAT8[],
             \(entries.map(\.endTime))::FLOAT8[], \(entries.map(\.status))::INT8[],
             \(entries.map { PostgresArrayLiteral.text($0.tags) })::TEXT[],
-            \(entries.map(\.costKnown))::BOOL[], \(NullableArrayBind(entries.map(\.units)))::TEXT[]
+            \(entries.map(\.costKnown))::BOOL[], \(NullableArrayBind(entries.map(\.units)))::TEXT[],
+            \(entries.map(\.cacheHit))::BOOL[], \(entries.map(\.savedCost))::FLOAT8[]
         ) AS entry(
             request_id, call_type, key_hash, key_alias, team_id, user_id, model_group, model, provider,
             spend, list_cost, billing_multiplier, prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status, tags,
-            cost_known, units
+            cost_known, units, cache_hit, saved_cost
         )
         ON CONFLICT (request_id) DO NOTHING
         """
@@ -175,6 +176,8 @@ extension PostgresGovernanceStore {
         )
         entry.costKnown = try reader.next()
         entry.units = try reader.next()
+        entry.cacheHit = try reader.next()
+        entry.savedCost = try reader.next()
         return entry
     }
 

@@ -158,6 +158,11 @@ enum PostgresSchema {
             """,
             "CREATE INDEX IF NOT EXISTS switchyard_responses_created ON switchyard_responses (created_at)",
         ]),
+        // Answers from the response cache: flagged, with the cost they saved; catalog-only.
+        Migration(version: 5, statements: [
+            "ALTER TABLE switchyard_spend_logs ADD COLUMN IF NOT EXISTS cache_hit BOOLEAN NOT NULL DEFAULT FALSE",
+            "ALTER TABLE switchyard_spend_logs ADD COLUMN IF NOT EXISTS saved_cost DOUBLE PRECISION NOT NULL DEFAULT 0",
+        ]),
     ]
 
     /// The newest version this build knows.

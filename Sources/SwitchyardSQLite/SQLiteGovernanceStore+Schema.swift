@@ -135,5 +135,10 @@ extension SQLiteGovernanceStore {
         );
         CREATE INDEX switchyard_responses_created ON switchyard_responses (created_at);
         """,
+        // Answers from the response cache: flagged, with the cost they saved.
+        """
+        ALTER TABLE switchyard_spend_logs ADD COLUMN cache_hit INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE switchyard_spend_logs ADD COLUMN saved_cost REAL NOT NULL DEFAULT 0;
+        """,
     ]
 }

@@ -4,7 +4,7 @@ extension SQLiteGovernanceStore {
     static let logColumns = """
         request_id, call_type, key_hash, key_alias, team_id, user_id, model_group, model, provider, spend,
         prompt_tokens, completion_tokens, total_tokens, start_time, end_time, status, tags, list_cost, billing_multiplier,
-        cost_known, units
+        cost_known, units, cache_hit, saved_cost
         """
     /// `logColumns` as `logEntry` reads them: rows logged before the cost trail have no list
     /// cost, and were charged at list price.
@@ -16,7 +16,7 @@ extension SQLiteGovernanceStore {
             try connection.transaction {
                 // Compiled once per batch, not per row: a batch is a sync interval's requests.
                 let insert = try connection.prepared(
-                    "INSERT OR IGNORE INTO switchyard_spend_logs (\(Self.logColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    "INSERT OR IGNORE INTO switchyard_spend_logs (\(Self.logColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 )
                 let tag = try connection.prepared("INSERT OR IGNORE INTO switchyard_spend_log_tags (tag, start_time, log_id) VALUES (?, ?, ?)")
                 for entry in entries {
@@ -27,6 +27,7 @@ extension SQLiteGovernanceStore {
                         .integer(Int64(entry.completionTokens)), .integer(Int64(entry.totalTokens)), .real(entry.startTime),
                         .real(entry.endTime), .integer(Int64(entry.status)), .text(StoreJSON.encode(entry.tags)),
                         .real(entry.listCost), .real(entry.billingMultiplier), .integer(entry.costKnown ? 1 : 0), SQLiteValue(entry.units),
+                        .integer(entry.cacheHit ? 1 : 0), .real(entry.savedCost),
                     ]
                     try insert.run(values)
                     guard connection.changes > 0, !entry.tags.isEmpty else { continue }
@@ -109,7 +110,7 @@ extension SQLiteGovernanceStore {
             requestID: row[0].string ?? "", callType: row[1].string ?? "", keyHash: row[2].string, keyAlias: row[3].string,
             teamID: row[4].string, userID: row[5].string, modelGroup: row[6].string ?? "", model: row[7].string,
             provider: row[8].string, spend: row[9].double ?? 0, listCost: row[17].double, billingMultiplier: row[18].double ?? 1,
-            costKnown: (row[19].int ?? 1) != 0, units: row[20].string,
+            costKnown: (row[19].int ?? 1) != 0, units: row[20].string, cacheHit: (row[21].int ?? 0) != 0, savedCost: row[22].double ?? 0,
             promptTokens: row[10].int ?? 0, completionTokens: row[11].int ?? 0, totalTokens: row[12].int ?? 0,
             startTime: row[13].double ?? 0, endTime: row[14].double ?? 0, status: row[15].int ?? 0, tags: StoreJSON.strings(row[16].string)
         )

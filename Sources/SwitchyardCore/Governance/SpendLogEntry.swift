@@ -24,6 +24,11 @@ public struct SpendLogEntry: Sendable, Hashable {
     public var costKnown: Bool
     /// What the request used besides tokens (`{"images":2,"image_size":"1024x1024"}`), as JSON.
     public var units: String?
+    /// Answered from the response cache: no upstream call, nothing charged.
+    public var cacheHit: Bool
+    /// For a cache hit, USD the answer would have cost at the model's list price and
+    /// multiplier (its stored tokens, priced now).
+    public var savedCost: Double
     public var promptTokens: Int
     public var completionTokens: Int
     public var totalTokens: Int
@@ -48,6 +53,8 @@ public struct SpendLogEntry: Sendable, Hashable {
         billingMultiplier: Double = 1,
         costKnown: Bool = true,
         units: String? = nil,
+        cacheHit: Bool = false,
+        savedCost: Double = 0,
         promptTokens: Int = 0,
         completionTokens: Int = 0,
         totalTokens: Int? = nil,
@@ -70,6 +77,8 @@ public struct SpendLogEntry: Sendable, Hashable {
         self.billingMultiplier = billingMultiplier
         self.costKnown = costKnown
         self.units = units
+        self.cacheHit = cacheHit
+        self.savedCost = savedCost
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
         self.totalTokens = totalTokens ?? promptTokens + completionTokens

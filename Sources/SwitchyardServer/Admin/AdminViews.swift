@@ -78,6 +78,8 @@ enum AdminViews {
             "list_cost": .number(entry.listCost),
             "billing_multiplier": .number(entry.billingMultiplier),
             "cost_known": .bool(entry.costKnown),
+            "cache_hit": .bool(entry.cacheHit),
+            "saved_cost": .number(entry.savedCost),
             "units": entry.units.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) } ?? .null,
             "prompt_tokens": .number(Double(entry.promptTokens)),
             "completion_tokens": .number(Double(entry.completionTokens)),

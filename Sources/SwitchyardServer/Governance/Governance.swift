@@ -142,15 +142,17 @@ final class Governance: Sendable {
     /// Books a finished request: releases its hold, adds its cost, queues its log row.
     /// - Parameter deploymentGroup: the answering deployment's configured `model_name`, which
     ///   labels the spend metric (never a name the client made up).
+    /// - Parameter savedByCache: for an answer from the response cache, what it would have
+    ///   cost; its tokens are logged but count against no tokens-per-minute limit.
     func record(
         _ meter: RequestMeter, status: Int, usage metered: MeteredUsage?, charge: Charge, costKnown: Bool, deployment: String?, deploymentGroup: String?,
-        provider: String?
+        provider: String?, savedByCache: Double? = nil
     ) {
         let now = clock.wallTime()
         let usage = metered?.tokens
         let cost = charge.cost
         if let admission = meter.admission {
-            ledger.settle(admission, cost: cost, tokens: usage?.totalTokens ?? 0, now: now)
+            ledger.settle(admission, cost: cost, tokens: savedByCache == nil ? usage?.totalTokens ?? 0 : 0, now: now)
         }
         if cost > 0 { metrics.increment(GatewayMetrics.spend, ["model_group": deploymentGroup ?? "unknown"], by: cost) }
         guard !settings.disableSpendLogs else { return }
@@ -170,6 +172,8 @@ final class Governance: Sendable {
             billingMultiplier: charge.multiplier,
             costKnown: costKnown,
             units: metered?.unitsJSON,
+            cacheHit: savedByCache != nil,
+            savedCost: savedByCache ?? 0,
             promptTokens: usage?.promptTokens ?? 0,
             completionTokens: usage?.completionTokens ?? 0,
             totalTokens: usage?.totalTokens,

@@ -19,6 +19,8 @@ final class RequestMeter: Sendable {
         /// The answering deployment's configured `model_name`, the spend metric's label.
         var deploymentGroup: String?
         var provider: String?
+        /// Answered from the response cache, and what that saved.
+        var savedByCache: Double?
         var finished = false
     }
 
@@ -86,6 +88,21 @@ final class RequestMeter: Sendable {
         }
     }
 
+    /// Records an answer replayed from the response cache: its tokens are logged, nothing is
+    /// charged, and `saved` (what it would have cost) goes on the log row.
+    func observeCacheHit(_ usage: MeteredUsage?, saved: Double) {
+        observation.withLock { observation in
+            observation.usage = usage
+            observation.charge = .zero
+            observation.savedByCache = saved
+        }
+    }
+
+    /// What the answer reported using so far (tokens of a stream are known at its end).
+    var observedUsage: MeteredUsage? {
+        observation.withLock { $0.usage }
+    }
+
     /// Adds the `x-ratelimit-*` headers for the limits the key is under.
     func addRateLimitHeaders(to headers: inout HTTPFields) {
         guard let admission else { return }
@@ -112,7 +129,7 @@ final class RequestMeter: Sendable {
         guard let ended else { return }
         governance.record(
             self, status: status, usage: ended.usage, charge: ended.charge, costKnown: ended.costKnown, deployment: ended.deployment,
-            deploymentGroup: ended.deploymentGroup, provider: ended.provider
+            deploymentGroup: ended.deploymentGroup, provider: ended.provider, savedByCache: ended.savedByCache
         )
     }
 }
