@@ -109,6 +109,7 @@ let package = Package(
             dependencies: [
                 "SwitchyardServer",
                 "SwitchyardCore",
+                "SwitchyardRedis",
                 "TestCertificates",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

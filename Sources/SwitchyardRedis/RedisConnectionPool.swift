@@ -78,45 +78,41 @@ public final class RedisConnectionPool: Sendable {
     }
 
     private func lease() async throws -> RedisConnection {
-        let next: Next = state.withLock { state in
-            while let connection = state.idle.popLast() {
-                if connection.isActive { return .use(connection) }
-                state.open -= 1
-            }
-            if state.open < maxConnections || state.closed {
-                state.open += 1
-                return .connect
-            }
-            return .wait
-        }
-        switch next {
+        let decision: Next = state.withLock { self.next(&$0) }
+        switch decision {
         case .use(let connection): return connection
         case .connect: return try await connect()
         case .wait:
             let handed = await withCheckedContinuation { continuation in
                 // Checked again under the lock: a connection may have come back since.
-                let ready: Next? = state.withLock { state in
-                    while let connection = state.idle.popLast() {
-                        if connection.isActive { return .use(connection) }
-                        state.open -= 1
-                    }
-                    if state.open < maxConnections || state.closed {
-                        state.open += 1
-                        return .connect
-                    }
-                    state.waiters.append(continuation)
-                    return nil
+                let ready: Next = state.withLock { state in
+                    let ready = self.next(&state)
+                    if case .wait = ready { state.waiters.append(continuation) }
+                    return ready
                 }
                 switch ready {
                 case .use(let connection): continuation.resume(returning: connection)
                 case .connect: continuation.resume(returning: nil)
-                case .wait, nil: break
+                case .wait: break
                 }
             }
             // nil: a slot was freed for this command to open its own connection.
             if let handed { return handed }
             return try await connect()
         }
+    }
+
+    /// An idle open connection, else a free slot (counted at once), else wait.
+    private func next(_ state: inout State) -> Next {
+        while let connection = state.idle.popLast() {
+            if connection.isActive { return .use(connection) }
+            state.open -= 1
+        }
+        if state.open < maxConnections || state.closed {
+            state.open += 1
+            return .connect
+        }
+        return .wait
     }
 
     /// Opens a connection in a slot already counted in `open`.

@@ -3,8 +3,10 @@ import LeanHTTP
 import Hummingbird
 import Logging
 import NIOCore
+import NIOPosix
 import ServiceLifecycle
 import SwitchyardCore
+import SwitchyardRedis
 
 /// Where and how the gateway listens, and the configuration it serves.
 public struct GatewayOptions: Sendable {
@@ -53,8 +55,13 @@ public func buildApplication(
             readTimeout: .inSeconds(max(options.config.litellm.requestTimeout, 1))
         )
     )
+    var redisPool: RedisConnectionPool?
+    if case .redis(let redis) = options.config.litellm.cache?.backend {
+        redisPool = RedisConnectionPool(endpoint: RedisEndpoint(redis), maxConnections: redis.maxConnections, group: MultiThreadedEventLoopGroup.singleton)
+    }
     let gateway = Gateway(
-        config: options.config, httpClient: httpClient, pool: pool, httpsViaProxy: options.httpsProxy != nil, store: store, clock: options.clock
+        config: options.config, httpClient: httpClient, pool: pool, httpsViaProxy: options.httpsProxy != nil, store: store, clock: options.clock,
+        cacheStore: redisPool.map { RedisResponseCacheStore(pool: $0) }
     )
 
     let router = Router(context: GatewayRequestContext.self)
@@ -87,6 +94,7 @@ public func buildApplication(
 
     var services: [any Service] = [HTTPClientService(client: httpClient, pool: pool)]
     if let storeService { services.append(storeService) }
+    if let redisPool { services.append(RedisPoolService(pool: redisPool)) }
     services.append(GovernanceService(governance: gateway.governance, interval: options.config.general.batchWriteInterval, logger: logger))
     if options.config.general.backgroundHealthChecks {
         services.append(HealthCheckService(gateway: gateway, interval: options.config.general.healthCheckInterval, logger: logger))

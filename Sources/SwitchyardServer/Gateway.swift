@@ -19,10 +19,12 @@ final class Gateway: Sendable {
     let governance: Governance
     /// Retries, cooldowns and fallbacks over this gateway's model groups.
     let routing: RoutingLoop
+    /// The response cache, when `litellm_settings.cache` is on.
+    let cache: ResponseCache?
 
     init(
         config: GatewayConfig, httpClient: HTTPClient, pool: HTTP1ConnectionPool, httpsViaProxy: Bool = false,
-        store: any GovernanceStore, clock: any GatewayClock
+        store: any GovernanceStore, clock: any GatewayClock, cacheStore: (any ResponseCacheStore)? = nil
     ) {
         self.config = config
         self.registry = ModelRegistry(config: config)
@@ -39,6 +41,19 @@ final class Gateway: Sendable {
         self.transport = UpstreamTransport(client: httpClient, pool: pool, mock: MockProviderHandler(), httpsViaProxy: httpsViaProxy)
         self.maxRequestBytes = Int(config.general.maxRequestSizeMB * 1024 * 1024)
         self.maxResponseBytes = 256 * 1024 * 1024
+        let metrics = self.metrics
+        self.cache = config.litellm.cache.map { settings in
+            switch settings.backend {
+            case .local(let entries, let bytes):
+                let store = cacheStore ?? LocalResponseCache(maxEntries: entries, maxBytes: bytes, clock: clock)
+                return ResponseCache(settings: settings, store: store, backend: "local", metrics: metrics, clock: clock)
+            case .redis:
+                // `buildApplication` passes the Redis store; a gateway built without one keeps
+                // answers in this process.
+                let store = cacheStore ?? LocalResponseCache(maxEntries: CacheSettings.defaultMaxEntries, maxBytes: CacheSettings.defaultMaxBytes, clock: clock)
+                return ResponseCache(settings: settings, store: store, backend: "redis", metrics: metrics, clock: clock)
+            }
+        }
         self.routing = RoutingLoop(registry: registry, ledger: ledger, selector: selector, settings: config.router, clock: clock, metrics: metrics)
     }
 

@@ -27,6 +27,9 @@ final class OperationCall: Sendable {
     /// The pivot form of the request, translated on first use (one translation per
     /// `drop_params` value) so retries and fallbacks need not translate again.
     private let pivots = Mutex([Bool: ChatCompletionRequest]())
+    /// Set when a stream ended with an in-stream error event instead of its own end: such a
+    /// stream is never cached.
+    private let broken = Mutex(false)
 
     init(request: OperationRequest, clientHeaders: HTTPFields, meter: RequestMeter, logger: Logger, conversation: ResponsesConversation? = nil, guardrails: [String] = [], answerGuard: AnswerGuard? = nil) {
         self.answerGuard = answerGuard
@@ -41,6 +44,13 @@ final class OperationCall: Sendable {
 
     var operation: GatewayOperation { request.operation }
     var model: String { request.model }
+
+    /// Marks the answer's stream as broken (an error event was written in place of its end).
+    func streamBroke() {
+        broken.withLock { $0 = true }
+    }
+
+    var streamIsBroken: Bool { broken.withLock { $0 } }
 
     /// The request in the OpenAI pivot, for a deployment of another dialect.
     func pivot(dropUnsupported: Bool) throws(GatewayError) -> ChatCompletionRequest {

@@ -5,8 +5,8 @@ import NIOCore
 import SwitchyardCore
 
 /// Runs any row of `OperationTable` through the same stages in one order: key → body →
-/// allowlist (every model the client names) → budget → rate limits → guardrails → route →
-/// meter → settle → log. Errors come back in the envelope of the operation's surface.
+/// allowlist (every model the client names) → budget → rate limits → guardrails → cache →
+/// route → meter → settle → log. Errors come back in the envelope of the operation's surface.
 struct OperationPipeline: Sendable {
     let gateway: Gateway
 
@@ -46,9 +46,11 @@ struct OperationPipeline: Sendable {
             charged: operation.meter != .free,
             logger: context.logger
         )
-        // Guardrails, then (Responses) the conversation the request carries on.
+        // Guardrails, then (Responses) the conversation the request carries on, then the cache.
         var conversation: ResponsesConversation?
         let guardrails: GuardrailStage.Plan
+        let cache = CacheStage(gateway: gateway)
+        let cached: CacheStage.Lookup
         do {
             guardrails = try await GuardrailStage(gateway: gateway)
                 .run(parsed, identity: identity, headers: request.headers, requestID: context.requestID, logger: context.logger)
@@ -56,6 +58,9 @@ struct OperationPipeline: Sendable {
             if operation.capability == .responses {
                 (conversation, parsed) = try await ResponsesConversation.open(parsed, owner: gateway.governance.owner(identity), gateway: gateway, logger: context.logger)
             }
+            // An answer post_call guardrails must see is never served from the cache (a copy
+            // kept for a request they did not inspect) nor kept in it.
+            cached = try await cache.lookup(parsed, headers: request.headers, answerGuarded: !guardrails.answer.isEmpty, logger: context.logger)
         } catch {
             meter.finish(status: (error as? GatewayError)?.status ?? 500)
             throw error
@@ -66,9 +71,21 @@ struct OperationPipeline: Sendable {
         )
         let started = gateway.clock.now()
         let label = registry.metricsLabel(parsed.model)
+        if case .hit(let answer) = cached {
+            let response = cache.respond(answer, call: call)
+            gateway.metrics.increment(GatewayMetrics.requests, ["route": operation.name, "model_group": label, "status": String(response.status.code)])
+            gateway.metrics.observe(GatewayMetrics.requestDuration, ["model_group": label], gateway.clock.now() - started)
+            return response
+        }
         do {
-            let routed = try await route(call)
-            let response = finish(routed, call: call)
+            var routed = try await route(call)
+            var status: CacheStage.CacheStatus?
+            if case .proceed(let result, let write) = cached {
+                status = result
+                routed.value = await cache.keeping(routed.value, write: write, call: call)
+            }
+            var response = finish(routed, call: call)
+            if let status { response.headers[.switchyardCache] = status.rawValue }
             let elapsed = gateway.clock.now() - started
             gateway.metrics.increment(GatewayMetrics.requests, ["route": operation.name, "model_group": label, "status": String(response.status.code)])
             gateway.metrics.observe(GatewayMetrics.requestDuration, ["model_group": label], elapsed)
@@ -78,6 +95,10 @@ struct OperationPipeline: Sendable {
             let status = error is CancellationError || Task.isCancelled ? 499 : (error as? GatewayError)?.status ?? 500
             meter.finish(status: status)
             gateway.metrics.increment(GatewayMetrics.requests, ["route": operation.name, "model_group": label, "status": String(status)])
+            if case .proceed(let result, _) = cached, var failure = error as? GatewayError {
+                failure.headers[HTTPField.Name.switchyardCache.rawName] = result.rawValue
+                throw failure
+            }
             throw error
         }
     }

@@ -93,6 +93,7 @@ struct StreamRelay: Sendable {
             if let failure {
                 let error = UpstreamFailure.classify(failure, provider: provider)
                 logger.warning("upstream stream broke", metadata: ["switchyard.error": .string(error.message)])
+                call.streamBroke()
                 try await writer.write(failureEvent(error))
             } else if let usage = relay.usage ?? terminalUsage {
                 gateway.record(usage, candidate: candidate, meter: meter)

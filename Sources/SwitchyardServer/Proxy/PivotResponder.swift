@@ -50,9 +50,11 @@ struct PivotResponder: Sendable {
                     // The answer's guardrails ended the stream; nothing more is written.
                     throw stop
                 } catch let error as GatewayError {
+                    call.streamBroke()
                     logger.warning("upstream stream broke", metadata: ["switchyard.error": .string(error.message)])
                     try await writer.write(encoder.failure(error))
                 } catch where !(error is CancellationError) && !Task.isCancelled {
+                    call.streamBroke()
                     let failure = UpstreamFailure.classify(error, provider: provider)
                     logger.warning("upstream stream broke", metadata: ["switchyard.error": .string(failure.message)])
                     try? await writer.write(encoder.failure(failure))

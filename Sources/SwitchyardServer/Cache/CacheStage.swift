@@ -1,0 +1,130 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import SwitchyardCore
+
+/// The cache stage: after guardrails (a blocked prompt never reaches it), before route. It
+/// answers a hit without an upstream call, and on a miss says where to store the answer.
+struct CacheStage: Sendable {
+    let gateway: Gateway
+
+    /// What the stage decided for one request.
+    enum Lookup: Sendable {
+        /// The operation is not cached (no `x-switchyard-cache` header either).
+        case off
+        case hit(CachedAnswer)
+        /// The request goes on to route: a miss, or a bypass; `write` says where its answer is
+        /// kept, nil when it is not (`no-store`, `default_off`, a stateful Responses call).
+        case proceed(CacheStatus, write: CacheWrite?)
+    }
+
+    enum CacheStatus: String, Sendable {
+        case hit, miss, bypass
+    }
+
+    struct CacheWrite: Sendable {
+        var key: ResponseCacheKey
+        var ttl: Double
+    }
+
+    func lookup(_ request: OperationRequest, headers: HTTPFields, answerGuarded: Bool = false, logger: Logger) async throws -> Lookup {
+        guard let cache = gateway.cache, cache.settings.operations.contains(request.operation.name) else { return .off }
+        let lookup = answerGuarded ? .proceed(.bypass, write: nil) : try await decide(request, cache: cache, header: headers[.switchyardCache], logger: logger)
+        let result: CacheStatus
+        switch lookup {
+        case .off: return .off
+        case .hit(let answer):
+            result = .hit
+            cache.metrics.increment(GatewayMetrics.cacheBytes, ["direction": "served"], by: Double(answer.body.readableBytes))
+        case .proceed(let status, _): result = status
+        }
+        cache.metrics.increment(GatewayMetrics.cacheLookups, ["operation": request.operation.name, "result": result.rawValue])
+        return lookup
+    }
+
+    private func decide(_ request: OperationRequest, cache: ResponseCache, header: String?, logger: Logger) async throws -> Lookup {
+        let body: JSONValue
+        do {
+            body = try JSONDecoder().decode(JSONValue.self, from: Data(request.bytes.readableBytesView))
+        } catch {
+            throw GatewayError.invalidRequest("The request body is not JSON.")
+        }
+        let controls = try CacheControls(body: body["cache"], header: header)
+        // A Responses call that continues or is stored has an answer of its own (a new id,
+        // saved for the next turn): only stateless ones (`store: false`) are replayed.
+        if request.operation.capability == .responses,
+            body["store"]?.boolValue != false || !(body["previous_response_id"]?.isNull ?? true) || !(body["conversation"]?.isNull ?? true)
+        {
+            return .proceed(.bypass, write: nil)
+        }
+        if cache.settings.mode == .defaultOff, controls.useCache != true { return .proceed(.bypass, write: nil) }
+        let key = ResponseCacheKey(
+            operation: request.operation.name, model: request.model, body: body, namespace: controls.namespace ?? cache.settings.namespace
+        )
+        let write = controls.noStore ? nil : CacheWrite(key: key, ttl: controls.ttl ?? cache.settings.ttl)
+        if controls.noCache { return .proceed(.bypass, write: write) }
+        guard let answer = await cache.get(key, logger: logger) else { return .proceed(.miss, write: write) }
+        if let maxAge = controls.maxAge, gateway.clock.wallTime() - answer.storedAt > maxAge { return .proceed(.miss, write: write) }
+        return .hit(answer)
+    }
+
+    /// The response to a hit: the stored body (a stream as the same events), nothing charged,
+    /// and a log row that says what it saved.
+    func respond(_ answer: CachedAnswer, call: OperationCall) -> Response {
+        let usage = answer.promptTokens + answer.completionTokens > 0
+            ? MeteredUsage(tokens: Usage(promptTokens: answer.promptTokens, completionTokens: answer.completionTokens)) : nil
+        let modelInfo = gateway.registry.resolve(call.model)?.candidates.first?.deployment.modelInfo ?? ModelInfo()
+        let saved = usage.flatMap { CostCalculator.charge(of: $0, modelInfo: modelInfo)?.cost } ?? 0
+        call.meter.observeCacheHit(usage, saved: saved)
+        var headers = HTTPFields()
+        headers[.contentType] = answer.contentType
+        headers[.switchyardCache] = CacheStatus.hit.rawValue
+        headers[.creditsUsed] = CostCalculator.format(0)
+        if answer.isStream { headers[.cacheControl] = "no-cache" }
+        if !call.guardrails.isEmpty { headers[.guardrails] = call.guardrails.joined(separator: ",") }
+        call.meter.addRateLimitHeaders(to: &headers)
+        call.meter.finish(status: 200)
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: answer.body))
+    }
+
+    /// The answer as it goes to the client, kept on the way when `write` says so: a whole
+    /// answer now, a stream once its last byte is written, if it ended normally.
+    func keeping(_ answer: ProxiedAnswer, write: CacheWrite?, call: OperationCall) async -> ProxiedAnswer {
+        guard let write, let cache = gateway.cache, (200..<300).contains(answer.status) else { return answer }
+        let clock = gateway.clock
+        let logger = call.logger
+        switch answer.body {
+        case .whole(let body, let usage):
+            let stored = CachedAnswer(
+                contentType: answer.contentType, isStream: false, body: body, promptTokens: usage?.tokens?.promptTokens ?? 0,
+                completionTokens: usage?.tokens?.completionTokens ?? 0, storedAt: clock.wallTime()
+            )
+            await cache.set(write.key, stored, ttl: write.ttl, logger: logger)
+            return answer
+        case .stream(let body):
+            let contentType = answer.contentType
+            let limit = cache.maxEntryBytes
+            var kept = answer
+            kept.body = .stream(ResponseBody { writer in
+                let capture = StreamCapture(limit: limit)
+                try await body.write(CapturingBodyWriter(inner: writer, capture: capture))
+                guard !call.streamIsBroken, let captured = capture.captured else { return }
+                let tokens = call.meter.observedUsage?.tokens
+                let stored = CachedAnswer(
+                    contentType: contentType, isStream: contentType.lowercased().contains("text/event-stream"), body: captured,
+                    promptTokens: tokens?.promptTokens ?? 0, completionTokens: tokens?.completionTokens ?? 0, storedAt: clock.wallTime()
+                )
+                await cache.set(write.key, stored, ttl: write.ttl, logger: logger)
+            })
+            return kept
+        }
+    }
+}
+
+extension HTTPField.Name {
+    /// `x-switchyard-cache`: `false` on a request skips the lookup; on an answer, `hit`,
+    /// `miss` or `bypass`.
+    static let switchyardCache = HTTPField.Name("x-switchyard-cache")!
+}
