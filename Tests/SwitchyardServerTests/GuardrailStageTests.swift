@@ -223,4 +223,36 @@ import Testing
             #expect(rows.allSatisfy { $0["call_type"] as? String == "guardrail/moderations" })
         }
     }
+
+    /// An answer post_call guardrails inspect is never served from the cache (a copy kept for
+    /// a request they did not see) nor kept in it.
+    @Test func answersGuardedAfterTheCallBypassTheCache() async throws {
+        let upstream = try await FakeAnthropicUpstream.start()
+        defer { Task { await upstream.stop() } }
+        let config = try TestConfig.load("""
+            model_list:
+              - model_name: claude
+                litellm_params: {model: anthropic/claude-sonnet-4-5, api_base: "\(upstream.baseURL)", api_key: sk-ant-fake}
+            guardrails:
+              - guardrail_name: no-heard
+                litellm_params: {guardrail: content_filter, blocked_words: [heard], mode: post_call}
+            litellm_settings:
+              cache: true
+            """)
+        try await withGateway(config) { client in
+            let plain = #"{"model":"claude","max_tokens":20,"messages":[{"role":"user","content":"hello there"}]}"#
+            let guarded = #"{"model":"claude","max_tokens":20,"guardrails":["no-heard"],"messages":[{"role":"user","content":"hello there"}]}"#
+            let cacheHeader = HTTPField.Name("x-switchyard-cache")!
+            let first = try await Self.post(client, "/v1/chat/completions", plain)
+            #expect(first.headers[cacheHeader] == "miss")
+            let second = try await Self.post(client, "/v1/chat/completions", plain)
+            #expect(second.headers[cacheHeader] == "hit")
+            #expect(upstream.requests.count == 1)
+            // The same body with the guardrail: the cached copy is not served; the answer is
+            // checked (and blocked).
+            let checked = try await Self.post(client, "/v1/chat/completions", guarded)
+            #expect(checked.status == .forbidden)
+            #expect(upstream.requests.count == 2)
+        }
+    }
 }
