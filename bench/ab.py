@@ -11,6 +11,9 @@ for B only, which, given the same binary twice, measures what governance costs:
 
     python3 bench/ab.py --a .build/release/switchyard --b .build/release/switchyard --virtual-key b
 
+`--cache b` turns B's local response cache on (the same request each time: every one after the
+first is a hit), to compare a hit with the pass-through path.
+
 `--guardrails b` gives B the built-in guardrails (pii, secrets, prompt_injection, default on,
 pre_call); with `--prompt-bytes 2048` both get a chat request of about that size, which
 measures what guardrails cost:
@@ -51,7 +54,7 @@ def prompt_body(work, size):
     return path
 
 
-def gateway(name, binary, work, upstream_port, spend_logs, guardrails=False):
+def gateway(name, binary, work, upstream_port, spend_logs, guardrails=False, cache=False):
     config = os.path.join(work, f"{name}.yaml")
     with open(config, "w") as f:
         f.write(f"""model_list:
@@ -61,7 +64,8 @@ def gateway(name, binary, work, upstream_port, spend_logs, guardrails=False):
 general_settings:
   master_key: sk-bench
   disable_spend_logs: {"false" if spend_logs else "true"}
-{GUARDRAILS if guardrails else ""}""")
+{GUARDRAILS if guardrails else ""}{"litellm_settings: {cache: true}" if cache else ""}
+""")
     port = free_port()
     directory = os.path.join(work, name)
     os.makedirs(directory)
@@ -80,6 +84,8 @@ def main():
     parser.add_argument("--virtual-key", nargs="?", const="both", default="none", choices=["none", "a", "b", "both"])
     parser.add_argument("--guardrails", default="none", choices=["none", "a", "b", "both"])
     parser.add_argument("--prompt-bytes", type=int, default=0, help="send a chat request of about this size")
+    parser.add_argument("--cache", default="none", choices=["none", "a", "b", "both"],
+                        help="turn on the local response cache (every request after the first is a hit)")
     args = parser.parse_args()
     levels = [int(c) for c in args.concurrency.split(",")]
     work = tempfile.mkdtemp(prefix="switchyard-ab-")
@@ -90,7 +96,8 @@ def main():
         for name, binary in (("A", args.a), ("B", args.b)):
             governed = args.virtual_key in ("both", name.lower())
             guarded = args.guardrails in ("both", name.lower())
-            service, port = gateway(name, os.path.abspath(binary), work, upstream_port, governed, guarded)
+            cached = args.cache in ("both", name.lower())
+            service, port = gateway(name, os.path.abspath(binary), work, upstream_port, governed, guarded, cached)
             services.append(service)
             key = "sk-bench"
             if governed:
