@@ -48,7 +48,7 @@ public enum CanonicalJSON {
         return "\(number)"
     }
 
-    private static func string(_ text: String, into out: inout [UInt8]) {
+    static func string(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
@@ -59,5 +59,55 @@ public enum CanonicalJSON {
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+}
+
+extension CanonicalJSON {
+    /// The canonical form of a JSON document read straight from its bytes with the scanner
+    /// (no `JSONValue` built): the same text `encode(_:)` gives for the decoded value.
+    /// `skipping` names top-level object members left out.
+    public static func encode(raw bytes: UnsafeRawBufferPointer, kind: JSONKind, skipping: Set<String> = [], into out: inout [UInt8]) throws(JSONSyntaxError) {
+        switch kind {
+        case .object:
+            let index = try JSONScanner.indexObject(bytes)
+            // The last of a duplicated key wins, as decoders keep it.
+            var seen: Set<String> = []
+            var members: [JSONObjectIndex.Member] = []
+            for member in index.members.reversed() where !skipping.contains(member.key) && seen.insert(member.key).inserted {
+                members.append(member)
+            }
+            members.sort { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+            out.append(UInt8(ascii: "{"))
+            for (offset, member) in members.enumerated() {
+                if offset > 0 { out.append(UInt8(ascii: ",")) }
+                string(member.key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                try encode(raw: UnsafeRawBufferPointer(rebasing: bytes[member.valueRange]), kind: member.kind, into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        case .array:
+            out.append(UInt8(ascii: "["))
+            for (offset, element) in try JSONScanner.indexArray(bytes).enumerated() {
+                if offset > 0 { out.append(UInt8(ascii: ",")) }
+                try encode(raw: UnsafeRawBufferPointer(rebasing: bytes[element.range]), kind: element.kind, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .string:
+            // Without escapes, a literal's bytes are already its canonical form.
+            if !bytes.contains(UInt8(ascii: "\\")) {
+                out.append(contentsOf: bytes)
+            } else if let text = JSONStringDecoding.decode(bytes) {
+                string(text, into: &out)
+            } else {
+                throw JSONSyntaxError(offset: 0, reason: "a string that cannot be decoded")
+            }
+        case .number:
+            guard let number = Double(String(decoding: bytes, as: UTF8.self)) else {
+                throw JSONSyntaxError(offset: 0, reason: "a number that cannot be read")
+            }
+            out.append(contentsOf: format(number).utf8)
+        case .bool, .null:
+            out.append(contentsOf: bytes)
+        }
     }
 }

@@ -18,26 +18,47 @@ public struct ResponseCacheKey: Sendable, Hashable, CustomStringConvertible {
     public static let ignoredMembers: Set<String> = OperationRequest.gatewayOnlyMembers.union(["metadata", "user"])
 
     /// - Parameter namespace: the caller's `cache.namespace`, else `cache_params.namespace`.
+    /// The key of a request, its body read straight from its bytes.
     public init(_ request: OperationRequest, namespace: String?) throws(GatewayError) {
-        let body: JSONValue
-        do {
-            body = try JSONDecoder().decode(JSONValue.self, from: Data(request.bytes.readableBytesView))
-        } catch {
-            throw GatewayError.invalidRequest("The request body is not JSON.")
+        var canonical: [UInt8] = []
+        canonical.reserveCapacity(request.bytes.readableBytes)
+        let result: Result<Void, JSONSyntaxError> = request.bytes.withUnsafeReadableBytes { raw in
+            do throws(JSONSyntaxError) {
+                try CanonicalJSON.encode(raw: raw, kind: .object, skipping: Self.ignoredMembers, into: &canonical)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
         }
-        self.init(operation: request.operation.name, model: request.model, body: body, namespace: namespace)
+        do {
+            try result.get()
+        } catch {
+            throw GatewayError.malformedJSON(error)
+        }
+        self.init(operation: request.operation.name, model: request.model, canonicalBody: canonical, namespace: namespace)
     }
 
     public init(operation: String, model: String, body: JSONValue, namespace: String?) {
         var kept = body.objectValue ?? [:]
         for name in Self.ignoredMembers { kept[name] = nil }
+        self.init(operation: operation, model: model, canonicalBody: CanonicalJSON.encode(.object(kept)), namespace: namespace)
+    }
+
+    private init(operation: String, model: String, canonicalBody: [UInt8], namespace: String?) {
         var hasher = SHA256()
         // Each part length-prefixed: no choice of namespace and model can run into another's.
         for part in ["switchyard-cache-v1", namespace ?? "", operation, model] {
             hasher.update(data: Array("\(part.utf8.count):\(part)\n".utf8))
         }
-        hasher.update(data: CanonicalJSON.encode(.object(kept)))
-        self.digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        hasher.update(data: canonicalBody)
+        let hex = Array("0123456789abcdef".utf8)
+        var digits: [UInt8] = []
+        digits.reserveCapacity(64)
+        for byte in hasher.finalize() {
+            digits.append(hex[Int(byte >> 4)])
+            digits.append(hex[Int(byte & 0x0F)])
+        }
+        self.digest = String(decoding: digits, as: UTF8.self)
         self.namespace = namespace
     }
 

@@ -45,24 +45,19 @@ struct CacheStage: Sendable {
     }
 
     private func decide(_ request: OperationRequest, cache: ResponseCache, header: String?, logger: Logger) async throws -> Lookup {
-        let body: JSONValue
-        do {
-            body = try JSONDecoder().decode(JSONValue.self, from: Data(request.bytes.readableBytesView))
-        } catch {
-            throw GatewayError.invalidRequest("The request body is not JSON.")
-        }
-        let controls = try CacheControls(body: body["cache"], header: header)
+        // Only the members the cache reads are decoded; the key is made from the bytes.
+        let cacheMember: JSONValue? = request.has("cache") ? try decoded("cache", of: request) : nil
+        let controls = try CacheControls(body: cacheMember, header: header)
         // A Responses call that continues or is stored has an answer of its own (a new id,
         // saved for the next turn): only stateless ones (`store: false`) are replayed.
         if request.operation.capability == .responses,
-            body["store"]?.boolValue != false || !(body["previous_response_id"]?.isNull ?? true) || !(body["conversation"]?.isNull ?? true)
+            request.bytes.withUnsafeReadableBytes({ request.index.bool("store", in: $0) }) != false || request.has("previous_response_id")
+                || request.has("conversation")
         {
             return .proceed(.bypass, write: nil)
         }
         if cache.settings.mode == .defaultOff, controls.useCache != true { return .proceed(.bypass, write: nil) }
-        let key = ResponseCacheKey(
-            operation: request.operation.name, model: request.model, body: body, namespace: controls.namespace ?? cache.settings.namespace
-        )
+        let key = try ResponseCacheKey(request, namespace: controls.namespace ?? cache.settings.namespace)
         let write = controls.noStore ? nil : CacheWrite(key: key, ttl: controls.ttl ?? cache.settings.ttl)
         if controls.noCache { return .proceed(.bypass, write: write) }
         guard let answer = await cache.get(key, logger: logger) else { return .proceed(.miss, write: write) }
@@ -127,4 +122,15 @@ extension HTTPField.Name {
     /// `x-switchyard-cache`: `false` on a request skips the lookup; on an answer, `hit`,
     /// `miss` or `bypass`.
     static let switchyardCache = HTTPField.Name("x-switchyard-cache")!
+}
+
+extension CacheStage {
+    /// One top-level member of the request decoded; a 400 naming it when it cannot be.
+    fileprivate func decoded(_ name: String, of request: OperationRequest) throws(GatewayError) -> JSONValue? {
+        do {
+            return try request.bytes.withUnsafeReadableBytes { try request.index.decode(JSONValue.self, name, in: $0) }
+        } catch {
+            throw GatewayError.invalidRequest("'\(name)' is not valid JSON.", param: name)
+        }
+    }
 }
