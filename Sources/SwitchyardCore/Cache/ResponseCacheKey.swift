@@ -51,14 +51,7 @@ public struct ResponseCacheKey: Sendable, Hashable, CustomStringConvertible {
             hasher.update(data: Array("\(part.utf8.count):\(part)\n".utf8))
         }
         hasher.update(data: canonicalBody)
-        let hex = Array("0123456789abcdef".utf8)
-        var digits: [UInt8] = []
-        digits.reserveCapacity(64)
-        for byte in hasher.finalize() {
-            digits.append(hex[Int(byte >> 4)])
-            digits.append(hex[Int(byte & 0x0F)])
-        }
-        self.digest = String(decoding: digits, as: UTF8.self)
+        self.digest = HexDigits.encode(hasher.finalize())
         self.namespace = namespace
     }
 

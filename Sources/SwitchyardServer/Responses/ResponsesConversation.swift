@@ -83,13 +83,8 @@ struct ResponsesConversation: Sendable {
 
 /// Ids the gateway gives responses and items, shaped as OpenAI's.
 enum ResponseIDs {
-    static func response() -> String { "resp_" + hex(24) }
-    static func item(prefix: String) -> String { prefix + "_" + hex(16) }
-
-    private static func hex(_ bytes: Int) -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
-    }
+    static func response() -> String { "resp_" + HexDigits.random(bytes: 24) }
+    static func item(prefix: String) -> String { prefix + "_" + HexDigits.random(bytes: 16) }
 }
 
 extension ResponsesConversation {

@@ -14,7 +14,7 @@ enum MockResponses {
         chat.stream = nil
         chat.streamOptions = nil
         let model = MockModel(name: request.model)
-        let id = "resp_" + (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        let id = "resp_" + HexDigits.random(bytes: 24)
         guard request.stream == true else {
             let completion = model.chatCompletion(chat, created: created)
             return MockProviderHandler.json(ResponseObject(chat: completion, request: request, id: id, createdAt: created, itemIDs: ResponseItemIDs(seed: id)))
