@@ -40,9 +40,23 @@ extension GatewayError {
     /// A request (or an answer) a guardrail stopped: a 403 naming the guardrail and what it
     /// found (never the text itself), typed `guardrail_violation` on OpenAI routes.
     public static func guardrailViolation(guardrail: String, category: GuardrailCategory, inAnswer: Bool = false) -> GatewayError {
+        guardrailViolation(guardrail: guardrail, found: category.rawValue, inAnswer: inAnswer)
+    }
+
+    /// The same 403 for what a guardrail names itself (a Presidio entity type: `CREDIT_CARD`).
+    public static func guardrailViolation(guardrail: String, found: String, inAnswer: Bool = false) -> GatewayError {
         let what = inAnswer ? "The answer was blocked" : "The request was blocked"
-        var error = GatewayError(.forbidden, "\(what) by the guardrail '\(guardrail)': it contains \(category.rawValue).", code: "guardrail_violation")
+        var error = GatewayError(.forbidden, "\(what) by the guardrail '\(guardrail)': it contains \(found).", code: "guardrail_violation")
         error.upstreamType = "guardrail_violation"
+        return error
+    }
+
+    /// A guardrail that asks a service (a moderation model, Presidio) could not get its answer:
+    /// the request is not sent (503, `guardrail_unavailable`), never let through unchecked.
+    public static func guardrailUnavailable(_ guardrail: String, answer: Bool = false) -> GatewayError {
+        let what = answer ? "the answer was not passed on" : "the request was not sent"
+        var error = GatewayError(.noHealthyDeployment, "The guardrail '\(guardrail)' could not run, so \(what).", code: "guardrail_unavailable")
+        error.retryAfter = 1
         return error
     }
 }

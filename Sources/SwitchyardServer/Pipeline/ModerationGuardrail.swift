@@ -29,11 +29,7 @@ struct ModerationGuardrail: Sendable {
             return results.contains { $0["flagged"]?.boolValue == true }
         } catch {
             logger.warning("a moderation guardrail could not run", metadata: ["switchyard.guardrail": .string(guardrail.name), "switchyard.error": .string("\(error)")])
-            var refused = GatewayError(
-                .noHealthyDeployment, "The guardrail '\(guardrail.name)' could not run, so the request was not sent.", code: "guardrail_unavailable"
-            )
-            refused.retryAfter = 1
-            throw refused
+            throw GatewayError.guardrailUnavailable(guardrail.name)
         }
     }
 }
