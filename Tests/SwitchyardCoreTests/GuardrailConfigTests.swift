@@ -62,7 +62,6 @@ import Testing
             "guardrails[0].litellm_params.action: post_call guardrails block: an answer already streaming cannot be masked (mask applies pre_call)",
             "guardrails[2].litellm_params.mode: moderation runs on requests (pre_call, during_call), not post_call",
             "guardrails[3].litellm_params.moderation_model: nope is not a model_name in model_list",
-            "guardrails[4].litellm_params.guardrail: presidio is not supported yet (built in: pii, secrets, prompt_injection, content_filter, moderation)",
         ])
     }
 
@@ -114,5 +113,62 @@ import Testing
             guardrails: [{guardrail_name: p, litellm_params: {guardrail: presidio}}]
             """).problems.map(\.description)
         #expect(lines.contains("guardrails[0].litellm_params: presidio needs presidio_analyzer_api_base or PRESIDIO_ANALYZER_API_BASE"))
+    }
+
+    /// LiteLLM's Presidio keys, with the API bases from the environment when not written.
+    @Test func readsPresidioSettings() throws {
+        let result = load("""
+            model_list: [{model_name: a, litellm_params: {model: mock/a}}]
+            guardrails:
+              - guardrail_name: p
+                litellm_params:
+                  guardrail: presidio
+                  presidio_analyzer_api_base: presidio-analyzer:3000
+                  presidio_language: de
+                  pii_entities_config: {CREDIT_CARD: BLOCK, EMAIL_ADDRESS: mask}
+                  presidio_score_thresholds: {ALL: 0.5, EMAIL_ADDRESS: "0.8"}
+                  presidio_entities_deny_list: [URL]
+                  presidio_timeout: 2.5
+                  output_parse_pii: false
+              - guardrail_name: q
+                litellm_params: {guardrail: presidio, action: mask}
+            """, ["PRESIDIO_ANALYZER_API_BASE": "http://env-analyzer:3000/", "PRESIDIO_ANONYMIZER_API_BASE": "https://env-anonymizer"])
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        let guardrails = try #require(result.config).guardrails
+        let p = guardrails[0].presidio
+        #expect(p.analyzeURL == "http://presidio-analyzer:3000/analyze")
+        #expect(p.anonymizeURL == "https://env-anonymizer/anonymize")
+        #expect(p.language == "de" && p.timeout == 2.5 && p.ignoredEntities == ["URL"])
+        #expect(p.entityActions == ["CREDIT_CARD": .block, "EMAIL_ADDRESS": .mask])
+        #expect(p.scoreThresholds == ["ALL": 0.5, "EMAIL_ADDRESS": 0.8])
+        let q = guardrails[1].presidio
+        #expect(q.analyzeURL == "http://env-analyzer:3000/analyze" && q.language == "en" && q.timeout == PresidioSettings.defaultTimeout)
+        #expect(q.entityActions.isEmpty && q.scoreThresholds.isEmpty)
+    }
+
+    /// What a presidio guardrail cannot do is refused at load, never quietly skipped.
+    @Test func presidioRefusals() {
+        let lines = load("""
+            model_list: [{model_name: a, litellm_params: {model: mock/a}}]
+            guardrails:
+              - {guardrail_name: a, litellm_params: {guardrail: presidio, action: mask}}
+              - {guardrail_name: b, litellm_params: {guardrail: presidio, pii_entities_config: {EMAIL_ADDRESS: MASK}}}
+              - {guardrail_name: c, litellm_params: {guardrail: presidio, mode: post_call, pii_entities_config: {EMAIL_ADDRESS: MASK}}}
+              - {guardrail_name: d, litellm_params: {guardrail: presidio, output_parse_pii: true, presidio_ad_hoc_recognizers: ./r.json}}
+              - {guardrail_name: e, litellm_params: {guardrail: presidio, pii_entities_config: {EMAIL_ADDRESS: REDACT}, presidio_score_thresholds: {ALL: 2}}}
+              - {guardrail_name: f, litellm_params: {guardrail: pii, presidio_language: en}}
+            """, ["PRESIDIO_ANALYZER_API_BASE": "http://analyzer"]).problems.map(\.description)
+        let anonymizer = "presidio masks through the anonymizer: it needs presidio_anonymizer_api_base or PRESIDIO_ANONYMIZER_API_BASE"
+        #expect(lines.sorted() == [
+            "guardrails[0].litellm_params: \(anonymizer)",
+            "guardrails[1].litellm_params: \(anonymizer)",
+            "guardrails[2].litellm_params.pii_entities_config: post_call guardrails block: with post_call every entity must be BLOCK",
+            "guardrails[2].litellm_params: \(anonymizer)",
+            "guardrails[3].litellm_params.output_parse_pii: output_parse_pii is not supported yet (the gateway masks requests and blocks answers)",
+            "guardrails[3].litellm_params.presidio_ad_hoc_recognizers: presidio_ad_hoc_recognizers is not supported yet; configure the recognizers in the analyzer",
+            "guardrails[4].litellm_params.pii_entities_config.EMAIL_ADDRESS: unknown action \"REDACT\" (expected MASK or BLOCK)",
+            "guardrails[4].litellm_params.presidio_score_thresholds.ALL: a score threshold is between 0 and 1",
+            "guardrails[5].litellm_params.presidio_language: unknown key, ignored",
+        ])
     }
 }

@@ -89,9 +89,8 @@ extension ConfigReader {
             case "blocked_patterns": guardrail.blockedPatterns = readPatterns(value, at: path)
             case "categories", "entities": guardrail.categories = readCategories(value, at: path, kind: kind)
             case "moderation_model": guardrail.moderationModel = string(value, at: path)
-            case "presidio_analyzer_api_base": guardrail.presidioAnalyzerAPIBase = string(value, at: path)
-            case "presidio_anonymizer_api_base": guardrail.presidioAnonymizerAPIBase = string(value, at: path)
             default:
+                if kind == .presidio, readPresidioParam(field, into: &guardrail.presidio) { continue }
                 if let json = json(value, at: path) { guardrail.extra[field.key] = json }
                 warning(path, "unknown key, ignored", at: field.keyNode)
             }
@@ -107,11 +106,7 @@ extension ConfigReader {
         case .moderation where guardrail.moderationModel == nil:
             error(path, "moderation needs moderation_model (a model_name from model_list)", at: params.value)
         case .presidio:
-            guardrail.presidioAnalyzerAPIBase = guardrail.presidioAnalyzerAPIBase ?? environment["PRESIDIO_ANALYZER_API_BASE"]
-            guardrail.presidioAnonymizerAPIBase = guardrail.presidioAnonymizerAPIBase ?? environment["PRESIDIO_ANONYMIZER_API_BASE"]
-            if guardrail.presidioAnalyzerAPIBase == nil {
-                error(path, "presidio needs presidio_analyzer_api_base or PRESIDIO_ANALYZER_API_BASE", at: params.value)
-            }
+            checkPresidio(&guardrail, params: params)
         case .contentFilter where guardrail.blockedWords.isEmpty && guardrail.blockedPatterns.isEmpty:
             warning(path, "content_filter has no blocked_words or blocked_patterns; it finds nothing", at: params.value)
         default:
@@ -121,9 +116,6 @@ extension ConfigReader {
         // not run would let through what its owner meant to stop.
         if guardrail.kind == .moderation, guardrail.modes.contains(.postCall) {
             error(path.key("mode"), "moderation runs on requests (pre_call, during_call), not post_call", at: params.value)
-        }
-        if guardrail.kind == .presidio {
-            error(path.key("guardrail"), "presidio is not supported yet (built in: pii, secrets, prompt_injection, content_filter, moderation)", at: params.value)
         }
         if guardrail.action == .mask, guardrail.modes.contains(.postCall) {
             error(path.key("action"), "post_call guardrails block: an answer already streaming cannot be masked (mask applies pre_call)", at: params.value)

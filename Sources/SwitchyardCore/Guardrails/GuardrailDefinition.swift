@@ -30,10 +30,8 @@ public struct GuardrailDefinition: Sendable {
     public var categories: Set<GuardrailCategory>?
     /// `moderation_model` (moderation): a model_name from model_list.
     public var moderationModel: String?
-    /// `presidio_analyzer_api_base`, else `PRESIDIO_ANALYZER_API_BASE` (presidio).
-    public var presidioAnalyzerAPIBase: String?
-    /// `presidio_anonymizer_api_base`, else `PRESIDIO_ANONYMIZER_API_BASE` (presidio).
-    public var presidioAnonymizerAPIBase: String?
+    /// The Presidio server and entity settings (presidio).
+    public var presidio: PresidioSettings
     /// Other `litellm_params`, as written.
     public var extra: [String: JSONValue]
 
@@ -41,7 +39,7 @@ public struct GuardrailDefinition: Sendable {
         name: String, kind: GuardrailKind, modes: Set<GuardrailMode> = [.preCall], defaultOn: Bool = false,
         action: GuardrailAction = .block, allowRequestOverride: Bool = true, blockedWords: [String] = [],
         blockedPatterns: [GuardrailPattern] = [], categories: Set<GuardrailCategory>? = nil,
-        moderationModel: String? = nil, presidioAnalyzerAPIBase: String? = nil, presidioAnonymizerAPIBase: String? = nil,
+        moderationModel: String? = nil, presidio: PresidioSettings = PresidioSettings(),
         extra: [String: JSONValue] = [:]
     ) {
         self.name = name
@@ -54,8 +52,7 @@ public struct GuardrailDefinition: Sendable {
         self.blockedPatterns = blockedPatterns
         self.categories = categories
         self.moderationModel = moderationModel
-        self.presidioAnalyzerAPIBase = presidioAnalyzerAPIBase
-        self.presidioAnonymizerAPIBase = presidioAnonymizerAPIBase
+        self.presidio = presidio
         self.extra = extra
     }
 

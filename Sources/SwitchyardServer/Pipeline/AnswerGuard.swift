@@ -13,31 +13,36 @@ struct AnswerGuard: Sendable {
     let surface: GuardrailSurface
     let dialect: ClientDialect
     let logger: Logger
+    /// The presidio guardrails among `guardrails`, which ask a Presidio server.
+    let presidio: [PresidioGuardrail]
 
-    init?(_ guardrails: [GuardrailDefinition], operation: GatewayOperation, logger: Logger) {
+    init?(_ guardrails: [GuardrailDefinition], operation: GatewayOperation, transport: UpstreamTransport, logger: Logger) {
         guard !guardrails.isEmpty, let surface = GuardrailSurface(operation: operation) else { return nil }
         self.guardrails = guardrails
         self.surface = surface
         self.dialect = ClientDialect(surface: operation.surface)
         self.logger = logger
+        self.presidio = PresidioGuardrail.all(in: guardrails, transport: transport)
     }
 
     /// The violation in a whole answer, if any.
-    func violation(in body: ByteBuffer) -> GatewayError? {
+    func violation(in body: ByteBuffer) async -> GatewayError? {
         guard let answer = try? JSONDecoder().decode(JSONValue.self, from: Data(body.readableBytesView)) else {
             // What cannot be read cannot be let through.
             return GatewayError(.upstreamUnavailable, "The answer could not be inspected by its guardrails.", code: "guardrail_unreadable_answer")
         }
         let texts = GuardrailTexts(answer: answer, surface: surface).texts
-        guard case .blocked(let guardrail, let category) = GuardrailCheck(guardrails).run(texts) else { return nil }
-        return blocked(guardrail, category)
+        if case .blocked(let guardrail, let category) = GuardrailCheck(guardrails).run(texts) { return blocked(guardrail, category.rawValue) }
+        return await presidioViolation(in: texts)
     }
 
     /// A stream whose events go out only once the guardrails have seen the text after them.
     func guarding(_ body: ResponseBody) -> ResponseBody {
         let guard_ = self
         return ResponseBody { writer in
-            let guarded = GuardedStreamWriter(inner: writer, window: GuardrailStreamWindow(guard_.guardrails), guard: guard_)
+            // Presidio is asked about the whole answer: the stream is held until it ends.
+            let inner: any ResponseBodyWriter = guard_.presidio.isEmpty ? writer : PresidioHeldStreamWriter(inner: writer, guard: guard_)
+            let guarded = GuardedStreamWriter(inner: inner, window: GuardrailStreamWindow(guard_.guardrails), guard: guard_)
             do {
                 try await body.write(guarded)
             } catch is GuardedStreamWriter.Stopped {
@@ -46,12 +51,19 @@ struct AnswerGuard: Sendable {
         }
     }
 
-    func blocked(_ guardrail: String, _ category: GuardrailCategory) -> GatewayError {
-        logger.notice(
-            "guardrail blocked an answer",
-            metadata: ["switchyard.guardrail": .string(guardrail), "switchyard.guardrail_category": .string(category.rawValue)]
-        )
-        return GatewayError.guardrailViolation(guardrail: guardrail, category: category, inAnswer: true)
+    /// The 403 for an answer `guardrail` stopped, having found `found` (a category or entity).
+    func blocked(_ guardrail: String, _ found: String) -> GatewayError {
+        logger.notice("guardrail blocked an answer", metadata: ["switchyard.guardrail": .string(guardrail), "switchyard.guardrail_category": .string(found)])
+        return GatewayError.guardrailViolation(guardrail: guardrail, found: found, inAnswer: true)
+    }
+
+    /// The text one event of a stream adds, per channel.
+    func deltas(in event: ByteBuffer) -> [GuardrailStreamDeltas.Delta] {
+        let payload: [UInt8]? = event.withUnsafeReadableBytes { SSEData.payload(of: $0) }
+        guard let payload, payload.first == UInt8(ascii: "{"),
+            let value = try? JSONDecoder().decode(JSONValue.self, from: Data(payload))
+        else { return [] }
+        return GuardrailStreamDeltas.deltas(in: value, surface: surface)
     }
 }
 
@@ -88,11 +100,11 @@ struct GuardedStreamWriter: ResponseBodyWriter {
         for end in ends {
             guard let event = pending.getSlice(at: pending.readerIndex + start, length: end - start) else { continue }
             start = end
-            switch window.append(event, deltas: deltas(in: event)) {
+            switch window.append(event, deltas: guard_.deltas(in: event)) {
             case .release(let events): released += events
             case .blocked(let guardrail, let category):
                 for event in released { try await inner.write(event) }
-                try await stop(guard_.blocked(guardrail, category))
+                try await stop(guard_.blocked(guardrail, category.rawValue))
             }
         }
         pending.moveReaderIndex(forwardBy: start)
@@ -112,14 +124,6 @@ struct GuardedStreamWriter: ResponseBodyWriter {
         try await inner.write(guard_.dialect.streamFailure(error))
         try await inner.finish(nil)
         throw Stopped()
-    }
-
-    private func deltas(in event: ByteBuffer) -> [GuardrailStreamDeltas.Delta] {
-        let payload: [UInt8]? = event.withUnsafeReadableBytes { SSEData.payload(of: $0) }
-        guard let payload, payload.first == UInt8(ascii: "{"),
-            let value = try? JSONDecoder().decode(JSONValue.self, from: Data(payload))
-        else { return [] }
-        return GuardrailStreamDeltas.deltas(in: value, surface: guard_.surface)
     }
 }
 

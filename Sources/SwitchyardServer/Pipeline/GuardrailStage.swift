@@ -70,6 +70,11 @@ struct GuardrailStage: Sendable {
                 }
             }
         }
+        if case .pass(let masked) = outcome,
+            let screened = try await PresidioGuardrail.screen(masked ?? texts, by: requestGuardrails, transport: gateway.transport, inspected: names, logger: logger)
+        {
+            outcome = .pass(masked: screened)
+        }
         switch outcome {
         case .blocked(let guardrail, let category):
             logger.notice(

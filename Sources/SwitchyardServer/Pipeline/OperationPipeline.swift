@@ -67,7 +67,7 @@ struct OperationPipeline: Sendable {
         }
         let call = OperationCall(
             request: parsed, clientHeaders: request.headers, meter: meter, logger: context.logger, conversation: conversation,
-            guardrails: guardrails.inspected, answerGuard: AnswerGuard(guardrails.answer, operation: operation, logger: context.logger)
+            guardrails: guardrails.inspected, answerGuard: AnswerGuard(guardrails.answer, operation: operation, transport: gateway.transport, logger: context.logger)
         )
         let started = gateway.clock.now()
         let label = registry.metricsLabel(parsed.model)
@@ -84,7 +84,7 @@ struct OperationPipeline: Sendable {
                 status = result
                 routed.value = await cache.keeping(routed.value, write: write, call: call)
             }
-            var response = finish(routed, call: call)
+            var response = await finish(routed, call: call)
             if let status { response.headers[.switchyardCache] = status.rawValue }
             let elapsed = gateway.clock.now() - started
             gateway.metrics.increment(GatewayMetrics.requests, ["route": operation.name, "model_group": label, "status": String(response.status.code)])
@@ -192,7 +192,7 @@ struct OperationPipeline: Sendable {
 
     /// The meter and settle stages, and the gateway's response headers: a whole answer is
     /// charged and settled now, a stream when its last byte is written.
-    private func finish(_ routed: RoutedAnswer<ProxiedAnswer>, call: OperationCall) -> Response {
+    private func finish(_ routed: RoutedAnswer<ProxiedAnswer>, call: OperationCall) async -> Response {
         let answer = routed.value
         let candidate = routed.candidate
         let meter = call.meter
@@ -217,7 +217,7 @@ struct OperationPipeline: Sendable {
             } else {
                 meter.observe(deployment: candidate.deployment)
             }
-            if status < 300, let violation = call.answerGuard?.violation(in: body) {
+            if status < 300, let violation = await call.answerGuard?.violation(in: body) {
                 // Charged: the upstream answered. Not passed on.
                 meter.finish(status: violation.status)
                 var error = violation
