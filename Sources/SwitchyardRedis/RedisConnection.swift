@@ -9,11 +9,14 @@ public struct RedisEndpoint: Sendable {
     public var username: String?
     public var password: String?
     public var database: Int
-    public var tls: Bool
+    /// TLS (`rediss://`), nil for a plain connection.
+    public var tls: RedisTLS?
     /// Seconds a connect, and each command, may take.
     public var timeout: Double
 
-    public init(host: String, port: Int, username: String? = nil, password: String? = nil, database: Int = 0, tls: Bool = false, timeout: Double = 1) {
+    public init(
+        host: String, port: Int, username: String? = nil, password: String? = nil, database: Int = 0, tls: RedisTLS? = nil, timeout: Double = 1
+    ) {
         self.host = host
         self.port = port
         self.username = username
@@ -40,16 +43,22 @@ public final class RedisConnection: Sendable {
 
     /// Connects, then AUTH (password, or username and password) and SELECT as the endpoint says.
     public static func connect(to endpoint: RedisEndpoint, group: any EventLoopGroup) async throws -> RedisConnection {
+        try await connect(to: endpoint, tls: endpoint.tls.map { try $0.makeContext() }, group: group)
+    }
+
+    /// Connects with a TLS context made once for many connections (`RedisTLS.makeContext`).
+    static func connect(to endpoint: RedisEndpoint, tls: NIOSSLContext?, group: any EventLoopGroup) async throws -> RedisConnection {
         let timeout = TimeAmount.milliseconds(Int64(max(endpoint.timeout, 0.001) * 1000))
-        let tls = try endpoint.tls ? NIOSSLContext(configuration: .makeClientConfiguration()) : nil
-        let host = endpoint.host
+        // SNI takes a name, never an address: an IP is sent as no name and then checked
+        // against the certificate's IP addresses.
+        let serverName = (try? SocketAddress(ipAddress: endpoint.host, port: 0)) == nil ? endpoint.host : nil
         let channel = try await ClientBootstrap(group: group)
             .connectTimeout(timeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let tls {
-                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: host))
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName))
                     }
                     try channel.pipeline.syncOperations.addHandler(RESPChannelHandler())
                 }

@@ -1,4 +1,5 @@
 import NIOCore
+import NIOSSL
 import Synchronization
 
 /// At most `maxConnections` connections to one Redis, opened when needed and reused; a
@@ -16,12 +17,15 @@ public final class RedisConnectionPool: Sendable {
     public let endpoint: RedisEndpoint
     private let maxConnections: Int
     private let group: any EventLoopGroup
+    /// Made once: a context reads and parses its certificates. A failure is every connect's.
+    private let tls: Result<NIOSSLContext, any Error>?
     private let state = Mutex(State())
 
     public init(endpoint: RedisEndpoint, maxConnections: Int, group: any EventLoopGroup) {
         self.endpoint = endpoint
         self.maxConnections = max(maxConnections, 1)
         self.group = group
+        self.tls = endpoint.tls.map { options in Result { try options.makeContext() } }
     }
 
     /// Sends a command on a pooled connection.
@@ -118,7 +122,7 @@ public final class RedisConnectionPool: Sendable {
     /// Opens a connection in a slot already counted in `open`.
     private func connect() async throws -> RedisConnection {
         do {
-            return try await RedisConnection.connect(to: endpoint, group: group)
+            return try await RedisConnection.connect(to: endpoint, tls: tls?.get(), group: group)
         } catch {
             freeSlot()
             throw error

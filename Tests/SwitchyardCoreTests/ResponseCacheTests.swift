@@ -183,6 +183,37 @@ import Testing
         #expect(typed.errors.contains { $0.description.contains("semantic caching is not supported yet") })
     }
 
+    @Test func redisTLSFiles() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("redis-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let ca = directory.appendingPathComponent("ca.pem").path
+        let certificate = directory.appendingPathComponent("client.pem").path
+        let key = directory.appendingPathComponent("client.key").path
+        for path in [ca, certificate, key] { FileManager.default.createFile(atPath: path, contents: Data("pem".utf8)) }
+        let read = Self.load("""
+              cache: true
+              cache_params: {type: redis, url: "rediss://cache.internal:6380", ssl_ca_certs: \(ca), ssl_certfile: \(certificate), ssl_keyfile: \(key)}
+            """)
+        #expect(read.problems.isEmpty, "\(read.problems)")
+        #expect(read.config?.litellm.cache?.backend == .redis(RedisSettings(
+            host: "cache.internal", port: 6380, tls: true, caCertificatesPath: ca, certificatePath: certificate, keyPath: key
+        )))
+        let fromEnvironment = Self.load("  cache: true\n  cache_params: {type: redis}", environment: ["REDIS_SSL": "true", "REDIS_SSL_CA_CERTS": ca])
+        #expect(fromEnvironment.config?.litellm.cache?.backend == .redis(RedisSettings(tls: true, caCertificatesPath: ca)))
+
+        let unverified = Self.load("  cache: true\n  cache_params: {type: redis, ssl: true, ssl_cert_reqs: none}")
+        #expect(unverified.warnings.contains { $0.description.contains("ssl_cert_reqs: the Redis server's TLS certificate is not verified") })
+        #expect(unverified.config?.litellm.cache?.backend == .redis(RedisSettings(tls: true, verifyCertificate: false)))
+
+        let missing = Self.load("  cache: true\n  cache_params: {type: redis, ssl: true, ssl_ca_certs: /nonexistent/ca.pem, ssl_certfile: \(certificate)}")
+        let text = missing.problems.map(\.description).joined(separator: "\n")
+        #expect(text.contains("litellm_settings.cache_params.ssl_ca_certs: no such file: /nonexistent/ca.pem"))
+        #expect(text.contains("litellm_settings.cache_params.ssl_certfile: needs ssl_keyfile"))
+        let plain = Self.load("  cache: true\n  cache_params: {type: redis, ssl_ca_certs: \(ca)}")
+        #expect(plain.warnings.contains { $0.description.contains("ssl_ca_certs: ignored: TLS is off") })
+    }
+
     @Test func mistakesAreReportedWithTheirPath() {
         let result = Self.load("""
               cache: true

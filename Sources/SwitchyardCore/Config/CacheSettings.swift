@@ -77,7 +77,16 @@ public struct RedisSettings: Sendable, Equatable {
     public var username: String?
     public var password: String?
     public var database: Int
+    /// `ssl: true` or a `rediss://` URL.
     public var tls: Bool
+    /// `ssl_ca_certs`: the PEM roots the server's certificate must chain to, instead of the
+    /// system trust store.
+    public var caCertificatesPath: String?
+    /// `ssl_certfile` and `ssl_keyfile`: a client certificate, for servers that require one.
+    public var certificatePath: String?
+    public var keyPath: String?
+    /// False with `ssl_cert_reqs: none`: encrypted, but the server is not authenticated.
+    public var verifyCertificate: Bool
     /// Connections kept open to Redis by this process.
     public var maxConnections: Int
     /// Seconds a connect or a command may take before the lookup counts as a miss.
@@ -85,6 +94,7 @@ public struct RedisSettings: Sendable, Equatable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 6379, username: String? = nil, password: String? = nil, database: Int = 0, tls: Bool = false,
+        caCertificatesPath: String? = nil, certificatePath: String? = nil, keyPath: String? = nil, verifyCertificate: Bool = true,
         maxConnections: Int = 16, timeout: Double = 1
     ) {
         self.host = host
@@ -93,6 +103,10 @@ public struct RedisSettings: Sendable, Equatable {
         self.password = password
         self.database = database
         self.tls = tls
+        self.caCertificatesPath = caCertificatesPath
+        self.certificatePath = certificatePath
+        self.keyPath = keyPath
+        self.verifyCertificate = verifyCertificate
         self.maxConnections = maxConnections
         self.timeout = timeout
     }

@@ -43,7 +43,7 @@ extension ConfigReader {
                 }
             case "similarity_threshold", "semantic_cache_embedding_model", "redis_semantic_cache_embedding_model":
                 semantic = semantic ?? field
-            case "host", "port", "password", "username", "db", "ssl", "url", "redis_url", "max_connections", "timeout":
+            case _ where Self.redisKeys.contains(field.key):
                 redisFields.append(field)
             default:
                 warning(path, "unknown key, ignored", at: field.keyNode)
@@ -70,6 +70,12 @@ extension ConfigReader {
         return settings
     }
 
+    /// The `cache_params` keys of a Redis connection, LiteLLM's (redis-py's) names.
+    static let redisKeys: Set<String> = [
+        "host", "port", "password", "username", "db", "ssl", "url", "redis_url", "max_connections", "timeout", "ssl_ca_certs", "ssl_certfile",
+        "ssl_keyfile", "ssl_cert_reqs",
+    ]
+
     /// LiteLLM's call type names, as the gateway's operations.
     private mutating func readCallTypes(_ node: Node, at path: ConfigPath) -> Set<String>? {
         guard let items = stringItems(node, at: path) else { return nil }
@@ -85,55 +91,5 @@ extension ConfigReader {
             }
         }
         return operations
-    }
-
-    /// The Redis server: `cache_params` first, then `REDIS_URL`, `REDIS_HOST`, `REDIS_PORT`,
-    /// `REDIS_USERNAME`, `REDIS_PASSWORD` and `REDIS_SSL` from the environment, as LiteLLM reads them.
-    private mutating func readRedis(_ fields: [ConfigEntry]) -> RedisSettings {
-        var redis = RedisSettings()
-        if let url = environment["REDIS_URL"] { applyRedisURL(url, to: &redis, at: .root, node: nil) }
-        if let host = environment["REDIS_HOST"] { redis.host = host }
-        if let port = environment["REDIS_PORT"].flatMap(Int.init) { redis.port = port }
-        if let username = environment["REDIS_USERNAME"] { redis.username = username }
-        if let password = environment["REDIS_PASSWORD"] { redis.password = password }
-        if let ssl = environment["REDIS_SSL"] { redis.tls = ["true", "1", "yes"].contains(ssl.lowercased()) }
-        for field in fields where field.key == "url" || field.key == "redis_url" {
-            if let url = string(field.value, at: field.path) { applyRedisURL(url, to: &redis, at: field.path, node: field.value) }
-        }
-        for field in fields {
-            let (value, path) = (field.value, field.path)
-            switch field.key {
-            case "host": if let host = string(value, at: path) { redis.host = host }
-            case "port":
-                if let port = integer(value, at: path) {
-                    if (1...65535).contains(port) { redis.port = port } else { error(path, "must be a port number (1-65535)", at: value) }
-                }
-            case "password": redis.password = string(value, at: path)
-            case "username": redis.username = string(value, at: path)
-            case "db": if let db = integer(value, at: path) { redis.database = db }
-            case "ssl": redis.tls = bool(value, at: path) ?? false
-            case "max_connections":
-                if let count = integer(value, at: path) {
-                    if count < 1 { error(path, "must be 1 or more", at: value) } else { redis.maxConnections = count }
-                }
-            case "timeout": redis.timeout = number(value, at: path, .positive) ?? redis.timeout
-            default: break
-            }
-        }
-        return redis
-    }
-
-    /// `redis://[user:password@]host[:port][/db]`; `rediss://` for TLS.
-    private mutating func applyRedisURL(_ text: String, to redis: inout RedisSettings, at path: ConfigPath, node: Node?) {
-        guard let url = URLComponents(string: text), let scheme = url.scheme, ["redis", "rediss"].contains(scheme), let host = url.host, !host.isEmpty else {
-            error(path, "not a redis:// or rediss:// URL", at: node)
-            return
-        }
-        redis.host = host
-        redis.tls = scheme == "rediss"
-        if let port = url.port { redis.port = port }
-        if let user = url.user, !user.isEmpty { redis.username = user }
-        if let password = url.password { redis.password = password.removingPercentEncoding ?? password }
-        if let db = Int(url.path.drop(while: { $0 == "/" })) { redis.database = db }
     }
 }

@@ -36,7 +36,12 @@ extension RedisEndpoint {
     init(_ settings: RedisSettings) {
         self.init(
             host: settings.host, port: settings.port, username: settings.username, password: settings.password, database: settings.database,
-            tls: settings.tls, timeout: settings.timeout
+            tls: settings.tls
+                ? RedisTLS(
+                    caCertificatesPath: settings.caCertificatesPath, certificatePath: settings.certificatePath, keyPath: settings.keyPath,
+                    verifyCertificate: settings.verifyCertificate
+                ) : nil,
+            timeout: settings.timeout
         )
     }
 }
