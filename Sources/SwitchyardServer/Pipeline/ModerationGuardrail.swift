@@ -14,14 +14,11 @@ struct ModerationGuardrail: Sendable {
     func flags(_ texts: [String], requestID: String, logger: Logger) async throws -> Bool {
         guard let model = guardrail.moderationModel, !texts.isEmpty else { return false }
         do {
-            let body = try JSONEncoder().encode(["model": JSONValue.string(model), "input": .array(texts.map(JSONValue.string))])
-            let request = try OperationRequest.parse(ByteBuffer(bytes: body), operation: OperationTable.moderations)
             // Logged as its own row, on no key: the gateway asked, not the caller.
-            let meter = try gateway.governance.meter(
-                identity: .master, models: [model], estimate: 0, modelGroup: model, callType: "guardrail/moderations",
-                requestID: requestID + "/moderation", tags: [], logger: logger
+            let answer = try await OperationPipeline(gateway: gateway).answerOnOwnBehalf(
+                ["input": .array(texts.map(JSONValue.string))], model: model, operation: OperationTable.moderations, callType: "guardrail/moderations",
+                requestID: requestID + "/moderation", logger: logger
             )
-            let answer = try await OperationPipeline(gateway: gateway).answer(request, meter: meter, logger: logger)
             let moderation = try JSONDecoder().decode(JSONValue.self, from: Data(answer.readableBytesView))
             guard let results = moderation["results"]?.arrayValue else {
                 throw GatewayError(.upstreamUnavailable, "the moderation answer has no results", code: "bad_upstream_response")

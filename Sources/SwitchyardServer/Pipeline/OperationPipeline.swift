@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -103,8 +104,24 @@ struct OperationPipeline: Sendable {
         }
     }
 
-    /// An operation the gateway calls on its own behalf (a guardrail's moderation model):
-    /// routed, retried and logged like any request on `meter`; its whole answer returned.
+    /// An operation the gateway calls on its own behalf (a guardrail's moderation model, the
+    /// semantic cache's embedding model): `body` sent to the model group `model`, routed and
+    /// retried like any request, logged as a row of its own (`callType`, the client request's
+    /// id with `/suffix`) on no key; its whole answer returned.
+    func answerOnOwnBehalf(
+        _ body: [String: JSONValue], model: String, operation: GatewayOperation, callType: String, requestID: String, logger: Logger
+    ) async throws -> ByteBuffer {
+        var body = body
+        body["model"] = .string(model)
+        let request = try OperationRequest.parse(ByteBuffer(bytes: try JSONEncoder().encode(body)), operation: operation)
+        let meter = try gateway.governance.meter(
+            identity: .master, models: [model], estimate: 0, modelGroup: model, callType: callType, requestID: requestID, tags: [], logger: logger
+        )
+        return try await answer(request, meter: meter, logger: logger)
+    }
+
+    /// An operation the gateway calls on its own behalf: routed, retried and logged like any
+    /// request on `meter`; its whole answer returned.
     func answer(_ request: OperationRequest, meter: RequestMeter, logger: Logger) async throws -> ByteBuffer {
         let call = OperationCall(request: request, clientHeaders: [:], meter: meter, logger: logger)
         do {
