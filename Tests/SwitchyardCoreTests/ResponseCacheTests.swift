@@ -170,17 +170,43 @@ import Testing
         #expect(fromURL.config?.litellm.cache?.backend == .redis(RedisSettings(host: "r.example", port: 7000, username: "u", password: "p@ss", database: 2, tls: true)))
     }
 
-    @Test func semanticCachingIsALoadError() {
-        let result = Self.load("""
+    @Test func semanticCachingIsRead() throws {
+        let local = Self.load("""
               cache: true
-              cache_params: {type: redis, similarity_threshold: 0.95, semantic_cache_embedding_model: embedder}
+              cache_params: {type: local, similarity_threshold: 0.9, semantic_cache_embedding_model: embedder, max_entries: 50}
             """)
-        #expect(result.errors.contains { $0.description.contains("semantic caching is not supported yet") })
-        let typed = Self.load("""
+        #expect(local.problems.isEmpty, "\(local.problems)")
+        let semantic = try #require(local.config?.litellm.cache?.semantic)
+        #expect(semantic == SemanticCacheSettings(similarityThreshold: 0.9, embeddingModel: "embedder", maxEntries: 50))
+        #expect(local.config?.litellm.cache?.backend == .local(maxEntries: 50, maxBytes: CacheSettings.defaultMaxBytes))
+
+        // redis-semantic: answers in Redis; LiteLLM's other spelling of the model key.
+        let redis = Self.load("""
               cache: true
-              cache_params: {type: redis-semantic}
+              cache_params: {type: redis-semantic, host: r.internal, similarity_threshold: 0.8, redis_semantic_cache_embedding_model: embedder}
             """)
-        #expect(typed.errors.contains { $0.description.contains("semantic caching is not supported yet") })
+        #expect(redis.problems.isEmpty, "\(redis.problems)")
+        #expect(redis.config?.litellm.cache?.backend == .redis(RedisSettings(host: "r.internal")))
+        #expect(redis.config?.litellm.cache?.semantic?.embeddingModel == "embedder")
+        #expect(Self.load("  cache: true\n  cache_params: {type: redis}").config?.litellm.cache?.semantic == nil, "exact only")
+    }
+
+    @Test func semanticMistakesAreReportedWithTheirPath() {
+        func errors(_ params: String) -> String {
+            Self.load("  cache: true\n  cache_params: \(params)").errors.map(\.description).joined(separator: "\n")
+        }
+        #expect(errors("{similarity_threshold: 0.9, semantic_cache_embedding_model: nope}")
+            == "litellm_settings.cache_params.semantic_cache_embedding_model: nope is not a model_name in model_list")
+        #expect(errors("{type: redis-semantic, similarity_threshold: 0.9}").contains(
+            "litellm_settings.cache_params.semantic_cache_embedding_model: text-embedding-ada-002 (LiteLLM's default embedding model) is not a model_name"))
+        #expect(errors("{type: redis-semantic, semantic_cache_embedding_model: embedder}").contains("litellm_settings.cache_params.similarity_threshold: required"))
+        #expect(errors("{semantic_cache_embedding_model: embedder}").contains("similarity_threshold: required"))
+        #expect(errors("{similarity_threshold: 1.5, semantic_cache_embedding_model: embedder}").contains("similarity_threshold: must be a cosine similarity in (0, 1]"))
+        #expect(errors("{similarity_threshold: 0, semantic_cache_embedding_model: embedder}").contains("similarity_threshold: must be greater than 0"))
+        #expect(errors("{similarity_threshold: 0.9, semantic_cache_embedding_model: embedder, redis_semantic_cache_embedding_model: gpt-4o}")
+            .contains("redis_semantic_cache_embedding_model: names gpt-4o, but litellm_settings.cache_params.semantic_cache_embedding_model names embedder"))
+        #expect(errors("{type: qdrant-semantic, similarity_threshold: 0.9, semantic_cache_embedding_model: embedder}")
+            .contains("litellm_settings.cache_params.type: qdrant-semantic needs a Qdrant server"))
     }
 
     @Test func redisTLSFiles() throws {

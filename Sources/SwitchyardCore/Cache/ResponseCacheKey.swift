@@ -45,14 +45,19 @@ public struct ResponseCacheKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     private init(operation: String, model: String, canonicalBody: [UInt8], namespace: String?) {
+        self.digest = Self.digest(tag: "switchyard-cache-v1", operation: operation, model: model, canonicalBody: canonicalBody, namespace: namespace)
+        self.namespace = namespace
+    }
+
+    /// SHA-256 in hex over `tag`, the namespace, the operation and the model (each
+    /// length-prefixed: no choice of namespace and model can run into another's), then the body.
+    static func digest(tag: String, operation: String, model: String, canonicalBody: [UInt8], namespace: String?) -> String {
         var hasher = SHA256()
-        // Each part length-prefixed: no choice of namespace and model can run into another's.
-        for part in ["switchyard-cache-v1", namespace ?? "", operation, model] {
+        for part in [tag, namespace ?? "", operation, model] {
             hasher.update(data: Array("\(part.utf8.count):\(part)\n".utf8))
         }
         hasher.update(data: canonicalBody)
-        self.digest = HexDigits.encode(hasher.finalize())
-        self.namespace = namespace
+        return HexDigits.encode(hasher.finalize())
     }
 
     /// The key as a store writes it: `namespace:switchyard:cache:<digest>`, so one

@@ -1,6 +1,5 @@
-/// `litellm_settings.cache` and `cache_params`: the response cache.
-///
-/// Exact matches only; a config that asks for semantic hits is refused at load until they run.
+/// `litellm_settings.cache` and `cache_params`: the response cache, exact matches first and,
+/// with `similarity_threshold` and an embedding model, semantic matches after an exact miss.
 public struct CacheSettings: Sendable, Equatable {
     /// Where cached answers live.
     public enum Backend: Sendable, Equatable {
@@ -25,16 +24,19 @@ public struct CacheSettings: Sendable, Equatable {
     public var mode: Mode
     /// Operation names (`chat/completions`, `messages`…) whose answers are cached.
     public var operations: Set<String>
+    /// Semantic lookups after an exact miss; nil for exact matches only.
+    public var semantic: SemanticCacheSettings?
 
     public init(
         backend: Backend = .local(maxEntries: Self.defaultMaxEntries, maxBytes: Self.defaultMaxBytes), ttl: Double = Self.defaultTTL,
-        namespace: String? = nil, mode: Mode = .defaultOn, operations: Set<String> = Self.cacheableOperations
+        namespace: String? = nil, mode: Mode = .defaultOn, operations: Set<String> = Self.cacheableOperations, semantic: SemanticCacheSettings? = nil
     ) {
         self.backend = backend
         self.ttl = ttl
         self.namespace = namespace
         self.mode = mode
         self.operations = operations
+        self.semantic = semantic
     }
 
     /// LiteLLM's in-memory cache keeps entries 600 s; its Redis cache keeps them forever

@@ -17,7 +17,7 @@ extension ConfigReader {
         var maxBytes = CacheSettings.defaultMaxBytes
         var redis = RedisSettings()
         var redisFields: [ConfigEntry] = []
-        var semantic: ConfigEntry?
+        var semanticFields: [ConfigEntry] = []
         for field in fields {
             let (value, path) = (field.value, field.path)
             switch field.key {
@@ -42,31 +42,34 @@ extension ConfigReader {
                     if count < 1 { error(path, "must be 1 or more", at: value) } else { maxBytes = count }
                 }
             case "similarity_threshold", "semantic_cache_embedding_model", "redis_semantic_cache_embedding_model":
-                semantic = semantic ?? field
+                semanticFields.append(field)
             case _ where Self.redisKeys.contains(field.key):
                 redisFields.append(field)
             default:
                 warning(path, "unknown key, ignored", at: field.keyNode)
             }
         }
-        if let semantic {
-            error(semantic.path, "semantic caching is not supported yet (exact-match caching only: remove similarity_threshold and the embedding model)", at: semantic.keyNode)
-            return nil
-        }
+        let typePath = params.path.key("type")
+        let typeNode = fields.first { $0.key == "type" }?.value
         switch type {
         case "local":
             for field in redisFields { warning(field.path, "ignored: only type redis connects to a server", at: field.keyNode) }
             settings.backend = .local(maxEntries: maxEntries, maxBytes: maxBytes)
-        case "redis":
+        case "redis", "redis-semantic":
             redis = readRedis(redisFields)
             settings.backend = .redis(redis)
-        case "redis-semantic", "qdrant-semantic", "valkey-semantic":
-            error(params.path.key("type"), "semantic caching is not supported yet (use local or redis)", at: params.value)
+        case "qdrant-semantic":
+            error(
+                typePath,
+                "qdrant-semantic needs a Qdrant server, which Switchyard does not use: use redis-semantic (answers in Redis), or local or redis with similarity_threshold and semantic_cache_embedding_model (vectors in an in-process index)",
+                at: typeNode
+            )
             return nil
         default:
-            error(params.path.key("type"), "unsupported cache type \"\(type)\" (expected local or redis)", at: params.value)
+            error(typePath, "unsupported cache type \"\(type)\" (expected local, redis or redis-semantic)", at: typeNode)
             return nil
         }
+        settings.semantic = readSemanticCache(semanticFields, required: type == "redis-semantic", params: params, maxEntries: maxEntries)
         return settings
     }
 

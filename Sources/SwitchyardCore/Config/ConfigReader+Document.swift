@@ -47,6 +47,7 @@ extension ConfigReader {
             warning(reference.path, reference.message, at: reference.node)
         }
         checkGuardrailReferences(config)
+        checkCacheReferences(config)
         return config
     }
 

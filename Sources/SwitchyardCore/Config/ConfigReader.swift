@@ -11,6 +11,8 @@ struct ConfigReader {
     var defaultTrust: UpstreamTrust = .systemTrustStore
     /// Guardrail names written in `model_list`, checked against `guardrails` once both are read.
     var guardrailReferences: [GuardrailReference] = []
+    /// The semantic cache's embedding model, checked against `model_list` once both are read.
+    var semanticCacheModel: ModelReference?
     private var recorded: [(line: Int, column: Int, problem: ConfigProblem)] = []
 
     init(environment: [String: String]) {

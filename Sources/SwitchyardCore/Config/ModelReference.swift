@@ -4,6 +4,8 @@ import Yams
 struct ModelReference {
     enum Role {
         case fallbackSource, fallbackTarget, aliasTarget
+        /// The semantic cache's embedding model, as written or (`defaulted`) LiteLLM's default.
+        case cacheEmbeddingModel(defaulted: Bool)
     }
 
     var name: String
@@ -17,6 +19,8 @@ struct ModelReference {
         case .fallbackSource: "\(name) is not a model_name in model_list"
         case .fallbackTarget: "fallback target \(name) is not a model_name in model_list"
         case .aliasTarget: "alias target \(name) is not a model_name in model_list"
+        case .cacheEmbeddingModel(let defaulted):
+            "\(name)\(defaulted ? " (LiteLLM's default embedding model)" : "") is not a model_name in model_list"
         }
     }
 }
