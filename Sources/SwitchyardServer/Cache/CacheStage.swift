@@ -6,7 +6,8 @@ import NIOCore
 import SwitchyardCore
 
 /// The cache stage: after guardrails (a blocked prompt never reaches it), before route. It
-/// answers a hit without an upstream call, and on a miss says where to store the answer.
+/// answers a hit without an upstream call, and on a miss says where to store the answer. With
+/// semantic caching on, an exact miss is looked up again by meaning (`semanticLookup`).
 struct CacheStage: Sendable {
     let gateway: Gateway
 
@@ -14,7 +15,8 @@ struct CacheStage: Sendable {
     enum Lookup: Sendable {
         /// The operation is not cached (no `x-switchyard-cache` header either).
         case off
-        case hit(CachedAnswer)
+        /// A stored answer; `similarity` is set when it was found by meaning.
+        case hit(CachedAnswer, similarity: Double?)
         /// The request goes on to route: a miss, or a bypass; `write` says where its answer is
         /// kept, nil when it is not (`no-store`, `default_off`, a stateful Responses call).
         case proceed(CacheStatus, write: CacheWrite?)
@@ -27,24 +29,35 @@ struct CacheStage: Sendable {
     struct CacheWrite: Sendable {
         var key: ResponseCacheKey
         var ttl: Double
+        /// Where the answer's last user turn goes in the semantic index once it is stored.
+        var semantic: SemanticEntry?
     }
 
-    func lookup(_ request: OperationRequest, headers: HTTPFields, answerGuarded: Bool = false, logger: Logger) async throws -> Lookup {
+    /// A last user turn's vector and the bucket it belongs to.
+    struct SemanticEntry: Sendable {
+        var bucket: String
+        var vector: [Float]
+    }
+
+    func lookup(_ request: OperationRequest, headers: HTTPFields, answerGuarded: Bool = false, requestID: String, logger: Logger) async throws -> Lookup {
         guard let cache = gateway.cache, cache.settings.operations.contains(request.operation.name) else { return .off }
-        let lookup = answerGuarded ? .proceed(.bypass, write: nil) : try await decide(request, cache: cache, header: headers[.switchyardCache], logger: logger)
-        let result: CacheStatus
+        let lookup =
+            answerGuarded
+            ? .proceed(.bypass, write: nil) : try await decide(request, cache: cache, header: headers[.switchyardCache], requestID: requestID, logger: logger)
+        let result: String
         switch lookup {
         case .off: return .off
-        case .hit(let answer):
-            result = .hit
+        case .hit(let answer, let similarity):
+            // Semantic hits are counted apart: one more value of a label, not a new label.
+            result = similarity == nil ? CacheStatus.hit.rawValue : "semantic_hit"
             cache.metrics.increment(GatewayMetrics.cacheBytes, ["direction": "served"], by: Double(answer.body.readableBytes))
-        case .proceed(let status, _): result = status
+        case .proceed(let status, _): result = status.rawValue
         }
-        cache.metrics.increment(GatewayMetrics.cacheLookups, ["operation": request.operation.name, "result": result.rawValue])
+        cache.metrics.increment(GatewayMetrics.cacheLookups, ["operation": request.operation.name, "result": result])
         return lookup
     }
 
-    private func decide(_ request: OperationRequest, cache: ResponseCache, header: String?, logger: Logger) async throws -> Lookup {
+    private func decide(_ request: OperationRequest, cache: ResponseCache, header: String?, requestID: String, logger: Logger) async throws -> Lookup {
         // Only the members the cache reads are decoded; the key is made from the bytes.
         let cacheMember: JSONValue? = request.has("cache") ? try decoded("cache", of: request) : nil
         let controls = try CacheControls(body: cacheMember, header: header)
@@ -57,17 +70,26 @@ struct CacheStage: Sendable {
             return .proceed(.bypass, write: nil)
         }
         if cache.settings.mode == .defaultOff, controls.useCache != true { return .proceed(.bypass, write: nil) }
-        let key = try ResponseCacheKey(request, namespace: controls.namespace ?? cache.settings.namespace)
+        let namespace = controls.namespace ?? cache.settings.namespace
+        let key = try ResponseCacheKey(request, namespace: namespace)
         let write = controls.noStore ? nil : CacheWrite(key: key, ttl: controls.ttl ?? cache.settings.ttl)
         if controls.noCache { return .proceed(.bypass, write: write) }
-        guard let answer = await cache.get(key, logger: logger) else { return .proceed(.miss, write: write) }
-        if let maxAge = controls.maxAge, gateway.clock.wallTime() - answer.storedAt > maxAge { return .proceed(.miss, write: write) }
-        return .hit(answer)
+        if let answer = await cache.get(key, logger: logger), isFresh(answer, controls) { return .hit(answer, similarity: nil) }
+        guard let semantic = cache.settings.semantic, let index = cache.semanticIndex else { return .proceed(.miss, write: write) }
+        return await semanticLookup(
+            request, namespace: namespace, controls: controls, write: write, cache: cache, semantic: semantic, index: index, requestID: requestID, logger: logger
+        )
+    }
+
+    /// Whether `answer` is young enough for the request's `s-maxage`.
+    func isFresh(_ answer: CachedAnswer, _ controls: CacheControls) -> Bool {
+        guard let maxAge = controls.maxAge else { return true }
+        return gateway.clock.wallTime() - answer.storedAt <= maxAge
     }
 
     /// The response to a hit: the stored body (a stream as the same events), nothing charged,
     /// and a log row that says what it saved.
-    func respond(_ answer: CachedAnswer, call: OperationCall) -> Response {
+    func respond(_ answer: CachedAnswer, similarity: Double?, call: OperationCall) -> Response {
         let usage = answer.promptTokens + answer.completionTokens > 0
             ? MeteredUsage(tokens: Usage(promptTokens: answer.promptTokens, completionTokens: answer.completionTokens)) : nil
         let modelInfo = gateway.registry.resolve(call.model)?.candidates.first?.deployment.modelInfo ?? ModelInfo()
@@ -76,6 +98,7 @@ struct CacheStage: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = answer.contentType
         headers[.switchyardCache] = CacheStatus.hit.rawValue
+        if let similarity { headers[.switchyardCacheSimilarity] = String(format: "%.4f", similarity) }
         headers[.creditsUsed] = CostCalculator.format(0)
         if answer.isStream { headers[.cacheControl] = "no-cache" }
         if !call.guardrails.isEmpty { headers[.guardrails] = call.guardrails.joined(separator: ",") }
@@ -96,7 +119,7 @@ struct CacheStage: Sendable {
                 contentType: answer.contentType, isStream: false, body: body, promptTokens: usage?.tokens?.promptTokens ?? 0,
                 completionTokens: usage?.tokens?.completionTokens ?? 0, storedAt: clock.wallTime()
             )
-            await cache.set(write.key, stored, ttl: write.ttl, logger: logger)
+            await store(stored, write: write, cache: cache, logger: logger)
             return answer
         case .stream(let body):
             let contentType = answer.contentType
@@ -111,10 +134,16 @@ struct CacheStage: Sendable {
                     contentType: contentType, isStream: contentType.lowercased().contains("text/event-stream"), body: captured,
                     promptTokens: tokens?.promptTokens ?? 0, completionTokens: tokens?.completionTokens ?? 0, storedAt: clock.wallTime()
                 )
-                await cache.set(write.key, stored, ttl: write.ttl, logger: logger)
+                await store(stored, write: write, cache: cache, logger: logger)
             })
             return kept
         }
+    }
+
+    /// Stores an answer, and its last user turn's vector once the store has it.
+    private func store(_ answer: CachedAnswer, write: CacheWrite, cache: ResponseCache, logger: Logger) async {
+        guard await cache.set(write.key, answer, ttl: write.ttl, logger: logger), let entry = write.semantic else { return }
+        cache.semanticIndex?.insert(entry.vector, key: write.key, bucket: entry.bucket, ttl: write.ttl)
     }
 }
 
@@ -122,6 +151,8 @@ extension HTTPField.Name {
     /// `x-switchyard-cache`: `false` on a request skips the lookup; on an answer, `hit`,
     /// `miss` or `bypass`.
     static let switchyardCache = HTTPField.Name("x-switchyard-cache")!
+    /// On a semantic hit, the cosine similarity of the request's last user turn to the stored one.
+    static let switchyardCacheSimilarity = HTTPField.Name("x-switchyard-cache-similarity")!
 }
 
 extension CacheStage {

@@ -12,6 +12,17 @@ struct ResponseCache: Sendable {
     let backend: String
     let metrics: GatewayMetrics
     let clock: any GatewayClock
+    /// The vectors of the semantic lookups, when `similarity_threshold` is set.
+    let semanticIndex: SemanticCacheIndex?
+
+    init(settings: CacheSettings, store: any ResponseCacheStore, backend: String, metrics: GatewayMetrics, clock: any GatewayClock) {
+        self.settings = settings
+        self.store = store
+        self.backend = backend
+        self.metrics = metrics
+        self.clock = clock
+        self.semanticIndex = settings.semantic.map { SemanticCacheIndex(maxEntries: $0.maxEntries, clock: clock) }
+    }
 
     /// The largest answer stored: past it a captured stream is let go (it is still relayed).
     var maxEntryBytes: Int {
@@ -24,26 +35,48 @@ struct ResponseCache: Sendable {
     /// Redis takes values up to 512 MB; one answer this large is already rare.
     static let maxRedisEntryBytes = 32 * 1024 * 1024
 
+    /// What the store said about one key.
+    enum StoreAnswer {
+        case found(CachedAnswer)
+        case absent
+        /// The store failed (logged and counted): nothing is known about the key.
+        case unavailable
+    }
+
     func get(_ key: ResponseCacheKey, logger: Logger) async -> CachedAnswer? {
+        if case .found(let answer) = await find(key, logger: logger) { return answer }
+        return nil
+    }
+
+    func find(_ key: ResponseCacheKey, logger: Logger) async -> StoreAnswer {
         do {
-            return try await store.get(key)
+            return try await store.get(key).map(StoreAnswer.found) ?? .absent
         } catch {
-            failed("get", error, logger: logger)
-            return nil
+            failed("get", error, backend: backend, logger: logger)
+            return .unavailable
         }
     }
 
-    func set(_ key: ResponseCacheKey, _ answer: CachedAnswer, ttl: Double, logger: Logger) async {
-        guard answer.body.readableBytes <= maxEntryBytes else { return }
+    /// Stores `answer`; whether the store took it.
+    @discardableResult
+    func set(_ key: ResponseCacheKey, _ answer: CachedAnswer, ttl: Double, logger: Logger) async -> Bool {
+        guard answer.body.readableBytes <= maxEntryBytes else { return false }
         do {
             try await store.set(key, answer, ttl: ttl)
             metrics.increment(GatewayMetrics.cacheBytes, ["direction": "stored"], by: Double(answer.body.readableBytes))
+            return true
         } catch {
-            failed("set", error, logger: logger)
+            failed("set", error, backend: backend, logger: logger)
+            return false
         }
     }
 
-    private func failed(_ call: String, _ error: any Error, logger: Logger) {
+    /// A semantic lookup whose embedding call failed: a plain miss, logged and counted.
+    func embeddingFailed(_ error: any Error, logger: Logger) {
+        failed("embed", error, backend: "embeddings", logger: logger)
+    }
+
+    private func failed(_ call: String, _ error: any Error, backend: String, logger: Logger) {
         metrics.increment(GatewayMetrics.cacheErrors, ["backend": backend, "call": call])
         logger.warning("response cache unavailable", metadata: ["switchyard.cache_backend": .string(backend), "switchyard.error": .string("\(error)")])
     }

@@ -61,7 +61,9 @@ struct OperationPipeline: Sendable {
             }
             // An answer post_call guardrails must see is never served from the cache (a copy
             // kept for a request they did not inspect) nor kept in it.
-            cached = try await cache.lookup(parsed, headers: request.headers, answerGuarded: !guardrails.answer.isEmpty, logger: context.logger)
+            cached = try await cache.lookup(
+                parsed, headers: request.headers, answerGuarded: !guardrails.answer.isEmpty, requestID: context.requestID, logger: context.logger
+            )
         } catch {
             meter.finish(status: (error as? GatewayError)?.status ?? 500)
             throw error
@@ -72,8 +74,8 @@ struct OperationPipeline: Sendable {
         )
         let started = gateway.clock.now()
         let label = registry.metricsLabel(parsed.model)
-        if case .hit(let answer) = cached {
-            let response = cache.respond(answer, call: call)
+        if case .hit(let answer, let similarity) = cached {
+            let response = cache.respond(answer, similarity: similarity, call: call)
             gateway.metrics.increment(GatewayMetrics.requests, ["route": operation.name, "model_group": label, "status": String(response.status.code)])
             gateway.metrics.observe(GatewayMetrics.requestDuration, ["model_group": label], gateway.clock.now() - started)
             return response
