@@ -14,7 +14,10 @@ import Testing
     static let similarityHeader = HTTPField.Name("x-switchyard-cache-similarity")!
     static let france = "What is the capital of France?"
 
-    static func config(_ upstream: FakeOpenAIUpstream, embeddingsAt embeddings: String, threshold: Double = 0.95) throws -> GatewayConfig {
+    static func config(
+        _ upstream: FakeOpenAIUpstream, embeddingsAt embeddings: String,
+        cacheParams: String = "{type: local, similarity_threshold: 0.95, semantic_cache_embedding_model: embedder}"
+    ) throws -> GatewayConfig {
         try TestConfig.load("""
             model_list:
               - model_name: gpt-4o
@@ -27,7 +30,7 @@ import Testing
                 model_info: {input_cost_per_token: 0.00000002}
             litellm_settings:
               cache: true
-              cache_params: {type: local, similarity_threshold: \(threshold), semantic_cache_embedding_model: embedder}
+              cache_params: \(cacheParams)
             general_settings:
               master_key: sk-master-123
               proxy_batch_write_at: 0.05
@@ -239,5 +242,28 @@ import Testing
             #expect((embedding["api_key"] as? String ?? "").isEmpty)
             #expect(try await admin.spendLogs("request_id=\(requestID)/cache-embedding", count: 1).count == 1)
         }
+    }
+
+    @Test func withRedisTheAnswersAreSharedAndEachReplicaLearnsItsOwnTurns() async throws {
+        let port = try TestRedis.open.get()
+        let upstream = try await FakeOpenAIUpstream.start()
+        let embeddings = try await FakeEmbeddingUpstream.start()
+        defer { Task { await upstream.stop(); await embeddings.stop() } }
+        let params = "{type: redis-semantic, host: 127.0.0.1, port: \(port), namespace: \"s-\(UUID().uuidString)\", similarity_threshold: 0.95, "
+            + "redis_semantic_cache_embedding_model: embedder}"
+        let config = try Self.config(upstream, embeddingsAt: embeddings.baseURL, cacheParams: params)
+        try await withGateway(config) { client async throws in
+            #expect(try await Self.chat(client, Self.france).headers[Self.cacheHeader] == "miss")
+            let paraphrase = try await Self.chat(client, "what is the capital of france")
+            #expect(paraphrase.headers[Self.cacheHeader] == "hit")
+            #expect(Self.similarity(paraphrase) != nil)
+        }
+        // Another replica (here: a restarted one) shares the answers in Redis, not the index.
+        try await withGateway(config) { client async throws in
+            #expect(try await Self.chat(client, Self.france).headers[Self.cacheHeader] == "hit", "the exact key is in Redis")
+            #expect(try await Self.chat(client, "What is the capital of France").headers[Self.cacheHeader] == "miss", "its index is empty")
+            #expect(try await Self.chat(client, "what is the capital of france?").headers[Self.cacheHeader] == "hit", "it learned from its own store")
+        }
+        #expect(upstream.requests.count == 2)
     }
 }
