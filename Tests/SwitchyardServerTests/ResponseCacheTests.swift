@@ -15,14 +15,19 @@ import Testing
     static let cacheHeader = HTTPField.Name("x-switchyard-cache")!
 
     static func config(_ upstream: FakeOpenAIUpstream, cacheParams: String = "{}") throws -> GatewayConfig {
-        try TestConfig.load(TestConfig.single(upstream: upstream, settings: """
-            litellm_settings:
-              cache: true
-              cache_params: \(cacheParams)
-            general_settings:
-              master_key: sk-master-123
-              proxy_batch_write_at: 0.05
-            """))
+        try TestConfig.load(TestConfig.single(upstream: upstream, settings: settings(cacheParams: cacheParams)))
+    }
+
+    /// The cache on with `cacheParams`, the master key `sk-master-123`, spend written at once.
+    static func settings(cacheParams: String) -> String {
+        """
+        litellm_settings:
+          cache: true
+          cache_params: \(cacheParams)
+        general_settings:
+          master_key: sk-master-123
+          proxy_batch_write_at: 0.05
+        """
     }
 
     static func chat(

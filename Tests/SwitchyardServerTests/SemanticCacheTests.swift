@@ -28,13 +28,7 @@ import Testing
               - model_name: embedder
                 litellm_params: {model: openai/text-embedding-3-small, api_base: "\(embeddings)", api_key: sk-embeddings}
                 model_info: {input_cost_per_token: 0.00000002}
-            litellm_settings:
-              cache: true
-              cache_params: \(cacheParams)
-            general_settings:
-              master_key: sk-master-123
-              proxy_batch_write_at: 0.05
-            """)
+            """ + "\n" + ResponseCacheTests.settings(cacheParams: cacheParams))
     }
 
     /// Both fakes and a gateway in front of them.
