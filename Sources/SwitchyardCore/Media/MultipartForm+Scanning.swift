@@ -53,39 +53,11 @@ extension MultipartForm {
 
     /// Reads one part's headers; `range` spans headers, blank line and content.
     private static func part(_ raw: UnsafeRawBufferPointer, range: Range<Int>) throws(GatewayError) -> Part {
-        var headers: [(name: String, value: String)] = []
-        var index = range.lowerBound
-        var bodyStart: Int?
-        while index < range.upperBound {
-            if raw.matches("\r\n", at: index) {
-                bodyStart = index + 2
-                break
-            }
-            var end = index
-            while end + 1 < range.upperBound, !(raw[end] == 13 && raw[end + 1] == 10) { end += 1 }
-            guard end + 1 < range.upperBound else { break }
-            let line = String(decoding: UnsafeRawBufferPointer(rebasing: raw[index..<end]), as: UTF8.self)
-            if let colon = line.firstIndex(of: ":") {
-                headers.append((line[..<colon].trimmingWhitespace().lowercased(), String(line[line.index(after: colon)...]).trimmingWhitespace()))
-            }
-            index = end + 2
-        }
-        guard let bodyStart, bodyStart <= range.upperBound else {
-            throw GatewayError.invalidRequest("A multipart/form-data part has no blank line after its headers.")
-        }
-        guard let disposition = headers.first(where: { $0.name == "content-disposition" })?.value else {
-            throw GatewayError.invalidRequest("A multipart/form-data part has no Content-Disposition header.")
-        }
-        let pieces = MIMEParameters.split(disposition)
-        let parameters = MIMEParameters.parameters(pieces.dropFirst())
-        guard let name = parameters["name"] else {
-            throw GatewayError.invalidRequest("A multipart/form-data part has no name in its Content-Disposition.")
-        }
-        let filename = parameters["filename*"].flatMap(MIMEParameters.extendedValue) ?? parameters["filename"]
+        let (headers, bodyStart) = try MultipartPartHeaders.parse(raw, range: range)
         return Part(
-            name: name,
-            filename: filename,
-            contentType: headers.first { $0.name == "content-type" }?.value,
+            name: headers.name,
+            filename: headers.filename,
+            contentType: headers.contentType,
             body: .init(),
             range: range,
             bodyStart: bodyStart
