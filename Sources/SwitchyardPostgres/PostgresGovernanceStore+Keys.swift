@@ -6,7 +6,7 @@ extension PostgresGovernanceStore {
     private static let keyColumns = """
         token_hash, key_name, key_alias, models, max_budget, budget_duration, budget_reset_at,
         rpm_limit, tpm_limit, max_parallel_requests, spend, expires_at, team_id, user_id, tags,
-        metadata::TEXT, blocked, created_at, updated_at
+        metadata::TEXT, blocked, created_at, updated_at, max_storage_bytes
         """
 
     public func insertKey(_ key: VirtualKey) async throws {
@@ -17,13 +17,13 @@ extension PostgresGovernanceStore {
                 INSERT INTO switchyard_keys (
                     token_hash, key_name, key_alias, models, max_budget, budget_duration, budget_reset_at,
                     rpm_limit, tpm_limit, max_parallel_requests, spend, expires_at, team_id, user_id, tags,
-                    metadata, blocked, created_at, updated_at
+                    metadata, blocked, created_at, updated_at, max_storage_bytes
                 ) VALUES (
                     \(key.tokenHash), \(key.keyName), \(key.keyAlias), \(key.models), \(limits.maxBudget),
                     \(limits.budgetDuration?.description), \(limits.budgetResetAt), \(limits.rpmLimit),
                     \(limits.tpmLimit), \(limits.maxParallelRequests), \(key.spend), \(key.expiresAt),
                     \(key.teamID), \(key.userID), \(key.tags), \(metadata)::JSONB, \(key.blocked),
-                    \(key.createdAt), \(key.updatedAt)
+                    \(key.createdAt), \(key.updatedAt), \(key.maxStorageBytes)
                 )
                 """)
         }
@@ -73,7 +73,7 @@ extension PostgresGovernanceStore {
                     max_parallel_requests = \(limits.maxParallelRequests), expires_at = \(key.expiresAt),
                     team_id = \(key.teamID), user_id = \(key.userID), tags = \(key.tags),
                     metadata = \(metadata)::JSONB, blocked = \(key.blocked), created_at = \(key.createdAt),
-                    updated_at = \(key.updatedAt)
+                    updated_at = \(key.updatedAt), max_storage_bytes = \(key.maxStorageBytes)
                 WHERE token_hash = \(hash)
                 """)
         }
@@ -95,10 +95,11 @@ extension PostgresGovernanceStore {
         let blocked = try reader.next(Bool.self)
         let createdAt = try reader.next(Double.self)
         let updatedAt = try reader.next(Double.self)
+        let maxStorageBytes = try reader.next(Int64?.self)
         return VirtualKey(
             tokenHash: tokenHash, keyName: keyName, keyAlias: keyAlias, models: models, limits: limits,
             spend: spend, expiresAt: expiresAt, teamID: teamID, userID: userID, tags: tags,
-            metadata: metadata, blocked: blocked, createdAt: createdAt, updatedAt: updatedAt
+            metadata: metadata, blocked: blocked, maxStorageBytes: maxStorageBytes, createdAt: createdAt, updatedAt: updatedAt
         )
     }
 }

@@ -9,12 +9,12 @@ extension PostgresGovernanceStore {
             try await execute("""
                 INSERT INTO switchyard_teams (
                     team_id, team_alias, models, max_budget, budget_duration, budget_reset_at,
-                    rpm_limit, tpm_limit, max_parallel_requests, spend, metadata, blocked, created_at
+                    rpm_limit, tpm_limit, max_parallel_requests, spend, metadata, blocked, created_at, max_storage_bytes
                 ) VALUES (
                     \(team.teamID), \(team.teamAlias), \(team.models), \(limits.maxBudget),
                     \(limits.budgetDuration?.description), \(limits.budgetResetAt), \(limits.rpmLimit),
                     \(limits.tpmLimit), \(limits.maxParallelRequests), \(team.spend), \(metadata)::JSONB,
-                    \(team.blocked), \(team.createdAt)
+                    \(team.blocked), \(team.createdAt), \(team.maxStorageBytes)
                 )
                 """)
         }
@@ -31,7 +31,7 @@ extension PostgresGovernanceStore {
                     budget_duration = \(limits.budgetDuration?.description), budget_reset_at = \(limits.budgetResetAt),
                     rpm_limit = \(limits.rpmLimit), tpm_limit = \(limits.tpmLimit),
                     max_parallel_requests = \(limits.maxParallelRequests), metadata = \(metadata)::JSONB,
-                    blocked = \(team.blocked), created_at = \(team.createdAt)
+                    blocked = \(team.blocked), created_at = \(team.createdAt), max_storage_bytes = \(team.maxStorageBytes)
                 WHERE team_id = \(team.teamID)
                 """)
         }
@@ -41,19 +41,22 @@ extension PostgresGovernanceStore {
         try await perform("allTeams") {
             try await rows("""
                 SELECT team_id, team_alias, models, max_budget, budget_duration, budget_reset_at,
-                       rpm_limit, tpm_limit, max_parallel_requests, spend, metadata::TEXT, blocked, created_at
+                       rpm_limit, tpm_limit, max_parallel_requests, spend, metadata::TEXT, blocked, created_at,
+                       max_storage_bytes
                 FROM switchyard_teams ORDER BY created_at, team_id
                 """) { row in
                 var reader = RowReader(row)
+                let teamID: String = try reader.next()
+                let teamAlias: String? = try reader.next()
+                let models: [String] = try reader.next()
+                let limits = try BudgetLimits.read(from: &reader)
+                let spend: Double = try reader.next()
+                let metadata = MetadataJSON.decode(try reader.next())
+                let blocked: Bool = try reader.next()
+                let createdAt: Double = try reader.next()
                 return Team(
-                    teamID: try reader.next(),
-                    teamAlias: try reader.next(),
-                    models: try reader.next(),
-                    limits: try BudgetLimits.read(from: &reader),
-                    spend: try reader.next(),
-                    metadata: MetadataJSON.decode(try reader.next()),
-                    blocked: try reader.next(),
-                    createdAt: try reader.next()
+                    teamID: teamID, teamAlias: teamAlias, models: models, limits: limits, spend: spend, metadata: metadata,
+                    blocked: blocked, maxStorageBytes: try reader.next(), createdAt: createdAt
                 )
             }
         }

@@ -163,6 +163,41 @@ enum PostgresSchema {
             "ALTER TABLE switchyard_spend_logs ADD COLUMN IF NOT EXISTS cache_hit BOOLEAN NOT NULL DEFAULT FALSE",
             "ALTER TABLE switchyard_spend_logs ADD COLUMN IF NOT EXISTS saved_cost DOUBLE PRECISION NOT NULL DEFAULT 0",
         ]),
+        // Files API: metadata rows, and the bytes in 1 MiB chunk rows beside them so every
+        // replica serves every file. A row is `uploading` until its chunks are all in; deleting
+        // it deletes its chunks. Chunks are stored out of line uncompressed (EXTERNAL): uploads
+        // are mostly compressed formats already, and pglz would spend CPU for nothing.
+        Migration(version: 6, statements: [
+            "ALTER TABLE switchyard_keys ADD COLUMN IF NOT EXISTS max_storage_bytes BIGINT",
+            "ALTER TABLE switchyard_teams ADD COLUMN IF NOT EXISTS max_storage_bytes BIGINT",
+            """
+            CREATE TABLE IF NOT EXISTS switchyard_files (
+                id TEXT PRIMARY KEY,
+                owner_key_hash TEXT NOT NULL,
+                team_id TEXT,
+                filename TEXT NOT NULL,
+                purpose TEXT NOT NULL,
+                bytes BIGINT NOT NULL,
+                created_at DOUBLE PRECISION NOT NULL,
+                expires_at DOUBLE PRECISION,
+                status TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS switchyard_files_owner ON switchyard_files (owner_key_hash, created_at, id)",
+            "CREATE INDEX IF NOT EXISTS switchyard_files_team ON switchyard_files (team_id, created_at, id) WHERE team_id IS NOT NULL",
+            "CREATE INDEX IF NOT EXISTS switchyard_files_created ON switchyard_files (created_at, id)",
+            "CREATE INDEX IF NOT EXISTS switchyard_files_expires ON switchyard_files (expires_at) WHERE expires_at IS NOT NULL",
+            "CREATE INDEX IF NOT EXISTS switchyard_files_uploading ON switchyard_files (created_at) WHERE status = 'uploading'",
+            """
+            CREATE TABLE IF NOT EXISTS switchyard_file_chunks (
+                file_id TEXT NOT NULL REFERENCES switchyard_files (id) ON DELETE CASCADE,
+                seq INTEGER NOT NULL,
+                data BYTEA NOT NULL,
+                PRIMARY KEY (file_id, seq)
+            )
+            """,
+            "ALTER TABLE switchyard_file_chunks ALTER COLUMN data SET STORAGE EXTERNAL",
+        ]),
     ]
 
     /// The newest version this build knows.

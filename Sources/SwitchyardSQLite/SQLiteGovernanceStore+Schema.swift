@@ -140,5 +140,29 @@ extension SQLiteGovernanceStore {
         ALTER TABLE switchyard_spend_logs ADD COLUMN cache_hit INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE switchyard_spend_logs ADD COLUMN saved_cost REAL NOT NULL DEFAULT 0;
         """,
+        // Files API: metadata here, bytes in a directory beside the database. A row is
+        // `uploading` until its bytes are all stored, and only `processed` rows are visible.
+        // Lists page by (created_at, id) for an owner, a team, or everyone (admins); usage sums
+        // an owner's or a team's bytes. Keys and teams get their storage limit.
+        """
+        ALTER TABLE switchyard_keys ADD COLUMN max_storage_bytes INTEGER;
+        ALTER TABLE switchyard_teams ADD COLUMN max_storage_bytes INTEGER;
+        CREATE TABLE switchyard_files (
+            id TEXT PRIMARY KEY,
+            owner_key_hash TEXT NOT NULL,
+            team_id TEXT,
+            filename TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            bytes INTEGER NOT NULL,
+            created_at REAL NOT NULL,
+            expires_at REAL,
+            status TEXT NOT NULL
+        );
+        CREATE INDEX switchyard_files_owner ON switchyard_files (owner_key_hash, created_at, id);
+        CREATE INDEX switchyard_files_team ON switchyard_files (team_id, created_at, id) WHERE team_id IS NOT NULL;
+        CREATE INDEX switchyard_files_created ON switchyard_files (created_at, id);
+        CREATE INDEX switchyard_files_expires ON switchyard_files (expires_at) WHERE expires_at IS NOT NULL;
+        CREATE INDEX switchyard_files_uploading ON switchyard_files (created_at) WHERE status = 'uploading';
+        """,
     ]
 }

@@ -3,7 +3,7 @@ import SwitchyardCore
 extension SQLiteGovernanceStore {
     static let teamColumns = """
         team_id, team_alias, models, max_budget, budget_duration, budget_reset_at, rpm_limit, tpm_limit,
-        max_parallel_requests, spend, metadata, blocked, created_at
+        max_parallel_requests, spend, metadata, blocked, created_at, max_storage_bytes
         """
     static let userColumns = """
         user_id, user_email, user_role, team_id, models, max_budget, budget_duration, budget_reset_at, rpm_limit,
@@ -12,7 +12,7 @@ extension SQLiteGovernanceStore {
 
     public func insertTeam(_ team: Team) async throws {
         try await database.run { connection in
-            try connection.query("INSERT INTO switchyard_teams (\(Self.teamColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Self.row(team))
+            try connection.query("INSERT INTO switchyard_teams (\(Self.teamColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Self.row(team))
         }
     }
 
@@ -24,7 +24,8 @@ extension SQLiteGovernanceStore {
             try connection.query(
                 """
                 UPDATE switchyard_teams SET team_alias = ?, models = ?, max_budget = ?, budget_duration = ?, budget_reset_at = ?,
-                rpm_limit = ?, tpm_limit = ?, max_parallel_requests = ?, metadata = ?, blocked = ?, created_at = ? WHERE team_id = ?
+                rpm_limit = ?, tpm_limit = ?, max_parallel_requests = ?, metadata = ?, blocked = ?, created_at = ?, max_storage_bytes = ?
+                WHERE team_id = ?
                 """,
                 values + [id]
             )
@@ -42,6 +43,7 @@ extension SQLiteGovernanceStore {
                     spend: row[9].double ?? 0,
                     metadata: StoreJSON.object(row[10].string),
                     blocked: (row[11].int ?? 0) != 0,
+                    maxStorageBytes: row[13].int64,
                     createdAt: row[12].double ?? 0
                 )
             }
@@ -89,7 +91,10 @@ extension SQLiteGovernanceStore {
 
     static func row(_ team: Team) -> [SQLiteValue] {
         [.text(team.teamID), SQLiteValue(team.teamAlias), .text(StoreJSON.encode(team.models))] + limitValues(team.limits)
-            + [.real(team.spend), .text(StoreJSON.encode(team.metadata)), SQLiteValue(team.blocked), .real(team.createdAt)]
+            + [
+                .real(team.spend), .text(StoreJSON.encode(team.metadata)), SQLiteValue(team.blocked), .real(team.createdAt),
+                SQLiteValue(team.maxStorageBytes),
+            ]
     }
 
     static func row(_ user: GatewayUser) -> [SQLiteValue] {

@@ -37,13 +37,14 @@ public final class SQLiteGovernanceStore: GovernanceStore {
 
     static let keyColumns = """
         token_hash, key_name, key_alias, models, max_budget, budget_duration, budget_reset_at, rpm_limit, tpm_limit,
-        max_parallel_requests, spend, expires_at, team_id, user_id, tags, metadata, blocked, created_at, updated_at
+        max_parallel_requests, spend, expires_at, team_id, user_id, tags, metadata, blocked, created_at, updated_at,
+        max_storage_bytes
         """
 
     public func insertKey(_ key: VirtualKey) async throws {
         try await database.run { connection in
             try connection.query(
-                "INSERT INTO switchyard_keys (\(Self.keyColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO switchyard_keys (\(Self.keyColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Self.row(key)
             )
         }
@@ -58,7 +59,7 @@ public final class SQLiteGovernanceStore: GovernanceStore {
                 """
                 UPDATE switchyard_keys SET key_name = ?, key_alias = ?, models = ?, max_budget = ?, budget_duration = ?,
                 budget_reset_at = ?, rpm_limit = ?, tpm_limit = ?, max_parallel_requests = ?, expires_at = ?, team_id = ?,
-                user_id = ?, tags = ?, metadata = ?, blocked = ?, created_at = ?, updated_at = ? WHERE token_hash = ?
+                user_id = ?, tags = ?, metadata = ?, blocked = ?, created_at = ?, updated_at = ?, max_storage_bytes = ? WHERE token_hash = ?
                 """,
                 values + [hash]
             )
@@ -73,7 +74,7 @@ public final class SQLiteGovernanceStore: GovernanceStore {
                 var key = newKey
                 key.spend = spend
                 try connection.query(
-                    "INSERT INTO switchyard_keys (\(Self.keyColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO switchyard_keys (\(Self.keyColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Self.row(key)
                 )
             }
@@ -112,7 +113,7 @@ public final class SQLiteGovernanceStore: GovernanceStore {
             SQLiteValue(key.limits.rpmLimit), SQLiteValue(key.limits.tpmLimit), SQLiteValue(key.limits.maxParallelRequests),
             .real(key.spend), SQLiteValue(key.expiresAt), SQLiteValue(key.teamID), SQLiteValue(key.userID),
             .text(StoreJSON.encode(key.tags)), .text(StoreJSON.encode(key.metadata)), SQLiteValue(key.blocked),
-            .real(key.createdAt), .real(key.updatedAt),
+            .real(key.createdAt), .real(key.updatedAt), SQLiteValue(key.maxStorageBytes),
         ]
     }
 
@@ -130,6 +131,7 @@ public final class SQLiteGovernanceStore: GovernanceStore {
             tags: StoreJSON.strings(row[14].string),
             metadata: StoreJSON.object(row[15].string),
             blocked: (row[16].int ?? 0) != 0,
+            maxStorageBytes: row[19].int64,
             createdAt: row[17].double ?? 0,
             updatedAt: row[18].double ?? 0
         )

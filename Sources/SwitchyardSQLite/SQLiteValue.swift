@@ -8,6 +8,7 @@ enum SQLiteValue: Sendable, Hashable {
     init(_ value: String?) { self = value.map { .text($0) } ?? .null }
     init(_ value: Double?) { self = value.map { .real($0) } ?? .null }
     init(_ value: Int?) { self = value.map { .integer(Int64($0)) } ?? .null }
+    init(_ value: Int64?) { self = value.map { .integer($0) } ?? .null }
     init(_ value: Bool) { self = .integer(value ? 1 : 0) }
 
     var string: String? {
@@ -26,6 +27,10 @@ enum SQLiteValue: Sendable, Hashable {
         case .text(let text): Double(text)
         case .null: nil
         }
+    }
+
+    var int64: Int64? {
+        int.map(Int64.init)
     }
 
     var int: Int? {

@@ -163,12 +163,8 @@ import Testing
     func aDatabaseFromBeforeResponsesUpgrades(backend: StoreBackend) async throws {
         try await backend.withDatabase { makeStore in
             let store = try await makeStore()
-            switch store {
-            case let sqlite as SQLiteGovernanceStore: try await sqlite.migrate(through: 4)
-            case let postgres as PostgresGovernanceStore: try await postgres.migrate(through: 3)
-            default: Issue.record("no older schema known for \(backend.name)")
-            }
-            try await store.insertKey(Fixtures.key("k1"))
+            try await LegacyRows.migrate(store, sqlite: 4, postgres: 3, backend: backend)
+            try await LegacyRows.insertKeyAndTeam(key: "k1", team: "t1", into: store)
             await #expect(throws: (any Error).self) { try await store.insertResponse(Self.chain[0]) }
             try await store.migrate()
             try await store.migrate()

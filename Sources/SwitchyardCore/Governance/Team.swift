@@ -8,6 +8,9 @@ public struct Team: Sendable, Hashable {
     public var spend: Double
     public var metadata: [String: JSONValue]
     public var blocked: Bool
+    /// Bytes of files this holder may keep (`max_storage_bytes`); nil leaves a key to
+    /// `general_settings.default_storage_limit_mb` and a team unlimited.
+    public var maxStorageBytes: Int64?
     public var createdAt: Double
 
     public init(
@@ -18,6 +21,7 @@ public struct Team: Sendable, Hashable {
         spend: Double = 0,
         metadata: [String: JSONValue] = [:],
         blocked: Bool = false,
+        maxStorageBytes: Int64? = nil,
         createdAt: Double
     ) {
         self.teamID = teamID
@@ -27,6 +31,7 @@ public struct Team: Sendable, Hashable {
         self.spend = spend
         self.metadata = metadata
         self.blocked = blocked
+        self.maxStorageBytes = maxStorageBytes
         self.createdAt = createdAt
     }
 }

@@ -17,6 +17,9 @@ public struct VirtualKey: Sendable, Hashable {
     public var tags: [String]
     public var metadata: [String: JSONValue]
     public var blocked: Bool
+    /// Bytes of files this holder may keep (`max_storage_bytes`); nil leaves a key to
+    /// `general_settings.default_storage_limit_mb` and a team unlimited.
+    public var maxStorageBytes: Int64?
     public var createdAt: Double
     public var updatedAt: Double
 
@@ -33,6 +36,7 @@ public struct VirtualKey: Sendable, Hashable {
         tags: [String] = [],
         metadata: [String: JSONValue] = [:],
         blocked: Bool = false,
+        maxStorageBytes: Int64? = nil,
         createdAt: Double,
         updatedAt: Double? = nil
     ) {
@@ -48,6 +52,7 @@ public struct VirtualKey: Sendable, Hashable {
         self.tags = tags
         self.metadata = metadata
         self.blocked = blocked
+        self.maxStorageBytes = maxStorageBytes
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
     }

@@ -31,6 +31,14 @@ public struct CursorPage<Item: Sendable>: Sendable {
         self.init(items: Array(ordered.prefix(limit)), hasMore: ordered.count > limit, id: id)
     }
 
+    /// The page a store cut in SQL: `window` holds up to `limit + 1` items in list order from
+    /// the cursor on, or (`backwards`, for a `before` cursor) from the cursor towards the
+    /// list's start, nearest first. The extra item only says there are more.
+    public init(window: [Item], id: (Item) -> String, limit: Int, backwards: Bool) {
+        let page = Array(window.prefix(limit))
+        self.init(items: backwards ? page.reversed() : page, hasMore: window.count > limit, id: id)
+    }
+
     private init(items: [Item], hasMore: Bool, id: (Item) -> String) {
         self.items = items
         self.hasMore = hasMore

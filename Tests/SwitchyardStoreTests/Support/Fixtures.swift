@@ -34,6 +34,7 @@ enum Fixtures {
             tags: ["prod", "with space", "quote\"and\\backslash", ""],
             metadata: metadata,
             blocked: false,
+            maxStorageBytes: 5_000_000_000,
             createdAt: createdAt,
             updatedAt: createdAt + 1
         )
@@ -49,7 +50,7 @@ enum Fixtures {
         limits.budgetResetAt = resetAt
         return Team(
             teamID: id, teamAlias: "Team \(id)", models: ["gpt-4o"], limits: limits, spend: 0,
-            metadata: metadata, blocked: false, createdAt: 1_760_000_000
+            metadata: metadata, blocked: false, maxStorageBytes: 3_000_000_000, createdAt: 1_760_000_000
         )
     }
 
@@ -81,6 +82,17 @@ enum Fixtures {
             teamID: team, userID: user, modelGroup: model, model: "\(model)-deployment", provider: "openai",
             spend: spend, listCost: listCost, billingMultiplier: multiplier, promptTokens: prompt, completionTokens: completion,
             startTime: start, endTime: start + 0.75, status: 200, tags: tags
+        )
+    }
+
+    /// A file of the Files API; `owner` is its key's hash.
+    static func file(
+        _ id: String, owner: String = "key-a", team: String? = nil, purpose: String = "user_data", bytes: Int64 = 100,
+        at time: Double = 1_760_000_000, expiresAt: Double? = nil, status: StoredFile.Status = .processed
+    ) -> StoredFile {
+        StoredFile(
+            id: id, ownerKeyHash: owner, teamID: team, filename: "name \"\(id)\" ü.jsonl", purpose: purpose, bytes: bytes, createdAt: time,
+            expiresAt: expiresAt, status: status
         )
     }
 
