@@ -25,6 +25,9 @@ struct ClientReadStateMachine {
         case readingHead(since: NIODeadline)
         /// The head is in and its body is arriving; `path` shapes the error envelope.
         case readingBody(lastRead: NIODeadline, path: String)
+        /// A body that streams to its route, which has enough of it for now (or has not begun
+        /// reading it): the gateway reads nothing, so nothing is timed.
+        case bodyPaused(path: String)
         /// Every request read is being answered or waits its turn: the answers are timed by
         /// the upstream deadlines, not by the client.
         case answering
@@ -66,14 +69,14 @@ struct ClientReadStateMachine {
         case .readingHead(let since): since + timeouts.header
         case .readingBody(let lastRead, _): lastRead + timeouts.body
         case .lingering(let since): since + timeouts.linger
-        case .answering, .refused, .closed: nil
+        case .answering, .refused, .closed, .bodyPaused: nil
         }
     }
 
     /// Whether what arrives is still read as requests.
     var readsRequests: Bool {
         switch state {
-        case .awaitingRequest, .readingHead, .readingBody, .answering: true
+        case .awaitingRequest, .readingHead, .readingBody, .bodyPaused, .answering: true
         case .refused, .lingering, .closed: false
         }
     }
@@ -107,6 +110,18 @@ struct ClientReadStateMachine {
 
     mutating func bodyReceived(now: NIODeadline) {
         guard case .readingBody(_, let path) = state else { return }
+        state = .readingBody(lastRead: now, path: path)
+    }
+
+    /// The route reading a streamed body has enough for now: reading pauses, untimed.
+    mutating func bodyPaused() {
+        guard case .readingBody(_, let path) = state else { return }
+        state = .bodyPaused(path: path)
+    }
+
+    /// The route wants more of its body: the gap between reads is timed again from `now`.
+    mutating func bodyResumed(now: NIODeadline) {
+        guard case .bodyPaused(let path) = state else { return }
         state = .readingBody(lastRead: now, path: path)
     }
 
@@ -153,7 +168,7 @@ struct ClientReadStateMachine {
         case .readingBody(_, let path):
             state = .refused
             return .refuse(path: path)
-        case .answering, .refused, .closed:
+        case .answering, .refused, .closed, .bodyPaused:
             return .wait
         }
     }

@@ -1,4 +1,5 @@
 import Glibc
+import HTTPTypes
 import NIOCore
 import SwitchyardCore
 
@@ -6,6 +7,8 @@ import SwitchyardCore
 /// nginx's client timeouts, the shutdown grace and the cap on open connections.
 struct ConnectionLimits: Sendable {
     var maxRequestBodyBytes: Int
+    /// Requests whose bodies stream to their route under a cap of their own (file uploads).
+    var streamedUploads: StreamedUploads
     var maxHeaderBytes: Int
     var timeouts: ClientReadStateMachine.Timeouts
     /// How long a client may leave what the gateway writes unread (`send_timeout`).
@@ -14,8 +17,12 @@ struct ConnectionLimits: Sendable {
     var gracefulShutdownTimeout: TimeAmount
     var maxConnections: Int
 
-    init(settings: GeneralSettings, maxRequestBodyBytes: Int, fileDescriptorLimit: Int = FileDescriptorLimit.current) {
+    init(
+        settings: GeneralSettings, maxRequestBodyBytes: Int, streamedUploads: StreamedUploads = .none,
+        fileDescriptorLimit: Int = FileDescriptorLimit.current
+    ) {
         self.maxRequestBodyBytes = maxRequestBodyBytes
+        self.streamedUploads = streamedUploads
         self.maxHeaderBytes = Int(settings.maxHeaderSizeKB * 1024)
         self.timeouts = .init(
             header: .inSeconds(settings.clientHeaderTimeout),
@@ -31,6 +38,23 @@ struct ConnectionLimits: Sendable {
     /// client connection may need one upstream connection beside it.
     static func defaultMaxConnections(fileDescriptorLimit: Int) -> Int {
         max(32, (fileDescriptorLimit - 256) / 2)
+    }
+}
+
+/// Requests whose bodies are handed to their route as they arrive, instead of being collected
+/// first under `max_request_size_mb`: `POST` to the file upload paths, capped at the largest
+/// file plus its form (`max_file_size_mb`).
+struct StreamedUploads: Sendable {
+    var paths: Set<String>
+    var maxBodyBytes: Int
+
+    static let none = StreamedUploads(paths: [], maxBodyBytes: 0)
+
+    /// The body cap of `head` when its body streams; nil when it is collected whole.
+    func limit(for head: HTTPRequest) -> Int? {
+        guard head.method == .post, let target = head.path else { return nil }
+        let path = target.firstIndex(of: "?").map { target[..<$0] } ?? target[...]
+        return paths.contains(String(path)) ? maxBodyBytes : nil
     }
 }
 

@@ -38,9 +38,29 @@ where Responder.Context == GatewayRequestContext {
 
     /// What waits for its turn to be answered.
     private enum Queued {
-        case request(Request)
+        /// `bodyID` names its body when the body streams (`streamedBody`).
+        case request(Request, bodyID: Int?)
         /// A request refused before it reached the router; the last thing on a connection.
         case refusal(GatewayError, path: String?, requestID: String)
+    }
+
+    /// The body of a request that was handed to its route at its head (a file upload).
+    private enum StreamedBody {
+        case none
+        /// Arriving and passed on; `paused` while the route has enough of it.
+        case passing(StreamedRequestBody, paused: Bool)
+        /// The route no longer reads it (it answered early, or the body passed its limit): the
+        /// rest is dropped, and the connection closes after the answer.
+        case dropping(id: Int)
+
+        /// The body's number, while it is arriving.
+        var id: Int? {
+            switch self {
+            case .none: nil
+            case .passing(let body, _): body.id
+            case .dropping(let id): id
+            }
+        }
     }
 
     /// Whether, and how, the connection is coming to an end.
@@ -67,6 +87,15 @@ where Responder.Context == GatewayRequestContext {
     private var answering: Task<Void, Never>?
     private var ending = Ending.open
     private var readPaused = false
+    private var streamedBody = StreamedBody.none
+    /// Numbers streamed bodies, so a late callback from a finished one is ignored.
+    private var streamedBodies = 0
+    /// The answer in flight said `Connection: close` (it went out before its streamed body
+    /// was all read): the connection closes once it is written.
+    private var closeAfterAnswer = false
+    /// The body of the request being answered, when it streams: a next request's streamed
+    /// body may already be arriving as this answer ends.
+    private var answeringBodyID: Int?
     private var context: ChannelHandlerContext?
     private var timer: Scheduled<Void>?
     private var timerDeadline = NIODeadline.distantFuture
@@ -107,19 +136,26 @@ where Responder.Context == GatewayRequestContext {
             reader.headReceived(path: head.path ?? "/", now: .now())
             // Only moves the timer when the body timeout is the shorter one.
             scheduleCheck()
-            incoming = Incoming(head: head)
             let declared = head.headerFields[.contentLength].flatMap { Int($0) } ?? 0
-            guard declared <= limits.maxRequestBodyBytes else {
+            let streamLimit = limits.streamedUploads.limit(for: head)
+            guard declared <= streamLimit ?? limits.maxRequestBodyBytes else {
                 // Refused from its declared length, before any of the body is read (or, with
                 // `Expect: 100-continue`, sent).
                 refuse(.bodyTooLarge, path: head.path, head: head, context: context)
                 return
             }
-            if head.headerFields[.expect]?.lowercased() == "100-continue" {
+            let expectsContinue = head.headerFields[.expect]?.lowercased() == "100-continue"
+            if let streamLimit {
+                streamBody(of: head, limit: streamLimit, expectsContinue: expectsContinue, context: context)
+                return
+            }
+            incoming = Incoming(head: head)
+            if expectsContinue {
                 context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
             }
         case .body(var chunk):
             reader.bodyReceived(now: .now())
+            if passStreamed(chunk) { return }
             guard var request = incoming else { return }
             incoming = nil
             guard request.body.readableBytes + chunk.readableBytes <= limits.maxRequestBodyBytes else {
@@ -133,10 +169,11 @@ where Responder.Context == GatewayRequestContext {
             }
             incoming = request
         case .end:
+            if endStreamed() { return }
             guard let request = incoming else { return }
             incoming = nil
             reader.requestEnded()
-            queued.append(.request(Request(head: request.head, body: RequestBody(buffer: request.body))))
+            queued.append(.request(Request(head: request.head, body: RequestBody(buffer: request.body)), bodyID: nil))
             startNext(context)
         }
     }
@@ -169,13 +206,25 @@ where Responder.Context == GatewayRequestContext {
         scheduleCheck()
     }
 
-    /// Holds reads back only while too many pipelined requests wait.
+    /// Holds reads back while too many pipelined requests wait, or while the route reading a
+    /// streamed body has enough of it.
     func read(context: ChannelHandlerContext) {
-        if queued.count >= Self.maxQueued {
+        if holdsReads {
             readPaused = true
         } else {
             context.read()
         }
+    }
+
+    private var holdsReads: Bool {
+        if case .passing(_, paused: true) = streamedBody { return true }
+        return queued.count >= Self.maxQueued
+    }
+
+    private func resumeReadsIfHeld(_ context: ChannelHandlerContext) {
+        guard readPaused, !holdsReads else { return }
+        readPaused = false
+        context.read()
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -200,6 +249,7 @@ where Responder.Context == GatewayRequestContext {
         case ChannelEvent.inputClosed:
             // The client sent all it will: answer what it asked, then close.
             ending = .inputClosed
+            abandonStreamed()
             answering?.cancel()
             if answering == nil && queued.isEmpty { context.close(promise: nil) }
         default:
@@ -216,14 +266,12 @@ where Responder.Context == GatewayRequestContext {
     private func startNext(_ context: ChannelHandlerContext) {
         guard answering == nil, !queued.isEmpty else { return }
         let next = queued.removeFirst()
-        if readPaused && queued.count < Self.maxQueued {
-            readPaused = false
-            context.read()
-        }
+        resumeReadsIfHeld(context)
         switch next {
         case .refusal(let error, let path, let requestID):
             writeRefusal(error, path: path, requestID: requestID, context: context)
-        case .request(let request):
+        case .request(let request, let bodyID):
+            answeringBodyID = bodyID
             let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
             let exchange = Exchange(request: request, channel: context.channel, responder: responder, serverName: serverName, logger: logger)
             answering = Task {
@@ -235,6 +283,7 @@ where Responder.Context == GatewayRequestContext {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        abandonStreamed()
         reader.closed()
         answering?.cancel()
         answering = nil
@@ -246,7 +295,22 @@ where Responder.Context == GatewayRequestContext {
     private func ended(keepOpen: Bool) {
         answering = nil
         guard let context else { return }
-        if !keepOpen || (ending != .open && queued.isEmpty) {
+        let announcedClose = closeAfterAnswer
+        let answeredBody = answeringBodyID
+        closeAfterAnswer = false
+        answeringBodyID = nil
+        if let answeredBody, streamedBody.id == answeredBody {
+            // Answered before its body was all read: the rest is dropped while the client
+            // reads the answer, then the connection closes, as after a refusal.
+            abandonStreamed()
+            reader.refused()
+            reader.refusalSent(now: .now())
+            context.channel.close(mode: .output, promise: nil)
+            resumeReadsIfHeld(context)
+            scheduleCheck()
+            return
+        }
+        if !keepOpen || announcedClose || (ending != .open && queued.isEmpty) {
             reader.closed()
             context.close(promise: nil)
             return
@@ -254,6 +318,117 @@ where Responder.Context == GatewayRequestContext {
         startNext(context)
         reader.answerEnded(idle: answering == nil, now: .now())
         scheduleCheck()
+    }
+
+    // MARK: Streamed bodies
+
+    /// Hands a request to its route at its head, its body to follow as it arrives.
+    private func streamBody(of head: HTTPRequest, limit: Int, expectsContinue: Bool, context: ChannelHandlerContext) {
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let loop = context.eventLoop
+        streamedBodies += 1
+        let id = streamedBodies
+        let body = StreamedRequestBody(
+            id: id, limit: limit,
+            firstRead: { loop.execute { handler.value.bodyFirstRead(id, expectsContinue: expectsContinue) } },
+            demanded: { loop.execute { handler.value.bodyDemanded(id) } },
+            terminated: { loop.execute { handler.value.bodyAbandoned(id) } }
+        )
+        streamedBody = .passing(body, paused: false)
+        // With `Expect: 100-continue` the client sends nothing until the route asks for the body.
+        if expectsContinue { reader.bodyPaused() }
+        queued.append(.request(Request(head: head, body: body.body), bodyID: id))
+        startNext(context)
+    }
+
+    /// Passes a chunk to a streaming route; false when the body is not streamed.
+    private func passStreamed(_ chunk: ByteBuffer) -> Bool {
+        switch streamedBody {
+        case .none:
+            return false
+        case .dropping:
+            return true
+        case .passing(var body, let paused):
+            body.received += chunk.readableBytes
+            guard body.received <= body.limit else {
+                body.source.finish(GatewayError.bodyTooLarge)
+                streamedBody = .dropping(id: body.id)
+                return true
+            }
+            switch body.source.yield(chunk) {
+            case .produceMore:
+                streamedBody = .passing(body, paused: paused)
+            case .stopProducing:
+                streamedBody = .passing(body, paused: true)
+                reader.bodyPaused()
+            case .dropped:
+                streamedBody = .dropping(id: body.id)
+            }
+            return true
+        }
+    }
+
+    /// Ends a streamed body; false when the body is not streamed.
+    private func endStreamed() -> Bool {
+        switch streamedBody {
+        case .none:
+            return false
+        case .passing(let body, _):
+            body.source.finish()
+        case .dropping:
+            break
+        }
+        streamedBody = .none
+        reader.requestEnded()
+        return true
+    }
+
+    /// The route first asked for its body.
+    private func bodyFirstRead(_ id: Int, expectsContinue: Bool) {
+        guard expectsContinue, case .passing(let current, _) = streamedBody, current.id == id, let context else { return }
+        context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
+        if case .passing(let body, paused: false) = streamedBody {
+            streamedBody = .passing(body, paused: false)
+            reader.bodyResumed(now: .now())
+            scheduleCheck()
+        }
+    }
+
+    /// The route has room for more of its body.
+    private func bodyDemanded(_ id: Int) {
+        guard case .passing(let body, paused: true) = streamedBody, body.id == id, let context else { return }
+        streamedBody = .passing(body, paused: false)
+        reader.bodyResumed(now: .now())
+        scheduleCheck()
+        resumeReadsIfHeld(context)
+    }
+
+    /// The route stopped reading its body before the end: the rest is dropped.
+    private func bodyAbandoned(_ id: Int) {
+        guard case .passing(let body, _) = streamedBody, body.id == id else { return }
+        streamedBody = .dropping(id: id)
+        reader.bodyResumed(now: .now())
+        if let context { resumeReadsIfHeld(context) }
+    }
+
+    /// Ends a body still being passed on, for a connection that ends or an answer that is done.
+    private func abandonStreamed() {
+        if case .passing(let body, _) = streamedBody {
+            body.source.finish(ChannelError.ioOnClosedChannel)
+        }
+        streamedBody = .none
+    }
+
+    /// An answer that starts while its request's body is still arriving says it will close
+    /// the connection: the rest of that body is not read as a next request.
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if let answering = answeringBodyID, streamedBody.id == answering, case .head(var head) = unwrapOutboundIn(data), head.status.code >= 200 {
+            head.headerFields[.connection] = "close"
+            closeAfterAnswer = true
+            context.write(wrapOutboundOut(.head(head)), promise: promise)
+            return
+        }
+        context.write(data, promise: promise)
     }
 
     // MARK: Timer
@@ -298,6 +473,12 @@ where Responder.Context == GatewayRequestContext {
         case .closeSilently:
             context.close(promise: nil)
         case .refuse(let path):
+            if case .passing(let body, _) = streamedBody {
+                // The route reading the body answers the 408 itself, in its turn.
+                body.source.finish(GatewayError.requestStoppedArriving)
+                streamedBody = .dropping(id: body.id)
+                return
+            }
             refuse(.requestStoppedArriving, path: path, head: incoming?.head, context: context)
         case .close:
             context.close(promise: nil)
