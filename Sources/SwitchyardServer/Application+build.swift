@@ -45,7 +45,8 @@ public func buildApplication(
     logger: Logger = Logger(label: "switchyard"),
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
-    let (store, storeService) = try options.store.open()
+    let opened = try options.store.open(filesDirectory: options.config.general.filesDirectory)
+    let store = opened.store
     let httpClient = makeUpstreamHTTPClient(requestTimeout: options.config.litellm.requestTimeout, proxy: options.httpsProxy)
     let general = options.config.general
     let pool = HTTP1ConnectionPool(
@@ -60,7 +61,8 @@ public func buildApplication(
         redisPool = RedisConnectionPool(endpoint: RedisEndpoint(redis), maxConnections: redis.maxConnections, group: MultiThreadedEventLoopGroup.singleton)
     }
     let gateway = Gateway(
-        config: options.config, httpClient: httpClient, pool: pool, httpsViaProxy: options.httpsProxy != nil, store: store, clock: options.clock,
+        config: options.config, httpClient: httpClient, pool: pool, httpsViaProxy: options.httpsProxy != nil, store: store, fileBlobs: opened.blobs,
+        clock: options.clock,
         cacheStore: redisPool.map { RedisResponseCacheStore(pool: $0) }
     )
 
@@ -77,11 +79,13 @@ public func buildApplication(
     let health = HealthRoutes(modelCount: gateway.registry.listedModels.count)
     let routes = OpenAIRoutes(gateway: gateway)
     let monitoring = MonitoringRoutes(gateway: gateway)
+    let files = FilesRoutes(gateway: gateway)
     // Every proxied operation, on every surface: one pipeline, which checks the key itself.
     OperationRoutes(pipeline: OperationPipeline(gateway: gateway)).register(on: router)
     for prefix in ["v1", "api/v1", ""] {
         health.register(on: prefix.isEmpty ? open : open.group(RouterPath(prefix)))
         routes.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
+        files.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
         let metricsGroup = options.config.general.metricsRequireKey ? authenticated : open
         monitoring.registerMetrics(on: prefix.isEmpty ? metricsGroup : metricsGroup.group(RouterPath(prefix)))
         monitoring.registerHealth(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
@@ -93,9 +97,11 @@ public func buildApplication(
     }
 
     var services: [any Service] = [HTTPClientService(client: httpClient, pool: pool)]
-    if let storeService { services.append(storeService) }
+    if let storeService = opened.service { services.append(storeService) }
     if let redisPool { services.append(RedisPoolService(pool: redisPool)) }
-    services.append(GovernanceService(governance: gateway.governance, interval: options.config.general.batchWriteInterval, logger: logger))
+    services.append(
+        GovernanceService(governance: gateway.governance, files: gateway.files, interval: options.config.general.batchWriteInterval, logger: logger)
+    )
     if options.config.general.backgroundHealthChecks {
         services.append(HealthCheckService(gateway: gateway, interval: options.config.general.healthCheckInterval, logger: logger))
     }
@@ -103,7 +109,10 @@ public func buildApplication(
         responder: router.buildResponder(),
         host: options.host,
         port: options.port,
-        limits: ConnectionLimits(settings: options.config.general, maxRequestBodyBytes: gateway.maxRequestBytes),
+        limits: ConnectionLimits(
+            settings: options.config.general, maxRequestBodyBytes: gateway.maxRequestBytes,
+            streamedUploads: StreamedUploads(paths: FilesRoutes.uploadPaths, maxBodyBytes: Int(gateway.files.maxFileBytes + FileService.formAllowance))
+        ),
         services: services,
         onServerRunning: onServerRunning,
         logger: logger

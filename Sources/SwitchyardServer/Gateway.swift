@@ -21,10 +21,12 @@ final class Gateway: Sendable {
     let routing: RoutingLoop
     /// The response cache, when `litellm_settings.cache` is on.
     let cache: ResponseCache?
+    /// Files of the Files API (and the gateway's own, such as batch output).
+    let files: FileService
 
     init(
         config: GatewayConfig, httpClient: HTTPClient, pool: HTTP1ConnectionPool, httpsViaProxy: Bool = false,
-        store: any GovernanceStore, clock: any GatewayClock, cacheStore: (any ResponseCacheStore)? = nil
+        store: any GovernanceStore, fileBlobs: any FileBlobStore, clock: any GatewayClock, cacheStore: (any ResponseCacheStore)? = nil
     ) {
         self.config = config
         self.registry = ModelRegistry(config: config)
@@ -54,6 +56,12 @@ final class Gateway: Sendable {
                 return ResponseCache(settings: settings, store: store, backend: "redis", metrics: metrics, clock: clock)
             }
         }
+        let general = config.general
+        let quota = StorageQuota(
+            store: store, ledger: governance.ledger, clock: clock,
+            defaultKeyLimit: general.defaultStorageLimitMB > 0 ? Int64(general.defaultStorageLimitMB * 1024 * 1024) : nil
+        )
+        self.files = FileService(store: store, blobs: fileBlobs, quota: quota, clock: clock, maxFileBytes: Int64(general.maxFileSizeMB * 1024 * 1024))
         self.routing = RoutingLoop(registry: registry, ledger: ledger, selector: selector, settings: config.router, clock: clock, metrics: metrics)
     }
 

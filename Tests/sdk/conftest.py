@@ -213,9 +213,11 @@ def start_governed_gateway(
     batch_write_seconds: float,
     prices: tuple[float, float],
     database_url: str | None = None,
+    settings: str = "",
 ) -> Gateway:
     """A gateway of its own serving the in-process `mock` at `prices` (input, output per token),
-    with its store in `workdir` (SQLite) or at `database_url`; returns once it is ready."""
+    with its store in `workdir` (SQLite) or at `database_url`, and any further
+    `general_settings` lines in `settings`; returns once it is ready."""
     (port,) = free_ports(1)
     database = f"\n  database_url: {database_url}" if database_url else ""
     config = workdir / "config.yaml"
@@ -228,7 +230,7 @@ model_list:
 general_settings:
   master_key: {master_key}{database}
   proxy_batch_write_at: {batch_write_seconds}
-"""
+{settings}"""
     )
     process = start_process(name, ["serve", "--config", str(config), "--port", str(port)], workdir)
     wait_until(process, lambda: readiness(port), "GET /health/readiness answered 200")

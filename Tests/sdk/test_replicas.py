@@ -7,6 +7,7 @@ intervals; these tests check that bound, not just eventual agreement.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import time
 import uuid
@@ -216,3 +217,36 @@ def test_a_response_made_on_one_replica_is_continued_on_the_other_at_once(replic
 
         # the answer names the response it continues, as OpenAI's does
         assert second.previous_response_id == first.id
+
+
+def test_a_file_uploaded_on_one_replica_is_served_and_deleted_by_the_other(replicas):
+    a, b = replicas
+    owner_key = admin(a, "/key/generate", key_alias="files-owner", max_storage_bytes=10_000_000)["key"]
+    stranger_key = admin(a, "/key/generate", key_alias="files-stranger")["key"]
+    data = os.urandom(2 * 1024 * 1024 + 333)
+    with (
+        openai.OpenAI(base_url=a.base_url, api_key=owner_key, max_retries=0) as on_a,
+        openai.OpenAI(base_url=b.base_url, api_key=owner_key, max_retries=0) as on_b,
+        openai.OpenAI(base_url=b.base_url, api_key=stranger_key, max_retries=0) as stranger_on_b,
+    ):
+        created = on_a.files.create(file=("shared.bin", data), purpose="batch")
+        # no pause: the bytes are in PostgreSQL (chunk rows) before replica a answers
+        assert on_b.files.retrieve(created.id) == created
+        assert on_b.files.content(created.id).read() == data
+        listed = on_b.files.with_raw_response.list()
+        assert [file.id for file in listed.parse().data] == [created.id]
+        assert listed.headers["x-storage-used-bytes"] == str(len(data))
+        assert listed.headers["x-storage-limit-bytes"] == "10000000"
+        with pytest.raises(openai.NotFoundError):
+            stranger_on_b.files.content(created.id)
+
+        # replica b counts replica a's file against the key's limit
+        with pytest.raises(openai.APIStatusError) as refused:
+            on_b.files.create(file=("more.bin", os.urandom(8_000_000)), purpose="batch")
+        assert refused.value.status_code == 413
+
+        assert on_b.files.delete(created.id).deleted
+        with pytest.raises(openai.NotFoundError):
+            on_a.files.retrieve(created.id)
+        with pytest.raises(openai.NotFoundError):
+            on_a.files.content(created.id)

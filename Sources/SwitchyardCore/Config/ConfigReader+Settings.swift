@@ -33,6 +33,9 @@ extension ConfigReader {
             case "master_key": settings.masterKey = string(entry.value, at: entry.path)
             case "database_url": settings.databaseURL = string(entry.value, at: entry.path)
             case "max_request_size_mb": settings.maxRequestSizeMB = number(entry.value, at: entry.path, .positive) ?? 32
+            case "max_file_size_mb": settings.maxFileSizeMB = number(entry.value, at: entry.path, .positive) ?? 512
+            case "default_storage_limit_mb": settings.defaultStorageLimitMB = number(entry.value, at: entry.path, .nonNegative) ?? 1024
+            case "files_directory": settings.filesDirectory = string(entry.value, at: entry.path)
             case "background_health_checks": settings.backgroundHealthChecks = bool(entry.value, at: entry.path) ?? false
             case "health_check_interval": settings.healthCheckInterval = number(entry.value, at: entry.path, .positive) ?? 300
             case "proxy_batch_write_at": settings.batchWriteInterval = number(entry.value, at: entry.path, .positive) ?? 1

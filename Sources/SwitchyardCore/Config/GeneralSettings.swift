@@ -7,6 +7,15 @@ public struct GeneralSettings: Sendable {
     public var databaseURL: String?
     /// Largest accepted request body, in megabytes.
     public var maxRequestSizeMB: Double
+    /// Largest file `POST /v1/files` takes, in megabytes (`max_file_size_mb`; OpenAI's 512).
+    /// Uploads stream to storage, so this cap, not `max_request_size_mb`, bounds their bodies.
+    public var maxFileSizeMB: Double = 512
+    /// The storage a key's files may take unless the key sets `max_storage_bytes`, in
+    /// megabytes (`default_storage_limit_mb`); 0 sets no default limit.
+    public var defaultStorageLimitMB: Double = 1024
+    /// Where uploaded files are kept when the store is SQLite (`files_directory`); nil keeps
+    /// them in `<database file>.files/` beside it. With PostgreSQL they live in the database.
+    public var filesDirectory: String?
     /// Whether every deployment is probed in the background (`background_health_checks`).
     public var backgroundHealthChecks: Bool = false
     /// Seconds between background probes (`health_check_interval`, LiteLLM's default 300).

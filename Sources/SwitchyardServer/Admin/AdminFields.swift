@@ -90,6 +90,11 @@ struct AdminFields {
         return limits
     }
 
+    /// `max_storage_bytes` (keys and teams): bytes of files the holder may keep; null clears it.
+    func storageLimit() throws -> Int64? {
+        try integer("max_storage_bytes").map(Int64.init)
+    }
+
     static func wrongType(_ name: String, _ expected: String) -> GatewayError {
         GatewayError(.invalidRequest, "`\(name)` must be \(expected).", param: name, code: "invalid_request")
     }

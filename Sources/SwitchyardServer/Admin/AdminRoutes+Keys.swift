@@ -168,6 +168,7 @@ extension AdminRoutes {
             key.metadata[name] = try fields.dictionary(name).map(JSONValue.object)
         }
         if fields.has("blocked") { key.blocked = try fields.bool("blocked") ?? false }
+        if fields.has("max_storage_bytes") { key.maxStorageBytes = try fields.storageLimit() }
         if fields.has("duration") {
             key.expiresAt = try fields.duration("duration").map { Self.expiry(of: $0, from: now) }
         }

@@ -125,6 +125,7 @@ extension AdminRoutes {
         if fields.has("models") { team.models = try fields.strings("models") ?? [] }
         if fields.has("metadata") { team.metadata = try fields.dictionary("metadata") ?? [:] }
         if fields.has("blocked") { team.blocked = try fields.bool("blocked") ?? false }
+        if fields.has("max_storage_bytes") { team.maxStorageBytes = try fields.storageLimit() }
         team.limits = try fields.limits(over: team.limits, now: now)
     }
 

@@ -16,6 +16,7 @@ enum AdminViews {
             "tags": .array(key.tags.map(JSONValue.string)),
             "metadata": .object(key.metadata),
             "blocked": .bool(key.blocked),
+            "max_storage_bytes": optional(key.maxStorageBytes.map(Double.init)),
             "created_at": .string(ISOTime.format(key.createdAt)),
             "updated_at": .string(ISOTime.format(key.updatedAt)),
         ]
@@ -31,6 +32,7 @@ enum AdminViews {
             "spend": .number(team.spend),
             "metadata": .object(team.metadata),
             "blocked": .bool(team.blocked),
+            "max_storage_bytes": optional(team.maxStorageBytes.map(Double.init)),
             "created_at": .string(ISOTime.format(team.createdAt)),
         ]
         view.merge(limits(team.limits)) { $1 }

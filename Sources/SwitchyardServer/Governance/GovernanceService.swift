@@ -3,9 +3,11 @@ import ServiceLifecycle
 import SwitchyardCore
 
 /// Runs the store sync every `proxy_batch_write_at` seconds, prunes old log rows when a
-/// retention period is set, and syncs once more on shutdown so a graceful stop loses nothing.
+/// retention period is set, stored responses past theirs and files that expired, and syncs
+/// once more on shutdown so a graceful stop loses nothing.
 struct GovernanceService: Service {
     let governance: Governance
+    let files: FileService
     let interval: Double
     let logger: Logger
 
@@ -24,10 +26,12 @@ struct GovernanceService: Service {
                 lastPrune = governance.clock.wallTime()
                 if let retention = governance.settings.spendLogsRetention { await prune(retention) }
                 await pruneResponses(governance.settings.responsesRetention)
+                await pruneFiles()
             }
         }
         // One more pass for anything that arrived while the last one ran.
         await syncOnce()
+        await files.blobs.close()
         try await governance.store.close()
     }
 
@@ -57,6 +61,17 @@ struct GovernanceService: Service {
             if removed > 0 { logger.info("pruned stored responses", metadata: ["switchyard.rows": .stringConvertible(removed)]) }
         } catch {
             logger.warning("response pruning failed", metadata: ["switchyard.error": .string("\(error)")])
+        }
+    }
+
+    /// Expired files are invisible at once; their rows and bytes go here, hourly, with uploads
+    /// abandoned a day ago.
+    private func pruneFiles() async {
+        do {
+            let removed = try await files.prune()
+            if removed > 0 { logger.info("pruned expired files", metadata: ["switchyard.files": .stringConvertible(removed)]) }
+        } catch {
+            logger.warning("file pruning failed", metadata: ["switchyard.error": .string("\(error)")])
         }
     }
 

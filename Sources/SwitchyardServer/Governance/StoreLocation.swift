@@ -1,3 +1,4 @@
+import Foundation
 import ServiceLifecycle
 import SwitchyardCore
 import SwitchyardPostgres
@@ -33,14 +34,30 @@ public enum StoreLocation: Sendable, Equatable {
         }
     }
 
-    /// Opens the store; the service, when there is one, must run for the store to work.
-    public func open() throws -> (store: any GovernanceStore, service: (any Service)?) {
+    /// An opened store: the service, when there is one, must run for the store to work; file
+    /// bytes go to `blobs`.
+    public struct Opened: Sendable {
+        public let store: any GovernanceStore
+        public let service: (any Service)?
+        public let blobs: any FileBlobStore
+    }
+
+    /// Opens the store. File bytes go beside an SQLite file (in `filesDirectory` when given,
+    /// else `<file>.files/`; a temporary directory, removed at close, for `:memory:`), and into
+    /// the database itself with PostgreSQL, where every replica reads them.
+    public func open(filesDirectory: String? = nil) throws -> Opened {
         switch self {
         case .sqlite(let path):
-            return (try SQLiteGovernanceStore(path: path), nil)
+            let store = try SQLiteGovernanceStore(path: path)
+            if let filesDirectory { return Opened(store: store, service: nil, blobs: DirectoryFileBlobStore(directory: filesDirectory)) }
+            guard path != ":memory:" else {
+                let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-files-\(UUID().uuidString)").path
+                return Opened(store: store, service: nil, blobs: DirectoryFileBlobStore(directory: temporary, temporary: true))
+            }
+            return Opened(store: store, service: nil, blobs: DirectoryFileBlobStore(directory: path + ".files"))
         case .postgres(let url):
             let store = try PostgresGovernanceStore(url: url)
-            return (store, store)
+            return Opened(store: store, service: store, blobs: PostgresFileBlobStore(store: store))
         }
     }
 
@@ -51,7 +68,9 @@ public enum StoreLocation: Sendable, Equatable {
             // Connects first, so a wrong URL or a stopped server fails at once with the reason.
             return try await PostgresGovernanceStore.withStore(url: url) { store in try await body(store) }
         }
-        let (store, service) = try open()
+        let opened = try open()
+        let store = opened.store
+        let service = opened.service
         return try await withThrowingTaskGroup(of: Void.self) { group in
             if let service { group.addTask { try await service.run() } }
             defer { group.cancelAll() }

@@ -10,7 +10,7 @@ import SwitchyardCore
 /// the gateway's store and the earlier turns are sent as input, so a conversation carries on
 /// whichever provider (or replica) served the turns before.
 struct ResponsesConversation: Sendable {
-    let owner: ResponseOwner
+    let owner: ResourceOwner
     let previousResponseID: String?
     /// False when the request said `store: false`: nothing is kept.
     let stores: Bool
@@ -27,7 +27,7 @@ struct ResponsesConversation: Sendable {
     /// Opens the conversation of `request`, and answers the request to send on: with
     /// `previous_response_id`, the earlier turns' items come first in its `input` and the
     /// member itself is gone. An id the caller may not read is not found, as OpenAI answers.
-    static func open(_ request: OperationRequest, owner: ResponseOwner, gateway: Gateway, logger: Logger) async throws -> (ResponsesConversation, OperationRequest) {
+    static func open(_ request: OperationRequest, owner: ResourceOwner, gateway: Gateway, logger: Logger) async throws -> (ResponsesConversation, OperationRequest) {
         let previous = request.field("previous_response_id")
         let own = try ConversationItems.input(of: request)
         if previous == nil, own.items.isEmpty {

@@ -4,8 +4,8 @@ import NIOCore
 import SwitchyardCore
 
 /// The stored responses of the Responses API: `GET /v1/responses/{id}`, `DELETE` of it, and
-/// `GET /v1/responses/{id}/input_items`. Only the key that made a response, its team and
-/// admins see it; to everyone else it does not exist (404).
+/// `GET /v1/responses/{id}/input_items`. Only the key that made a response and its team see
+/// it; to everyone else, admins included, it does not exist (404).
 struct ResponsesRoutes: Sendable {
     let gateway: Gateway
 
