@@ -63,10 +63,16 @@ public struct MultipartStreamReader: Sendable {
         if pending.readableBytes == 0 {
             pending = chunk
         } else {
+            // What is held back is a delimiter's length at most: moved to the front, so the
+            // buffer stays that plus one chunk long instead of growing with the body.
+            pending.discardReadBytes()
             var chunk = chunk
             pending.writeBuffer(&chunk)
         }
     }
+
+    /// The storage the reader holds: about one chunk, however long the body (for tests).
+    var heldCapacity: Int { pending.capacity }
 
     /// The next event the bytes so far allow; nil when more input is needed (or the body ended).
     public mutating func next() throws(GatewayError) -> Event? {

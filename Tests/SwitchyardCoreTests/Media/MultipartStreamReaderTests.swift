@@ -110,6 +110,24 @@ import Testing
         #expect(handedOut == content.count)
     }
 
+    @Test("the reader's buffer stays about a chunk long, however long the file")
+    func memoryStaysFlat() throws {
+        var reader = MultipartStreamReader(boundary: Self.boundary)
+        reader.append(ByteBuffer(string: "--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x\"\r\n\r\n"))
+        let chunk = ByteBuffer(repeating: 0x5A, count: 65_536)
+        var handedOut = 0
+        var largest = 0
+        for _ in 0..<320 {  // 20 MiB
+            reader.append(chunk)
+            while let event = try reader.next() {
+                if case .content(let bytes) = event { handedOut += bytes.readableBytes }
+            }
+            largest = max(largest, reader.heldCapacity)
+        }
+        #expect(handedOut > 20_000_000)
+        #expect(largest < 512 * 1024, "the reader held \(largest) bytes")
+    }
+
     @Test("a delimiter look-alike in the preamble is skipped")
     func preambleLookAlike() throws {
         var body = ByteBuffer(string: "intro\r\n--\(Self.boundary)X not this one\r\n")
