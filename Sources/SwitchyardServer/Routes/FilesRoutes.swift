@@ -49,11 +49,16 @@ struct FilesRoutes: Sendable {
         _ body: (ResourceOwner, RequestMeter) async throws -> Response
     ) async throws -> Response {
         let identity = context.identity
-        let meter = try gateway.governance.meter(
-            identity: identity, models: [], estimate: 0, modelGroup: "", callType: callType, requestID: context.requestID,
-            tags: Gateway.tags(request), charged: false, logger: context.logger
-        )
         let owner = gateway.governance.owner(identity)
+        let meter: RequestMeter
+        do {
+            meter = try gateway.governance.meter(
+                identity: identity, models: [], estimate: 0, modelGroup: "", callType: callType, requestID: context.requestID,
+                tags: Gateway.tags(request), charged: false, logger: context.logger
+            )
+        } catch {
+            throw await failure(error, request: request, owner: owner)
+        }
         do {
             var response = try await body(owner, meter)
             meter.addRateLimitHeaders(to: &response.headers)
@@ -61,11 +66,17 @@ struct FilesRoutes: Sendable {
             if response.body.contentLength != nil { meter.finish(status: response.status.code) }
             return response
         } catch {
-            var failure = GatewayErrorMiddleware.gatewayError(from: error, request: request)
-            for (name, value) in await storageHeaders(owner) { failure.headers[name.rawName] = value }
+            let failure = await failure(error, request: request, owner: owner)
             meter.finish(status: failure.status)
             throw failure
         }
+    }
+
+    /// `error` as the gateway error it answers, with the caller's storage headers.
+    private func failure(_ error: any Error, request: Request, owner: ResourceOwner) async -> GatewayError {
+        var failure = GatewayErrorMiddleware.gatewayError(from: error, request: request)
+        for (name, value) in await storageHeaders(owner) { failure.headers[name.rawName] = value }
+        return failure
     }
 
     /// `x-storage-used-bytes` and, when the caller has a limit, `x-storage-limit-bytes`; none

@@ -414,7 +414,8 @@ where Responder.Context == GatewayRequestContext {
     /// Ends a body still being passed on, for a connection that ends or an answer that is done.
     private func abandonStreamed() {
         if case .passing(let body, _) = streamedBody {
-            body.source.finish(ChannelError.ioOnClosedChannel)
+            // The route reading it ends as a request whose client left (499).
+            body.source.finish(CancellationError())
         }
         streamedBody = .none
     }

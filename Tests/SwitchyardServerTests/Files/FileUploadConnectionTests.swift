@@ -126,6 +126,32 @@ import Testing
         }
     }
 
+    @Test func aClientThatLeavesMidUploadLeavesNothingBehind() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-leave-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try await withLiveGateway(try FilesRoutesTests.config("  max_file_size_mb: 8\n  files_directory: \(directory)")) { gateway in
+            let key = try await Self.key(gateway, #"{"max_storage_bytes": 2500000}"#)
+            let connection = try await RawConnection.open(port: gateway.port)
+            let full = Self.upload(String(repeating: "q", count: 2_000_000), key: key)
+            try await connection.send(String(full.prefix(600_000)))
+            // The upload has begun: its row exists (invisible) while its bytes arrive.
+            let deadline = ContinuousClock.now + .seconds(5)
+            while (try? FileManager.default.contentsOfDirectory(atPath: directory)) == nil, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            connection.close()
+            let listed = try await RawHTTP.exchange(
+                port: gateway.port, send: "GET /v1/files HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(key)\r\n\r\n", expectResponses: 1
+            )
+            #expect(listed.contains(#""data":[]"#) && listed.lowercased().contains("x-storage-used-bytes: 0"), "\(listed)")
+            // Nothing of it was kept (a blob is only linked into the directory once complete).
+            #expect(((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).isEmpty)
+            // And what it had reserved of the key's limit is free again.
+            let next = try await RawHTTP.exchange(port: gateway.port, send: Self.upload(String(repeating: "r", count: 2_200_000), key: key), expectResponses: 1)
+            #expect(next.hasPrefix("HTTP/1.1 200 "), "\(next.prefix(400))")
+        }
+    }
+
     @Test func anAnswerBeforeTheBodyEndsClosesTheConnectionAfterIt() async throws {
         try await withLiveGateway(try Self.config()) { gateway in
             let limited = try await Self.key(gateway, #"{"max_storage_bytes": 1000}"#)

@@ -194,6 +194,18 @@ import Testing
         }
     }
 
+    @Test func anEmptyFileIsAFile() async throws {
+        try await withGateway(try Self.config()) { client in
+            let files = FilesClient(client: client)
+            let created = try await files.upload([], key: "sk-master-123", filename: "empty.txt")
+            #expect(created.status == .ok)
+            #expect(created.body.json["bytes"] as? Int == 0)
+            let id = created.body.json["id"] as? String ?? ""
+            let content = try await files.get("/v1/files/\(id)/content", key: "sk-master-123")
+            #expect(content.status == .ok && content.body.readableBytes == 0 && content.headers[.contentLength] == "0")
+        }
+    }
+
     @Test func aPurposeAfterTheFileAndUnknownFieldsAreFine() async throws {
         try await withGateway(try Self.config()) { client in
             let files = FilesClient(client: client)
@@ -215,6 +227,7 @@ import Testing
             let limited = try await files.get("/v1/files", key: key)
             #expect(limited.status == .tooManyRequests)
             #expect(limited.headers[.retryAfter] != nil)
+            #expect(limited.storageUsed == 1)
 
             let blocked = try await admin.generateKey()
             #expect(try await admin.post("/key/block", ["key": blocked]).status == .ok)
