@@ -118,10 +118,10 @@ import Testing
             let second = Self.upload("second", key: key)
             guard let split = second.range(of: "\r\n\r\n")?.upperBound else { return }
             try await connection.send(Self.upload("first", key: key) + second[..<split])
-            #expect(await connection.waitFor(#""bytes":5"#))
+            #expect(await connection.waitFor(#""bytes":5"#, within: 20))
             try await Task.sleep(for: .milliseconds(50))
             try await connection.send(String(second[split...]))
-            #expect(await connection.waitFor(#""bytes":6"#), "\(connection.received.suffix(400))")
+            #expect(await connection.waitFor(#""bytes":6"#, within: 20), "\(connection.received.suffix(400))")
             #expect(!connection.received.lowercased().contains("connection: close"))
         }
     }
