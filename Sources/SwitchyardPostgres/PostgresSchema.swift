@@ -198,6 +198,66 @@ enum PostgresSchema {
             """,
             "ALTER TABLE switchyard_file_chunks ALTER COLUMN data SET STORAGE EXTERNAL",
         ]),
+        // Batches and their lines. A line's result columns stay NULL until it has run; the
+        // scheduler reads unsettled lines by the primary key, and claims work through the
+        // partial index of batches that still have some. Lines are TEXT as responses are.
+        Migration(version: 7, statements: [
+            """
+            CREATE TABLE IF NOT EXISTS switchyard_batches (
+                id TEXT PRIMARY KEY,
+                owner_key_hash TEXT NOT NULL,
+                team_id TEXT,
+                endpoint TEXT NOT NULL,
+                input_file_id TEXT NOT NULL,
+                completion_window TEXT NOT NULL,
+                status TEXT NOT NULL,
+                created_at DOUBLE PRECISION NOT NULL,
+                expires_at DOUBLE PRECISION NOT NULL,
+                in_progress_at DOUBLE PRECISION,
+                finalizing_at DOUBLE PRECISION,
+                completed_at DOUBLE PRECISION,
+                failed_at DOUBLE PRECISION,
+                expired_at DOUBLE PRECISION,
+                cancelling_at DOUBLE PRECISION,
+                cancelled_at DOUBLE PRECISION,
+                output_file_id TEXT,
+                error_file_id TEXT,
+                total BIGINT NOT NULL DEFAULT 0,
+                completed BIGINT NOT NULL DEFAULT 0,
+                failed BIGINT NOT NULL DEFAULT 0,
+                input_tokens BIGINT NOT NULL DEFAULT 0,
+                cached_tokens BIGINT NOT NULL DEFAULT 0,
+                output_tokens BIGINT NOT NULL DEFAULT 0,
+                reasoning_tokens BIGINT NOT NULL DEFAULT 0,
+                errors TEXT,
+                metadata TEXT,
+                model TEXT,
+                lease_owner TEXT,
+                lease_expires_at DOUBLE PRECISION
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS switchyard_batches_owner ON switchyard_batches (owner_key_hash, created_at)",
+            "CREATE INDEX IF NOT EXISTS switchyard_batches_created ON switchyard_batches (created_at)",
+            """
+            CREATE INDEX IF NOT EXISTS switchyard_batches_active ON switchyard_batches (created_at)
+            WHERE status IN ('validating', 'in_progress', 'finalizing', 'cancelling')
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS switchyard_batch_lines (
+                batch_id TEXT NOT NULL REFERENCES switchyard_batches (id) ON DELETE CASCADE,
+                line_index BIGINT NOT NULL,
+                custom_id TEXT NOT NULL,
+                body TEXT NOT NULL,
+                result_id TEXT,
+                status_code BIGINT,
+                request_id TEXT,
+                response TEXT,
+                error_code TEXT,
+                error_message TEXT,
+                PRIMARY KEY (batch_id, line_index)
+            )
+            """,
+        ]),
     ]
 
     /// The newest version this build knows.

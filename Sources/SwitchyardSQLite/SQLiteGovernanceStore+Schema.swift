@@ -164,5 +164,59 @@ extension SQLiteGovernanceStore {
         CREATE INDEX switchyard_files_expires ON switchyard_files (expires_at) WHERE expires_at IS NOT NULL;
         CREATE INDEX switchyard_files_uploading ON switchyard_files (created_at) WHERE status = 'uploading';
         """,
+        // Batches and their lines. A line's result columns stay NULL until it has run; the
+        // scheduler reads unsettled lines by the primary key, and claims work through the
+        // partial index of batches that still have some.
+        """
+        CREATE TABLE switchyard_batches (
+            id TEXT PRIMARY KEY,
+            owner_key_hash TEXT NOT NULL,
+            team_id TEXT,
+            endpoint TEXT NOT NULL,
+            input_file_id TEXT NOT NULL,
+            completion_window TEXT NOT NULL,
+            status TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            expires_at REAL NOT NULL,
+            in_progress_at REAL,
+            finalizing_at REAL,
+            completed_at REAL,
+            failed_at REAL,
+            expired_at REAL,
+            cancelling_at REAL,
+            cancelled_at REAL,
+            output_file_id TEXT,
+            error_file_id TEXT,
+            total INTEGER NOT NULL DEFAULT 0,
+            completed INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            input_tokens INTEGER NOT NULL DEFAULT 0,
+            cached_tokens INTEGER NOT NULL DEFAULT 0,
+            output_tokens INTEGER NOT NULL DEFAULT 0,
+            reasoning_tokens INTEGER NOT NULL DEFAULT 0,
+            errors TEXT,
+            metadata TEXT,
+            model TEXT,
+            lease_owner TEXT,
+            lease_expires_at REAL
+        );
+        CREATE INDEX switchyard_batches_owner ON switchyard_batches (owner_key_hash, created_at);
+        CREATE INDEX switchyard_batches_created ON switchyard_batches (created_at);
+        CREATE INDEX switchyard_batches_active ON switchyard_batches (created_at)
+            WHERE status IN ('validating', 'in_progress', 'finalizing', 'cancelling');
+        CREATE TABLE switchyard_batch_lines (
+            batch_id TEXT NOT NULL REFERENCES switchyard_batches (id) ON DELETE CASCADE,
+            line_index INTEGER NOT NULL,
+            custom_id TEXT NOT NULL,
+            body TEXT NOT NULL,
+            result_id TEXT,
+            status_code INTEGER,
+            request_id TEXT,
+            response TEXT,
+            error_code TEXT,
+            error_message TEXT,
+            PRIMARY KEY (batch_id, line_index)
+        );
+        """,
     ]
 }

@@ -2,9 +2,9 @@
 /// several replicas. Both pass the same test suite.
 ///
 /// Nothing here is called per request: the gateway serves keys and limits from memory and
-/// calls the store from its background sync and log writer. The stored responses and files it
-/// also holds (`ResponseStore`, `FileStore`) are the exception.
-public protocol GovernanceStore: ResponseStore, FileStore {
+/// calls the store from its background sync and log writer. The stored responses, files and
+/// batches it also holds (`ResponseStore`, `FileStore`, `BatchStore`) are the exception.
+public protocol GovernanceStore: ResponseStore, FileStore, BatchStore {
     /// Creates or upgrades the schema; safe to call on every start and from every replica.
     func migrate() async throws
 
