@@ -56,4 +56,45 @@ import Testing
         ])
         #expect(result.config == nil)
     }
+
+    @Test func aBatchDiscountIsAShareOfThePriceAtMostOne() throws {
+        let config = try #require(load(
+            """
+            model_list:
+              - model_name: plain
+                litellm_params: {model: mock/a}
+              - model_name: half
+                litellm_params: {model: mock/a}
+                model_info: {batch_discount: 0.5, billing_multiplier: 2}
+            general_settings:
+              batch_concurrency: 3
+              batch_lease_seconds: 5
+              batch_poll_interval: 0.5
+            """
+        ).config)
+        #expect(config.deployments.map(\.modelInfo.batchDiscount) == [1, 0.5])
+        #expect(config.deployments.map(\.modelInfo.billingMultiplier) == [1, 2])
+        #expect(config.general.batches.concurrency == 3)
+        #expect(config.general.batches.leaseSeconds == 5)
+        #expect(config.general.batches.pollInterval == 0.5)
+        #expect(GatewayConfig().general.batches == BatchSettings())
+        let refused = load(
+            """
+            model_list:
+              - model_name: a
+                litellm_params: {model: mock/a}
+                model_info: {batch_discount: 1.5}
+              - model_name: b
+                litellm_params: {model: mock/b}
+                model_info: {batch_discount: 0}
+            general_settings:
+              batch_concurrency: 0
+            """
+        )
+        #expect(refused.problems.map(\.description) == [
+            "model_list[0].model_info.batch_discount: must be at most 1 (the share of the price a batch line pays)",
+            "model_list[1].model_info.batch_discount: must be a positive number",
+            "general_settings.batch_concurrency: must be 1 or more",
+        ])
+    }
 }

@@ -17,6 +17,10 @@ extension ConfigReader {
             case "mode": info.mode = string(entry.value, at: entry.path)
             case "base_model": info.baseModel = string(entry.value, at: entry.path)
             case "billing_multiplier": info.billingMultiplier = positiveNumber(entry.value, at: entry.path) ?? 1
+            case "batch_discount":
+                let discount = positiveNumber(entry.value, at: entry.path) ?? 1
+                if discount > 1 { error(entry.path, "must be at most 1 (the share of the price a batch line pays)", at: entry.value) }
+                info.batchDiscount = min(discount, 1)
             default:
                 if let value = json(entry.value, at: entry.path) { info.extra[entry.key] = value }
                 if entry.key.hasPrefix("supports_") || ConfigKeys.modelInfoDescriptive.contains(entry.key) {

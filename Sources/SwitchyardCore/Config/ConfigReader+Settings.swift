@@ -39,6 +39,12 @@ extension ConfigReader {
             case "background_health_checks": settings.backgroundHealthChecks = bool(entry.value, at: entry.path) ?? false
             case "health_check_interval": settings.healthCheckInterval = number(entry.value, at: entry.path, .positive) ?? 300
             case "proxy_batch_write_at": settings.batchWriteInterval = number(entry.value, at: entry.path, .positive) ?? 1
+            case "batch_concurrency":
+                let value = integer(entry.value, at: entry.path)
+                if let value, value < 1 { error(entry.path, "must be 1 or more", at: entry.value) }
+                settings.batches.concurrency = max(value ?? 8, 1)
+            case "batch_lease_seconds": settings.batches.leaseSeconds = number(entry.value, at: entry.path, .positive) ?? 30
+            case "batch_poll_interval": settings.batches.pollInterval = number(entry.value, at: entry.path, .positive) ?? 1
             case "allow_internal_image_urls": settings.allowInternalImageURLs = bool(entry.value, at: entry.path) ?? false
             case "disable_spend_logs": settings.disableSpendLogs = bool(entry.value, at: entry.path) ?? false
             case "ip_rate_limit": settings.addressRateLimit = readAddressRateLimit(entry.value, at: entry.path)

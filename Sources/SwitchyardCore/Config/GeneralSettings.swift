@@ -24,6 +24,8 @@ public struct GeneralSettings: Sendable {
     /// between reads of what other replicas wrote (`proxy_batch_write_at`; LiteLLM's default
     /// is 10, ours 1: a kill -9 loses at most this much).
     public var batchWriteInterval: Double = 1
+    /// Batch scheduling: concurrency, lease and polling (`batch_*`).
+    public var batches = BatchSettings()
     /// Keep spend totals but write no per-request log rows (`disable_spend_logs`).
     public var disableSpendLogs: Bool = false
     /// How long spend log rows are kept (`maximum_spend_logs_retention_period`); nil keeps them.

@@ -11,6 +11,9 @@ public struct ModelInfo: Sendable {
     /// `model_info.billing_multiplier`: what every priced unit is multiplied by before it is
     /// charged (a reseller's markup on list prices); greater than 0, 1 when unset.
     public var billingMultiplier: Double
+    /// `model_info.batch_discount`: the share of the price a batch line pays (0.5 is half
+    /// price), over 0 and at most 1; 1 when unset. Only lines of the Batch API get it.
+    public var batchDiscount: Double = 1
     /// Prices of the units that are not tokens: images, characters, seconds, queries, pages.
     public var unitPrices: UnitPrices
     public var maxTokens: Int?

@@ -20,6 +20,12 @@ public struct Charge: Sendable, Hashable {
         self.init(listCost: listCost, multiplier: modelInfo.billingMultiplier)
     }
 
+    /// The same list cost at `factor` of the price: a batch line at `batch_discount`. The
+    /// factor joins the multiplier, so `cost` stays `listCost × multiplier` wherever it is read.
+    public func discounted(by factor: Double) -> Charge {
+        Charge(listCost: listCost, multiplier: multiplier * factor)
+    }
+
     /// A request that cost nothing (or whose price is unknown).
     public static let zero = Charge(listCost: 0)
 

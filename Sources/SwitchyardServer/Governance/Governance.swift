@@ -58,19 +58,40 @@ final class Governance: Sendable {
             return .master
         }
         let hash = KeySecret.hash(presented)
-        if let key = try await knownKey(hash) {
-            if key.blocked {
-                throw GatewayError(.unauthorized, "This key is blocked. An admin can unblock it with /key/unblock.", code: "key_blocked")
-            }
-            if let expires = key.expiresAt, expires <= clock.wallTime() {
-                throw GatewayError(.unauthorized, "This key expired.", code: "key_expired")
-            }
-            let isAdmin = key.userID.flatMap { ledger.user(id: $0) }?.isAdmin ?? false
-            return .virtualKey(hash: hash, isAdmin: isAdmin)
-        }
-        guard masterKey == nil else { throw GatewayError(.unauthorized, "Invalid API key.", code: "invalid_api_key") }
+        if let identity = try await virtualKey(hash: hash) { return identity }
+        guard masterKey == nil else { throw Self.invalidKey }
         return .anonymous
     }
+
+    /// Who a stored resource's owner (`ResponseOwner.keyHash`) acts as now: the work the
+    /// gateway does later on a caller's behalf (a batch's lines) is refused as the caller would
+    /// be, once its key is blocked, expired or deleted.
+    func identity(ofOwner keyHash: String) async throws -> CallerIdentity {
+        switch keyHash {
+        case "master": return .master
+        case "open":
+            guard masterKey == nil else { throw Self.invalidKey }
+            return .anonymous
+        default:
+            guard let identity = try await virtualKey(hash: keyHash) else { throw Self.invalidKey }
+            return identity
+        }
+    }
+
+    /// The virtual key with this hash, when it exists and may be used now.
+    private func virtualKey(hash: String) async throws -> CallerIdentity? {
+        guard let key = try await knownKey(hash) else { return nil }
+        if key.blocked {
+            throw GatewayError(.unauthorized, "This key is blocked. An admin can unblock it with /key/unblock.", code: "key_blocked")
+        }
+        if let expires = key.expiresAt, expires <= clock.wallTime() {
+            throw GatewayError(.unauthorized, "This key expired.", code: "key_expired")
+        }
+        let isAdmin = key.userID.flatMap { ledger.user(id: $0) }?.isAdmin ?? false
+        return .virtualKey(hash: hash, isAdmin: isAdmin)
+    }
+
+    private static let invalidKey = GatewayError(.unauthorized, "Invalid API key.", code: "invalid_api_key")
 
     /// The key from memory, or (made on another replica since the last sync) from the store.
     private func knownKey(_ hash: String) async throws -> VirtualKey? {
@@ -111,6 +132,7 @@ final class Governance: Sendable {
     ///
     /// - Parameter models: the model asked for first, then every other model the client named
     ///   (`models`, `fallbacks`); each must be allowed. Read only for a virtual key.
+    /// - Parameter batchPriced: a batch line, charged at `model_info.batch_discount`.
     func meter(
         identity: CallerIdentity,
         models: @autoclosure () -> [String],
@@ -120,6 +142,7 @@ final class Governance: Sendable {
         requestID: String,
         tags: [String],
         charged: Bool = true,
+        batchPriced: Bool = false,
         logger: Logger
     ) throws(GatewayError) -> RequestMeter {
         var admission: Admission?
@@ -135,7 +158,7 @@ final class Governance: Sendable {
         }
         return RequestMeter(
             governance: self, admission: admission, requestID: requestID, callType: callType, modelGroup: modelGroup, tags: tags, charged: charged,
-            logger: logger
+            batchPriced: batchPriced, logger: logger
         )
     }
 

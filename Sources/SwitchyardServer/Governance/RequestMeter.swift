@@ -32,14 +32,17 @@ final class RequestMeter: Sendable {
     let startTime: Double
     /// False for operations that are governed but free (token counting).
     let charged: Bool
+    /// A batch line: every charge is at the answering model's `batch_discount`.
+    let batchPriced: Bool
     private let governance: Governance
     private let logger: Logger
     private let observation = Mutex(Observation())
 
     init(
         governance: Governance, admission: Admission?, requestID: String, callType: String, modelGroup: String, tags: [String], charged: Bool,
-        logger: Logger
+        batchPriced: Bool = false, logger: Logger
     ) {
+        self.batchPriced = batchPriced
         self.governance = governance
         self.logger = logger
         self.charged = charged
@@ -61,10 +64,11 @@ final class RequestMeter: Sendable {
 
     /// Records what an answer used in any unit (images, seconds, characters, queries,
     /// pages, tokens), priced like tokens; nil when the deployment has no price for it, and
-    /// the spend log row then says the cost is unknown.
+    /// the spend log row then says the cost is unknown. A batch line's price is discounted.
     @discardableResult
     func observe(_ usage: MeteredUsage, deployment: Deployment) -> Double? {
-        let charge = charged ? CostCalculator.charge(of: usage, modelInfo: deployment.modelInfo) : .zero
+        var charge = charged ? CostCalculator.charge(of: usage, modelInfo: deployment.modelInfo) : .zero
+        if batchPriced { charge = charge?.discounted(by: deployment.modelInfo.batchDiscount) }
         if charge == nil, admission?.budgeted == true {
             governance.unpricedModels.warn(modelGroup: deployment.modelName, deployment: deployment.id, logger: logger)
         }

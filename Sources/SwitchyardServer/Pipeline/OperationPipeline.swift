@@ -34,18 +34,32 @@ struct OperationPipeline: Sendable {
             throw GatewayError.modelNotFound(pathModel)
         }
         let bytes = try await request.body.collect(upTo: gateway.maxRequestBytes)
-        var parsed = try OperationRequest.parse(bytes, contentType: request.headers[.contentType], operation: operation, pathModel: pathModel)
+        let parsed = try OperationRequest.parse(bytes, contentType: request.headers[.contentType], operation: operation, pathModel: pathModel)
+        let origin = CallOrigin(
+            identity: identity, headers: request.headers, requestID: context.requestID, tags: Gateway.tags(request), callType: operation.name,
+            logger: context.logger
+        )
+        return try await process(parsed, bodyBytes: bytes.readableBytes, origin: origin)
+    }
+
+    /// Every stage after the request is read, from admission to the log: HTTP requests and
+    /// batch lines (`BatchLineRunner`) both run through here, so neither can skip one.
+    func process(_ request: OperationRequest, bodyBytes: Int, origin: CallOrigin) async throws -> Response {
+        var parsed = request
+        let operation = parsed.operation
+        let registry = gateway.registry
         // Allowlist, budget, rate and parallel limits: one admission, which opens the account.
         let meter = try gateway.governance.meter(
-            identity: identity,
+            identity: origin.identity,
             models: parsed.plan.clientNamedModels,
-            estimate: estimate(parsed, bodyBytes: bytes.readableBytes),
+            estimate: estimate(parsed, bodyBytes: bodyBytes, batchPriced: origin.batchPriced),
             modelGroup: parsed.model,
-            callType: operation.name,
-            requestID: context.requestID,
-            tags: Gateway.tags(request),
+            callType: origin.callType,
+            requestID: origin.requestID,
+            tags: origin.tags,
             charged: operation.meter != .free,
-            logger: context.logger
+            batchPriced: origin.batchPriced,
+            logger: origin.logger
         )
         // Guardrails, then (Responses) the conversation the request carries on, then the cache.
         var conversation: ResponsesConversation?
@@ -54,23 +68,25 @@ struct OperationPipeline: Sendable {
         let cached: CacheStage.Lookup
         do {
             guardrails = try await GuardrailStage(gateway: gateway)
-                .run(parsed, identity: identity, headers: request.headers, requestID: context.requestID, logger: context.logger)
+                .run(parsed, identity: origin.identity, headers: origin.headers, requestID: origin.requestID, logger: origin.logger)
             parsed = guardrails.request
             if operation.capability == .responses {
-                (conversation, parsed) = try await ResponsesConversation.open(parsed, owner: gateway.governance.owner(identity), gateway: gateway, logger: context.logger)
+                (conversation, parsed) = try await ResponsesConversation.open(
+                    parsed, owner: gateway.governance.owner(origin.identity), gateway: gateway, logger: origin.logger
+                )
             }
             // An answer post_call guardrails must see is never served from the cache (a copy
             // kept for a request they did not inspect) nor kept in it.
             cached = try await cache.lookup(
-                parsed, headers: request.headers, answerGuarded: !guardrails.answer.isEmpty, requestID: context.requestID, logger: context.logger
+                parsed, headers: origin.headers, answerGuarded: !guardrails.answer.isEmpty, requestID: origin.requestID, logger: origin.logger
             )
         } catch {
             meter.finish(status: (error as? GatewayError)?.status ?? 500)
             throw error
         }
         let call = OperationCall(
-            request: parsed, clientHeaders: request.headers, meter: meter, logger: context.logger, conversation: conversation,
-            guardrails: guardrails.inspected, answerGuard: AnswerGuard(guardrails.answer, operation: operation, transport: gateway.transport, logger: context.logger)
+            request: parsed, clientHeaders: origin.headers, meter: meter, logger: origin.logger, conversation: conversation,
+            guardrails: guardrails.inspected, answerGuard: AnswerGuard(guardrails.answer, operation: operation, transport: gateway.transport, logger: origin.logger)
         )
         let started = gateway.clock.now()
         let label = registry.metricsLabel(parsed.model)
@@ -146,13 +162,15 @@ struct OperationPipeline: Sendable {
 
     /// What the budget holds before the request runs: its units at the first deployment's
     /// prices (images, characters…), else its body as prompt tokens and its output limit.
-    private func estimate(_ request: OperationRequest, bodyBytes: Int) -> Double {
+    /// A batch line's hold is at its batch price, as its charge will be.
+    private func estimate(_ request: OperationRequest, bodyBytes: Int, batchPriced: Bool) -> Double {
         guard request.operation.meter != .free else { return 0 }
         let modelInfo = gateway.registry.resolve(request.model)?.candidates.first?.deployment.modelInfo ?? ModelInfo()
+        let discount = batchPriced ? modelInfo.batchDiscount : 1
         if let units = request.estimatedUnits, let charge = CostCalculator.charge(of: units, modelInfo: modelInfo) {
-            return charge.cost
+            return charge.cost * discount
         }
-        return CostCalculator.estimate(bodyBytes: bodyBytes, maxTokens: request.maxOutputTokens, modelInfo: modelInfo)
+        return CostCalculator.estimate(bodyBytes: bodyBytes, maxTokens: request.maxOutputTokens, modelInfo: modelInfo) * discount
     }
 
     /// The route stage: the routing loop over the model's group and its fallbacks.
