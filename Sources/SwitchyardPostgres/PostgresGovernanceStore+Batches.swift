@@ -144,6 +144,22 @@ extension PostgresGovernanceStore {
         }
     }
 
+    public func expireUnsettledLines(batchID: String, idPrefix: String) async throws -> Int {
+        try await perform("expireUnsettledLines", retryingConflicts: true) {
+            try await rows("""
+                WITH expired AS (
+                    UPDATE switchyard_batch_lines SET result_id = \(idPrefix) || line_index::TEXT,
+                        error_code = \(BatchOutputLine.expiredCode), error_message = \(BatchOutputLine.expiredMessage)
+                    WHERE batch_id = \(batchID) AND result_id IS NULL
+                    RETURNING 1
+                ), counted AS (
+                    UPDATE switchyard_batches SET failed = failed + (SELECT COUNT(*) FROM expired) WHERE id = \(batchID)
+                )
+                SELECT COUNT(*) FROM expired
+                """) { try $0.decode(Int.self) }.first ?? 0
+        }
+    }
+
     /// `SKIP LOCKED`: replicas claiming at once each take a different batch instead of
     /// queueing on the same row.
     public func claimBatch(replica: String, now: Double, leaseUntil: Double) async throws -> StoredBatch? {

@@ -145,6 +145,23 @@ extension SQLiteGovernanceStore {
         }
     }
 
+    public func expireUnsettledLines(batchID: String, idPrefix: String) async throws -> Int {
+        try await database.run { connection in
+            try connection.transaction {
+                try connection.query(
+                    """
+                    UPDATE switchyard_batch_lines SET result_id = ? || line_index, error_code = ?, error_message = ?
+                    WHERE batch_id = ? AND result_id IS NULL
+                    """,
+                    [.text(idPrefix), .text(BatchOutputLine.expiredCode), .text(BatchOutputLine.expiredMessage), .text(batchID)]
+                )
+                let expired = connection.changes
+                try connection.query("UPDATE switchyard_batches SET failed = failed + ? WHERE id = ?", [.integer(Int64(expired)), .text(batchID)])
+                return expired
+            }
+        }
+    }
+
     public func claimBatch(replica: String, now: Double, leaseUntil: Double) async throws -> StoredBatch? {
         try await database.run { connection in
             try connection.transaction {

@@ -79,7 +79,7 @@ import Testing
         }
     }
 
-    @Test func theNextStepFollowsTheStoredBatch() {
+    @Test func theNextStepFollowsTheStoredBatch() throws {
         var batch = StoredBatch(id: "b", ownerKeyHash: "k", endpoint: Self.endpoint, inputFileID: "f", createdAt: 0, expiresAt: 100)
         #expect(batch.nextStep(now: 10) == .validate)
         #expect(batch.nextStep(now: 100) == .advance(.windowClosed))
@@ -91,6 +91,12 @@ import Testing
         #expect(batch.nextStep(now: 100) == .advance(.linesSettled))
         batch.status = .cancelling
         #expect(batch.nextStep(now: 10) == .writeFiles)
+        // A closed window is on record from the moment the batch goes to finalizing.
+        batch.status = .inProgress
+        let closed = try #require(batch.moved(by: .windowClosed, at: 100))
+        #expect(closed.status == .finalizing && closed.windowClosed)
+        #expect(closed.statusTimes == [.finalizing: 100, .expired: 100])
+        #expect(try #require(batch.moved(by: .linesSettled, at: 50)).windowClosed == false)
     }
 
     @Test func outputLinesAreOpenAIsFormat() throws {

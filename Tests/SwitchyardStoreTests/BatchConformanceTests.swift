@@ -80,9 +80,14 @@ import Testing
             #expect(outcomes.map(\.customID) == ["req-0", "req-1", "req-2", "req-3"])
             #expect(outcomes.map(\.result) == [nil, Self.answer(1), refused, nil])
             #expect(outcomes.allSatisfy { $0.body.isEmpty })
-            let expired = BatchOutputLine.expired(id: "batch_req_e")
-            #expect(try await store.settleLine(batchID: "batch_1", index: 3, result: expired, usage: BatchTokenUsage()))
-            #expect(try await store.lineOutcomes(batchID: "batch_1", after: 2, limit: 10).first?.result == expired)
+            // The window closes: the lines that never ran are settled as expired, and failed.
+            #expect(try await store.expireUnsettledLines(batchID: "batch_1", idPrefix: "batch_req_x_") == 2)
+            #expect(try await store.expireUnsettledLines(batchID: "batch_1", idPrefix: "batch_req_y_") == 0)
+            let expired = try await store.lineOutcomes(batchID: "batch_1", after: -1, limit: 10)
+            #expect(expired.map(\.result?.id) == ["batch_req_x_0", "batch_req_1", "batch_req_x", "batch_req_x_3"])
+            #expect(expired[3].result == BatchOutputLine.expired(id: "batch_req_x_3"))
+            #expect(try await store.batch(id: "batch_1")?.counts == BatchRequestCounts(total: 4, completed: 1, failed: 3))
+            #expect(try await store.unsettledLines(batchID: "batch_1", after: -1, limit: 10).isEmpty)
         }
     }
 

@@ -60,6 +60,11 @@ public struct BatchInput: Sendable {
         model = models.count == 1 ? models.first : nil
     }
 
+    /// An input file refused before its lines were read (gone, or too large).
+    public init(refusing error: BatchInputError) {
+        errors = [error]
+    }
+
     /// One line's custom_id, model and body text, or why it is not a request.
     private static func request(
         in text: UnsafeRawBufferPointer, line: Int, endpoint: String

@@ -6,9 +6,12 @@ import NIOCore
 /// the error file), and `{"id", "custom_id", "response": null, "error": {"code", "message"}}`
 /// for a line that never ran.
 public enum BatchOutputLine {
-    /// The error a line that never ran because the completion window closed carries.
+    /// The error of a line that never ran because the completion window closed.
+    public static let expiredCode = "batch_expired"
+    public static let expiredMessage = "This request could not be executed before the completion window expired."
+
     public static func expired(id: String) -> BatchLineResult {
-        .notRun(id: id, code: "batch_expired", message: "This request could not be executed before the completion window expired.")
+        .notRun(id: id, code: expiredCode, message: expiredMessage)
     }
 
     /// The output line of the line `customID` that ended as `result`, newline included.

@@ -31,10 +31,16 @@ extension StoredBatch {
     }
 
     /// The batch as `event` leaves it at `time`; nil when the event cannot happen in its status.
+    /// A closed window is noted as `expired_at` at once, so a batch finalizing after it is
+    /// known to end `expired` by whichever replica writes its files.
     public func moved(by event: BatchEvent, at time: Double) -> StoredBatch? {
         guard let next = status.after(event) else { return nil }
         var moved = self
+        if event == .windowClosed { moved.statusTimes[.expired] = time }
         moved.enter(next, at: time)
         return moved
     }
+
+    /// Whether the completion window closed before every line ran (`expired_at` is set).
+    public var windowClosed: Bool { statusTimes[.expired] != nil }
 }

@@ -28,6 +28,10 @@ public protocol BatchStore: Sendable {
     /// Records a result for a line that has none, adding it to the batch's counts and
     /// `usage` in the same transaction; false when the line already had one (it changes nothing).
     func settleLine(batchID: String, index: Int, result: BatchLineResult, usage: BatchTokenUsage) async throws -> Bool
+    /// Settles every line still without a result as never run (`BatchOutputLine.expired`),
+    /// counted as failed, in one transaction: the completion window closed. Their output
+    /// line ids are `idPrefix` followed by the line's index. Answers how many there were.
+    func expireUnsettledLines(batchID: String, idPrefix: String) async throws -> Int
     /// Leases the oldest batch with work left (an active status) whose lease is free or
     /// expired at `now`, and not `replica`'s own, to `replica` until `leaseUntil`.
     func claimBatch(replica: String, now: Double, leaseUntil: Double) async throws -> StoredBatch?
