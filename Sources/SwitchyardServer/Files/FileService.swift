@@ -198,12 +198,6 @@ final class FileService: Sendable {
 
     /// Runs a store call, reporting a failure as the store being unavailable (never a 500).
     private func storing<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as GatewayError {
-            throw error
-        } catch {
-            throw GatewayError(.upstreamUnavailable, "The file store is unavailable: \(error)", code: "store_unavailable")
-        }
+        try await storeCall("The file store", body)
     }
 }

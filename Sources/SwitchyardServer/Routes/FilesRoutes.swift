@@ -116,13 +116,7 @@ struct FilesRoutes: Sendable {
 
     private func list(_ request: Request, owner: ResourceOwner) async throws -> Response {
         let parameters = request.uri.queryParameters
-        var limit = 10_000
-        if let text = parameters.get("limit") {
-            guard let value = Int(text), (1...10_000).contains(value) else {
-                throw GatewayError.invalidRequest("'limit' must be an integer from 1 to 10000.", param: "limit")
-            }
-            limit = value
-        }
+        let limit = try PageLimit.parse(parameters.get("limit"), fallback: 10_000, maximum: 10_000)
         guard let order = CursorPage<StoredFile>.Order(rawValue: parameters.get("order") ?? "desc") else {
             throw GatewayError.invalidRequest("'order' must be 'asc' or 'desc'.", param: "order")
         }

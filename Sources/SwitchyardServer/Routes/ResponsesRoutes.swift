@@ -33,7 +33,7 @@ struct ResponsesRoutes: Sendable {
     private func inputItems(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let stored = try await visible(context)
         let query = request.uri.queryParameters
-        let limit = try Self.limit(query.get("limit"))
+        let limit = try PageLimit.parse(query.get("limit"))
         guard let order = CursorPage<[UInt8]>.Order(rawValue: query.get("order") ?? "desc") else {
             throw GatewayError.invalidRequest("'order' must be 'asc' or 'desc'.", param: "order")
         }
@@ -64,19 +64,7 @@ struct ResponsesRoutes: Sendable {
     }
 
     private func storing<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch {
-            throw GatewayError(.upstreamUnavailable, "The response store is unavailable: \(error)", code: "store_unavailable")
-        }
-    }
-
-    private static func limit(_ text: String?) throws(GatewayError) -> Int {
-        guard let text else { return 20 }
-        guard let limit = Int(text), (1...100).contains(limit) else {
-            throw GatewayError.invalidRequest("'limit' must be an integer from 1 to 100.", param: "limit")
-        }
-        return limit
+        try await storeCall("The response store", body)
     }
 
     private static func id(_ item: [UInt8]) -> String {
