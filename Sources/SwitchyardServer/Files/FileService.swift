@@ -25,10 +25,13 @@ final class FileService: Sendable {
     final class Upload: Sendable {
         let owner: ResourceOwner
         let hold: StorageQuota.Hold
+        /// The largest the file may grow.
+        let maxBytes: Int64
 
-        fileprivate init(owner: ResourceOwner, hold: StorageQuota.Hold) {
+        fileprivate init(owner: ResourceOwner, hold: StorageQuota.Hold, maxBytes: Int64) {
             self.owner = owner
             self.hold = hold
+            self.maxBytes = maxBytes
         }
     }
 
@@ -89,12 +92,13 @@ final class FileService: Sendable {
 
     // MARK: Writing
 
-    /// Stores a file the gateway makes on `owner`'s behalf (a batch's output), under the same
-    /// limits as an upload.
+    /// Stores a file the gateway makes on `owner`'s behalf, under the same limits as an upload;
+    /// with `withinLimits` false (a batch's output, whose lines were already paid for), it is
+    /// written whatever room or largest size is left, and then counts as stored like any other.
     func create<Contents: AsyncSequence>(
-        owner: ResourceOwner, filename: String, purpose: String, lifetime: Double?, from contents: Contents
+        owner: ResourceOwner, filename: String, purpose: String, lifetime: Double?, withinLimits: Bool = true, from contents: Contents
     ) async throws -> StoredFile where Contents.Element == ByteBuffer {
-        let upload = try await begin(owner: owner, declaredBytes: nil)
+        let upload = withinLimits ? try await begin(owner: owner, declaredBytes: nil) : Upload(owner: owner, hold: quota.unlimitedHold(), maxBytes: .max)
         var written: StoredFile?
         do {
             let file = try await write(upload, filename: filename, contents: contents)
@@ -112,7 +116,7 @@ final class FileService: Sendable {
     func begin(owner: ResourceOwner, declaredBytes: Int64?) async throws -> Upload {
         if let declaredBytes, declaredBytes > maxFileBytes + Self.formAllowance { throw Self.tooLarge(maxFileBytes) }
         let hold = try await storing { try await quota.hold(for: owner) }
-        let upload = Upload(owner: owner, hold: hold)
+        let upload = Upload(owner: owner, hold: hold, maxBytes: maxFileBytes)
         if let declaredBytes, let tightest = quota.tightest(hold), declaredBytes > tightest.limit.bytes - tightest.held + Self.formAllowance {
             quota.release(hold)
             throw StorageQuota.exceeded(tightest.limit, held: tightest.held)
@@ -129,7 +133,7 @@ final class FileService: Sendable {
             bytes: 0, createdAt: clock.wallTime(), status: .uploading
         )
         try await storing { try await store.insertFile(file) }
-        let metered = MeteredUpload(base: contents, maxBytes: maxFileBytes, quota: quota, hold: upload.hold)
+        let metered = MeteredUpload(base: contents, maxBytes: upload.maxBytes, quota: quota, hold: upload.hold)
         file.bytes = try await blobs.write(id: file.id, contents: metered)
         return file
     }

@@ -83,6 +83,11 @@ final class StorageQuota: Sendable {
         return hold
     }
 
+    /// A hold against no limit, for a file written whatever room is left.
+    func unlimitedHold() -> Hold {
+        Hold(limits: [])
+    }
+
     /// Of the hold's limits, the one with the least room left, and what its scope holds
     /// (stored and in flight); nil when the hold has no limit.
     func tightest(_ hold: Hold) -> (limit: Limit, held: Int64)? {
