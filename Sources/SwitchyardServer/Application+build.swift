@@ -80,12 +80,15 @@ public func buildApplication(
     let routes = OpenAIRoutes(gateway: gateway)
     let monitoring = MonitoringRoutes(gateway: gateway)
     let files = FilesRoutes(gateway: gateway)
+    let batchScheduler = BatchScheduler(gateway: gateway, files: BatchFiles(gateway: gateway), logger: logger)
+    let batches = BatchRoutes(gateway: gateway, scheduler: batchScheduler)
     // Every proxied operation, on every surface: one pipeline, which checks the key itself.
     OperationRoutes(pipeline: OperationPipeline(gateway: gateway)).register(on: router)
     for prefix in ["v1", "api/v1", ""] {
         health.register(on: prefix.isEmpty ? open : open.group(RouterPath(prefix)))
         routes.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
         files.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
+        batches.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
         let metricsGroup = options.config.general.metricsRequireKey ? authenticated : open
         monitoring.registerMetrics(on: prefix.isEmpty ? metricsGroup : metricsGroup.group(RouterPath(prefix)))
         monitoring.registerHealth(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
@@ -105,6 +108,9 @@ public func buildApplication(
     if options.config.general.backgroundHealthChecks {
         services.append(HealthCheckService(gateway: gateway, interval: options.config.general.healthCheckInterval, logger: logger))
     }
+    // Last, so it stops first: its lines finish and are logged before the governance service's
+    // final flush.
+    services.append(batchScheduler)
     return GatewayApplication(
         responder: router.buildResponder(),
         host: options.host,

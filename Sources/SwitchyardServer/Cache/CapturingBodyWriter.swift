@@ -43,18 +43,19 @@ final class StreamCapture: Sendable {
 }
 
 /// Passes every buffer on to the client's writer at once and keeps a copy (a reference to
-/// the same storage) for the cache: no extra latency for the live client.
+/// the same storage) for the cache: no extra latency for the live client. With no client
+/// (`inner` nil) it only keeps the body: a batch line's answer.
 struct CapturingBodyWriter: ResponseBodyWriter {
-    var inner: any ResponseBodyWriter
+    var inner: (any ResponseBodyWriter)?
     let capture: StreamCapture
 
     mutating func write(_ buffer: ByteBuffer) async throws {
-        try await inner.write(buffer)
+        try await inner?.write(buffer)
         capture.append(buffer)
     }
 
     consuming func finish(_ trailingHeaders: HTTPFields?) async throws {
-        try await inner.finish(trailingHeaders)
+        try await inner?.finish(trailingHeaders)
         capture.finish()
     }
 }
