@@ -24,6 +24,8 @@ import signal
 import socket
 import subprocess
 import time
+import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -154,6 +156,28 @@ def port_accepts(port: int) -> bool:
 def readiness(port: int) -> bool:
     response = httpx.get(f"http://127.0.0.1:{port}/health/readiness", timeout=2.0)
     return response.status_code == 200
+
+
+def postgres_server() -> str:
+    """The URL of the test PostgreSQL server (`scripts/postgres-test-server.sh` starts it or
+    finds it running)."""
+    script = REPO_ROOT / "scripts" / "postgres-test-server.sh"
+    result = subprocess.run(["bash", str(script), "start"], capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        pytest.fail(f"could not start PostgreSQL:\n{result.stderr}", pytrace=False)
+    return result.stdout.strip()
+
+
+@contextmanager
+def fresh_database(prefix: str):
+    """A new, empty database on the test PostgreSQL server, dropped afterwards; yields its URL."""
+    server = postgres_server()
+    name = prefix + uuid.uuid4().hex[:12]
+    subprocess.run(["psql", server, "-q", "-c", f"CREATE DATABASE {name}"], check=True, capture_output=True)
+    try:
+        yield server.rsplit("/", 1)[0] + "/" + name
+    finally:
+        subprocess.run(["psql", server, "-q", "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], capture_output=True)
 
 
 def config_yaml(upstream_port: int) -> str:

@@ -8,7 +8,6 @@ intervals; these tests check that bound, not just eventual agreement.
 from __future__ import annotations
 
 import os
-import subprocess
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -17,27 +16,16 @@ import httpx
 import openai
 import pytest
 
-from conftest import REPO_ROOT, Gateway, shut_down, start_governed_gateway
+from conftest import Gateway, fresh_database, shut_down, start_governed_gateway
 
 MASTER = "sk-replica-master"
 INTERVAL = 0.2
 
 
-def postgres_server() -> str:
-    script = REPO_ROOT / "scripts" / "postgres-test-server.sh"
-    result = subprocess.run(["bash", str(script), "start"], capture_output=True, text=True, timeout=300)
-    if result.returncode != 0:
-        pytest.fail(f"could not start PostgreSQL:\n{result.stderr}", pytrace=False)
-    return result.stdout.strip()
-
-
 @pytest.fixture(scope="module")
 def database():
-    server = postgres_server()
-    name = "switchyard_replicas_" + uuid.uuid4().hex[:12]
-    subprocess.run(["psql", server, "-q", "-c", f"CREATE DATABASE {name}"], check=True, capture_output=True)
-    yield server.rsplit("/", 1)[0] + "/" + name
-    subprocess.run(["psql", server, "-q", "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], capture_output=True)
+    with fresh_database("switchyard_replicas_") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
