@@ -240,6 +240,39 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        ("/v1/embeddings", #"{"model":"mock","input":"embed me"}"#, "list"),
+        ("/v1/completions", #"{"model":"mock","prompt":"complete me","max_tokens":5}"#, "text_completion"),
+        ("/v1/responses", #"{"model":"mock","input":"respond to me"}"#, "response"),
+    ])
+    func everyBatchEndpointRunsItsOperation(endpoint: String, body: String, object: String) async throws {
+        let config = try TestConfig.load(
+            """
+            model_list:
+              - model_name: mock
+                litellm_params: {model: mock/m}
+            general_settings:
+              master_key: sk-master-123
+              proxy_batch_write_at: 0.05
+              batch_poll_interval: 0.05
+            """
+        )
+        try await withGateway(config) { client in
+            let batches = BatchClient(client: client)
+            let line = #"{"custom_id":"one","method":"POST","url":"\#(endpoint)","body":\#(body)}"#
+            let file = try await batches.upload([line])
+            let created = try await batches.create(inputFileID: file, endpoint: endpoint)
+            let batch = try await batches.finished(created.body.json["id"] as? String ?? "")
+            #expect(batch["status"] as? String == "completed")
+            #expect(BatchClient.counts(batch) == [1, 1, 0])
+            #expect(batch["model"] as? String == "mock")
+            let output = try await batches.lines(ofFile: batch["output_file_id"])
+            #expect((((output.first?["response"] as? [String: Any])?["body"]) as? [String: Any])?["object"] as? String == object)
+            let rows = try await AdminClient(client: client).spendLogs("tag=batch%3A\(batch["id"] as? String ?? "")", count: 1)
+            #expect(rows.first?["call_type"] as? String == "batch/" + endpoint.dropFirst("/v1/".count))
+        }
+    }
+
     static func ids(_ response: TestResponse) -> [String] {
         (response.body.json["data"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
     }
