@@ -246,18 +246,7 @@ import Testing
         ("/v1/responses", #"{"model":"mock","input":"respond to me"}"#, "response"),
     ])
     func everyBatchEndpointRunsItsOperation(endpoint: String, body: String, object: String) async throws {
-        let config = try TestConfig.load(
-            """
-            model_list:
-              - model_name: mock
-                litellm_params: {model: mock/m}
-            general_settings:
-              master_key: sk-master-123
-              proxy_batch_write_at: 0.05
-              batch_poll_interval: 0.05
-            """
-        )
-        try await withGateway(config) { client in
+        try await withGateway(try FilesRoutesTests.config("  batch_poll_interval: 0.05")) { client in
             let batches = BatchClient(client: client)
             let line = #"{"custom_id":"one","method":"POST","url":"\#(endpoint)","body":\#(body)}"#
             let file = try await batches.upload([line])
