@@ -258,6 +258,50 @@ enum PostgresSchema {
             )
             """,
         ]),
+        // Video and music jobs the gateway polls. `settled` flips once, when the job's hold is
+        // charged or released; replicas claim due jobs by (status, next_poll_at) with
+        // FOR UPDATE SKIP LOCKED and a lease.
+        Migration(version: 8, statements: [
+            """
+            CREATE TABLE IF NOT EXISTS switchyard_jobs (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                owner_key_hash TEXT NOT NULL,
+                team_id TEXT,
+                model TEXT NOT NULL,
+                deployment_id TEXT NOT NULL,
+                upstream_id TEXT NOT NULL,
+                status TEXT NOT NULL,
+                progress BIGINT NOT NULL DEFAULT 0,
+                prompt TEXT,
+                seconds BIGINT NOT NULL,
+                size TEXT,
+                remixed_from_id TEXT,
+                error_code TEXT,
+                error_message TEXT,
+                created_at DOUBLE PRECISION NOT NULL,
+                completed_at DOUBLE PRECISION,
+                expires_at DOUBLE PRECISION,
+                held_cost DOUBLE PRECISION NOT NULL DEFAULT 0,
+                charged_cost DOUBLE PRECISION,
+                settled BOOLEAN NOT NULL DEFAULT FALSE,
+                content_location TEXT,
+                content_bytes BIGINT,
+                content_type TEXT,
+                next_poll_at DOUBLE PRECISION NOT NULL,
+                poll_count BIGINT NOT NULL DEFAULT 0,
+                consecutive_errors BIGINT NOT NULL DEFAULT 0,
+                lease_owner TEXT,
+                lease_until DOUBLE PRECISION,
+                request_id TEXT NOT NULL,
+                call_type TEXT NOT NULL,
+                tags TEXT[] NOT NULL DEFAULT '{}'
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS switchyard_jobs_due ON switchyard_jobs (status, next_poll_at)",
+            "CREATE INDEX IF NOT EXISTS switchyard_jobs_owner ON switchyard_jobs (owner_key_hash, kind, created_at)",
+            "CREATE INDEX IF NOT EXISTS switchyard_jobs_expires ON switchyard_jobs (expires_at)",
+        ]),
     ]
 
     /// The newest version this build knows.

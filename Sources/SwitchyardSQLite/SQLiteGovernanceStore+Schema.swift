@@ -218,5 +218,46 @@ extension SQLiteGovernanceStore {
             PRIMARY KEY (batch_id, line_index)
         );
         """,
+        // Video and music jobs the gateway polls. `settled` flips once, when the job's hold is
+        // charged or released; the poller claims due jobs by (status, next_poll_at).
+        """
+        CREATE TABLE switchyard_jobs (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            owner_key_hash TEXT NOT NULL,
+            team_id TEXT,
+            model TEXT NOT NULL,
+            deployment_id TEXT NOT NULL,
+            upstream_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            progress INTEGER NOT NULL DEFAULT 0,
+            prompt TEXT,
+            seconds INTEGER NOT NULL,
+            size TEXT,
+            remixed_from_id TEXT,
+            error_code TEXT,
+            error_message TEXT,
+            created_at REAL NOT NULL,
+            completed_at REAL,
+            expires_at REAL,
+            held_cost REAL NOT NULL DEFAULT 0,
+            charged_cost REAL,
+            settled INTEGER NOT NULL DEFAULT 0,
+            content_location TEXT,
+            content_bytes INTEGER,
+            content_type TEXT,
+            next_poll_at REAL NOT NULL,
+            poll_count INTEGER NOT NULL DEFAULT 0,
+            consecutive_errors INTEGER NOT NULL DEFAULT 0,
+            lease_owner TEXT,
+            lease_until REAL,
+            request_id TEXT NOT NULL,
+            call_type TEXT NOT NULL,
+            tags TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX switchyard_jobs_due ON switchyard_jobs (status, next_poll_at);
+        CREATE INDEX switchyard_jobs_owner ON switchyard_jobs (owner_key_hash, kind, created_at);
+        CREATE INDEX switchyard_jobs_expires ON switchyard_jobs (expires_at);
+        """,
     ]
 }

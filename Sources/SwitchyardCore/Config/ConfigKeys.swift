@@ -14,7 +14,7 @@ enum ConfigKeys {
 
     /// `litellm_params` keys LiteLLM acts on that the gateway does not yet.
     static let paramsNotSupportedYet: Set<String> = [
-        "tags", "mock_response", "output_cost_per_second",
+        "tags", "mock_response",
         "max_budget", "budget_duration", "region_name", "cache_control_injection_points",
         "stream", "num_retries",
     ]
@@ -25,7 +25,7 @@ enum ConfigKeys {
         "cache_read_input_token_cost", "cache_creation_input_token_cost",
         "output_cost_per_image", "input_cost_per_pixel", "input_cost_per_image_token", "output_cost_per_image_token",
         "input_cost_per_character", "input_cost_per_second", "input_cost_per_query", "ocr_cost_per_page",
-        "input_cost_per_request",
+        "input_cost_per_request", "output_cost_per_video_per_second", "output_cost_per_second", "output_cost_per_music_track",
     ]
 
     /// `model_info` keys that are descriptive only, kept in `ModelInfo.extra` without a warning.
@@ -41,7 +41,7 @@ enum ConfigKeys {
         "output_cost_per_reasoning_token", "input_cost_per_audio_token", "output_cost_per_audio_token",
         "input_cost_per_token_above_200k_tokens", "output_cost_per_token_above_200k_tokens",
         "input_cost_per_token_batches", "output_cost_per_token_batches",
-        "output_cost_per_second", "input_cost_per_image",
+        "input_cost_per_image",
         "output_cost_per_character", "cache_creation_input_token_cost_above_1hr",
         "search_context_cost_per_query",
     ]

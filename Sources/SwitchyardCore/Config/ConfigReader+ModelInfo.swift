@@ -36,6 +36,11 @@ extension ConfigReader {
     ///
     /// Used for `model_info` and for `litellm_params`, where LiteLLM allows costs too.
     mutating func readCost(_ entry: ConfigEntry, into info: inout ModelInfo) -> Bool {
+        if entry.key.hasPrefix(UnitPrices.videoResolutionKeyPrefix) {
+            let band = String(entry.key.dropFirst(UnitPrices.videoResolutionKeyPrefix.count)).lowercased()
+            if let value = number(entry.value, at: entry.path, .nonNegative) { info.unitPrices.videoPerSecondByResolution[band] = value }
+            return true
+        }
         guard ConfigKeys.costKeys.contains(entry.key) else { return false }
         if entry.key == "output_cost_per_image" {
             info.unitPrices.outputCostPerImage = readImagePrice(entry)

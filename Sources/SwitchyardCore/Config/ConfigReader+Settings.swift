@@ -72,6 +72,11 @@ extension ConfigReader {
                 } else {
                     error(entry.path, "must be 402 or 429", at: entry.value)
                 }
+            case "job_poll_interval": settings.jobPollInterval = number(entry.value, at: entry.path, .positive) ?? 1
+            case "job_poll_initial_delay": settings.jobPollInitialDelay = number(entry.value, at: entry.path, .positive) ?? 2
+            case "job_poll_max_delay": settings.jobPollMaxDelay = number(entry.value, at: entry.path, .positive) ?? 30
+            case "job_content_retention_period":
+                if let duration = duration(entry) { settings.jobContentRetention = duration }
             case "responses_retention_period":
                 if let duration = duration(entry) { settings.responsesRetention = duration }
             case "maximum_spend_logs_retention_period":

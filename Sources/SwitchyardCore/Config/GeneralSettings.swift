@@ -33,6 +33,16 @@ public struct GeneralSettings: Sendable {
     /// How long stored Responses API responses are kept (`responses_retention_period`);
     /// 30 days by default, as OpenAI keeps them.
     public var responsesRetention: BudgetDuration = BudgetDuration(count: 30, unit: .days)
+    /// How often the job poller looks for video and music jobs due a poll
+    /// (`job_poll_interval`, seconds).
+    public var jobPollInterval: Double = 1
+    /// The wait before a job's first poll and the longest wait between polls; each poll
+    /// doubles the wait (`job_poll_initial_delay`, `job_poll_max_delay`, seconds).
+    public var jobPollInitialDelay: Double = 2
+    public var jobPollMaxDelay: Double = 30
+    /// How long a finished job's content is kept (`job_content_retention_period`); a day, as
+    /// OpenAI keeps generated videos.
+    public var jobContentRetention: BudgetDuration = BudgetDuration(count: 1, unit: .days)
     /// Let the gateway fetch image links that resolve to loopback, private or link-local
     /// addresses (`allow_internal_image_urls`); off, so requests cannot probe the network.
     public var allowInternalImageURLs: Bool = false

@@ -18,6 +18,17 @@ public struct UnitPrices: Sendable, Hashable {
     public var ocrCostPerPage: Double?
     /// `input_cost_per_request`: a flat price per request (moderation).
     public var inputCostPerRequest: Double?
+    /// `output_cost_per_video_per_second`: seconds of generated video, at any resolution
+    /// without a price of its own.
+    public var outputCostPerVideoPerSecond: Double?
+    /// `output_cost_per_video_per_second_720p` and the other resolutions (LiteLLM's keys),
+    /// by band: `480p`, `720p`, `1080p`…, the short side of the video's size.
+    public var videoPerSecondByResolution: [String: Double] = [:]
+    /// `output_cost_per_second`: seconds of generated media (LiteLLM prices Veo with it); video
+    /// falls back to it, and music priced by length uses it.
+    public var outputCostPerSecond: Double?
+    /// `output_cost_per_music_track`: a generated music track, whatever its length.
+    public var outputCostPerMusicTrack: Double?
 
     public init() {}
 
@@ -25,7 +36,8 @@ public struct UnitPrices: Sendable, Hashable {
     public var isEmpty: Bool {
         outputCostPerImage == nil && inputCostPerPixel == nil && inputCostPerImageToken == nil && outputCostPerImageToken == nil
             && inputCostPerCharacter == nil && inputCostPerSecond == nil && inputCostPerQuery == nil && ocrCostPerPage == nil
-            && inputCostPerRequest == nil
+            && inputCostPerRequest == nil && outputCostPerVideoPerSecond == nil && videoPerSecondByResolution.isEmpty
+            && outputCostPerSecond == nil && outputCostPerMusicTrack == nil
     }
 
     /// These prices with the ones they lack taken from `other`.
@@ -40,6 +52,10 @@ public struct UnitPrices: Sendable, Hashable {
         result.inputCostPerQuery = inputCostPerQuery ?? other.inputCostPerQuery
         result.ocrCostPerPage = ocrCostPerPage ?? other.ocrCostPerPage
         result.inputCostPerRequest = inputCostPerRequest ?? other.inputCostPerRequest
+        result.outputCostPerVideoPerSecond = outputCostPerVideoPerSecond ?? other.outputCostPerVideoPerSecond
+        result.videoPerSecondByResolution = videoPerSecondByResolution.merging(other.videoPerSecondByResolution) { mine, _ in mine }
+        result.outputCostPerSecond = outputCostPerSecond ?? other.outputCostPerSecond
+        result.outputCostPerMusicTrack = outputCostPerMusicTrack ?? other.outputCostPerMusicTrack
         return result
     }
 
@@ -54,7 +70,28 @@ public struct UnitPrices: Sendable, Hashable {
         "input_cost_per_query": \.inputCostPerQuery,
         "ocr_cost_per_page": \.ocrCostPerPage,
         "input_cost_per_request": \.inputCostPerRequest,
+        "output_cost_per_video_per_second": \.outputCostPerVideoPerSecond,
+        "output_cost_per_second": \.outputCostPerSecond,
+        "output_cost_per_music_track": \.outputCostPerMusicTrack,
     ]
+
+    /// The prefix of LiteLLM's per-resolution video keys (`…_720p`).
+    static let videoResolutionKeyPrefix = "output_cost_per_video_per_second_"
+
+    /// The price of one second of video at `size` (`1280x720`): its resolution band's price
+    /// when there is one (an exact band, never the nearest), else the flat video price, else
+    /// `output_cost_per_second`.
+    public func videoPricePerSecond(size: String?) -> Double? {
+        if let band = size.flatMap(Self.resolutionBand), let price = videoPerSecondByResolution[band] { return price }
+        return outputCostPerVideoPerSecond ?? outputCostPerSecond
+    }
+
+    /// `720p` for `1280x720` and `720x1280`, `4k` for a short side of 2160.
+    static func resolutionBand(_ size: String) -> String? {
+        let sides = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard sides.count == 2, let short = sides.min(), short > 0 else { return nil }
+        return short == 2160 ? "4k" : "\(short)p"
+    }
 }
 
 /// `output_cost_per_image`: one price for every image, or prices by size and quality

@@ -11,6 +11,9 @@ struct EntityState: Sendable {
     var transitSpend: Double = 0
     /// Budget held by requests in flight.
     var reserved: Double = 0
+    /// Budget held by media jobs that have not settled, on any replica: what the store last
+    /// reported, plus holds taken and settled here since.
+    var jobHeld: Double = 0
     var inFlight: Int = 0
     /// Per-minute totals across replicas, as the store last reported them.
     var storedWindows: [Int: WindowCount] = [:]

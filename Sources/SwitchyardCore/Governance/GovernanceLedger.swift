@@ -170,7 +170,10 @@ public final class GovernanceLedger: Sendable {
 
     /// `admit` for a request that names several models (its own, then the `models` and
     /// `fallbacks` it lists): every one must be on the allowlists.
-    public func admit(keyHash: String, models: [String], estimate: Double, now: Double) throws(GatewayError) -> Admission {
+    ///
+    /// - Parameter mustFit: the estimate itself must fit in what is left of each budget (a
+    ///   job's hold, which lasts minutes), not only the budget be unspent.
+    public func admit(keyHash: String, models: [String], estimate: Double, now: Double, mustFit: Bool = false) throws(GatewayError) -> Admission {
         try state.withLock { state throws(GatewayError) -> Admission in
             guard let key = state.keys[keyHash] else {
                 throw GatewayError(.unauthorized, "Invalid API key.", code: "invalid_api_key")
@@ -202,7 +205,15 @@ public final class GovernanceLedger: Sendable {
                         code: "model_not_allowed"
                     )
                 }
-                if let maxBudget = entry.limits.maxBudget, entry.spend + entry.reserved >= maxBudget {
+                if let maxBudget = entry.limits.maxBudget, mustFit, estimate > 0, entry.spend + entry.reserved + entry.jobHeld + estimate > maxBudget {
+                    let left = CostCalculator.format(max(0, maxBudget - entry.spend - entry.reserved - entry.jobHeld))
+                    throw GatewayError(
+                        .budgetExceeded,
+                        "This job would hold $\(CostCalculator.format(estimate)) of this \(entity.kind)'s budget, which has $\(left) left of $\(CostCalculator.format(maxBudget)) (spend and running jobs counted).",
+                        code: "budget_exceeded"
+                    )
+                }
+                if let maxBudget = entry.limits.maxBudget, entry.spend + entry.reserved + entry.jobHeld >= maxBudget {
                     let spent = CostCalculator.format(entry.spend)
                     var message = "Budget exceeded for this \(entity.kind): spent $\(spent) of $\(CostCalculator.format(maxBudget))"
                     if let reset = entry.limits.budgetResetAt { message += "; the budget resets at \(Self.timestamp(reset))" }
@@ -284,6 +295,54 @@ public final class GovernanceLedger: Sendable {
                 state.entities[entity] = entry
             }
         }
+    }
+
+    // MARK: Job holds
+
+    /// The key, its team and its user: the entities a key's spend and holds count against.
+    private static func entities(ofKey hash: String, in state: State) -> [GovernedEntity] {
+        guard let key = state.keys[hash] else { return [] }
+        var entities: [GovernedEntity] = [.key(hash)]
+        if let team = key.teamID, state.teams[team] != nil { entities.append(.team(team)) }
+        if let user = key.userID, state.users[user] != nil { entities.append(.user(user)) }
+        return entities
+    }
+
+    /// Holds `amount` USD of a key's (and its team's and user's) budgets for a job that runs
+    /// past its request, until `settleJob`.
+    public func holdJob(keyHash: String, amount: Double) {
+        state.withLock { state in
+            for entity in Self.entities(ofKey: keyHash, in: state) { state.entities[entity]?.jobHeld += amount }
+        }
+    }
+
+    /// Ends a job's hold of `held` and books `cost` (zero for a failed job).
+    public func settleJob(keyHash: String, held: Double, cost: Double) {
+        state.withLock { state in
+            for entity in Self.entities(ofKey: keyHash, in: state) {
+                guard var entry = state.entities[entity] else { continue }
+                entry.jobHeld = max(0, entry.jobHeld - held)
+                entry.pendingSpend += cost
+                state.entities[entity] = entry
+            }
+        }
+    }
+
+    /// Replaces every hold of running jobs with what the store reports (sums by key hash), at
+    /// start and after each sync, so holds taken or settled on other replicas count here.
+    public func setJobHolds(_ byKey: [String: Double]) {
+        state.withLock { state in
+            var totals: [GovernedEntity: Double] = [:]
+            for (hash, amount) in byKey {
+                for entity in Self.entities(ofKey: hash, in: state) { totals[entity, default: 0] += amount }
+            }
+            for entity in state.entities.keys { state.entities[entity]?.jobHeld = totals[entity] ?? 0 }
+        }
+    }
+
+    /// USD held by unsettled jobs against a key's own budget.
+    public func jobHeld(keyHash: String) -> Double {
+        state.withLock { $0.entities[.key(keyHash)]?.jobHeld ?? 0 }
     }
 
     /// Whether a key (with its team and user) may call `model`, for listing models.

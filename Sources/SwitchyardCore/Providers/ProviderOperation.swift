@@ -31,6 +31,13 @@ public enum ProviderOperation: Sendable, Hashable, CustomStringConvertible {
     case batchEmbedContents
     /// Imagen's `:predict`.
     case predict
+    /// Veo's `:predictLongRunning` (a long-running operation polled by name).
+    case predictLongRunning
+    /// OpenAI's video jobs (`/videos`): created, polled and downloaded under that path.
+    case videos
+    /// Music jobs in the shape of OpenAI's video jobs (`/music/generations`); only the mock
+    /// serves them.
+    case musicGenerations
     // Bedrock's Converse API.
     case converse(stream: Bool)
 
@@ -50,6 +57,8 @@ public enum ProviderOperation: Sendable, Hashable, CustomStringConvertible {
         case .responses: "/responses"
         case .ocr: "/ocr"
         case .rerank: "/rerank"
+        case .videos: "/videos"
+        case .musicGenerations: "/music/generations"
         default: nil
         }
     }
@@ -70,6 +79,9 @@ public enum ProviderOperation: Sendable, Hashable, CustomStringConvertible {
         case .ocr: "ocr"
         case .rerank(let version): "v\(version)/rerank"
         case .predict: "predict"
+        case .predictLongRunning: "predictLongRunning"
+        case .videos: "videos"
+        case .musicGenerations: "music/generations"
         case .messages: "messages"
         case .countMessageTokens: "messages/count_tokens"
         case .generateContent(let stream): stream ? "streamGenerateContent" : "generateContent"

@@ -3,8 +3,9 @@
 ///
 /// Nothing here is called per request: the gateway serves keys and limits from memory and
 /// calls the store from its background sync and log writer. The stored responses, files and
-/// batches it also holds (`ResponseStore`, `FileStore`, `BatchStore`) are the exception.
-public protocol GovernanceStore: ResponseStore, FileStore, BatchStore {
+/// batches it also holds (`ResponseStore`, `FileStore`, `BatchStore`) and the jobs the gateway
+/// runs (`JobStore`) are the exceptions.
+public protocol GovernanceStore: ResponseStore, FileStore, BatchStore, JobStore {
     /// Creates or upgrades the schema; safe to call on every start and from every replica.
     func migrate() async throws
 

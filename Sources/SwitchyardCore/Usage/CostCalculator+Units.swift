@@ -38,6 +38,12 @@ extension CostCalculator {
         if let queries = usage.queries, let price = prices.inputCostPerQuery { terms.append(Double(queries) * price) }
         if let pages = usage.pages, let price = prices.ocrCostPerPage { terms.append(Double(pages) * price) }
         if let requests = usage.requests, let price = prices.inputCostPerRequest { terms.append(Double(requests) * price) }
+        if let seconds = usage.videoSeconds, let price = prices.videoPricePerSecond(size: usage.videoSize) { terms.append(seconds * price) }
+        if let tracks = usage.musicTracks, let price = prices.outputCostPerMusicTrack {
+            terms.append(Double(tracks) * price)
+        } else if let seconds = usage.musicSeconds, let price = prices.outputCostPerSecond {
+            terms.append(seconds * price)
+        }
         return terms.isEmpty ? nil : terms.reduce(0, +)
     }
 }

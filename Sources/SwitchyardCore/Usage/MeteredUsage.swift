@@ -27,11 +27,22 @@ public struct MeteredUsage: Sendable, Hashable {
     public var pages: Int?
     /// Requests priced per request (moderation).
     public var requests: Int?
+    /// Seconds of video generated, and its size (`720x1280`) for prices by resolution.
+    public var videoSeconds: Double?
+    public var videoSize: String?
+    /// Music tracks generated, and their seconds.
+    public var musicTracks: Int?
+    public var musicSeconds: Double?
 
     public init(
         tokens: Usage? = nil, inputImageTokens: Int? = nil, outputImageTokens: Int? = nil, images: Int? = nil, imageSize: String? = nil, imageQuality: String? = nil, characters: Int? = nil,
-        seconds: Double? = nil, queries: Int? = nil, pages: Int? = nil, requests: Int? = nil
+        seconds: Double? = nil, queries: Int? = nil, pages: Int? = nil, requests: Int? = nil,
+        videoSeconds: Double? = nil, videoSize: String? = nil, musicTracks: Int? = nil, musicSeconds: Double? = nil
     ) {
+        self.videoSeconds = videoSeconds
+        self.videoSize = videoSize
+        self.musicTracks = musicTracks
+        self.musicSeconds = musicSeconds
         self.tokens = tokens
         self.inputImageTokens = inputImageTokens
         self.outputImageTokens = outputImageTokens
@@ -62,6 +73,10 @@ public struct MeteredUsage: Sendable, Hashable {
         if let queries { members["queries"] = .number(Double(queries)) }
         if let pages { members["pages"] = .number(Double(pages)) }
         if let requests { members["requests"] = .number(Double(requests)) }
+        if let videoSeconds { members["video_seconds"] = .number(videoSeconds) }
+        if let videoSize { members["video_size"] = .string(videoSize) }
+        if let musicTracks { members["music_tracks"] = .number(Double(musicTracks)) }
+        if let musicSeconds { members["music_seconds"] = .number(musicSeconds) }
         guard !members.isEmpty else { return nil }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

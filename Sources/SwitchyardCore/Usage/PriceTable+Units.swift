@@ -36,6 +36,14 @@ extension PriceTable {
         // OCR: per page.
         "mistral-ocr-latest": .perPage(0.001),
         "mistral-ocr": .perPage(0.001),
+        // Video: per second generated, by resolution where the price differs.
+        "sora-2": .videoPerSecond(0.10),
+        "sora-2-pro": .videoPerSecond(0.30, byResolution: ["720p": 0.30, "1024p": 0.50, "1080p": 0.70]),
+        "veo-3.0-generate-001": .videoPerSecond(0.40),
+        "veo-3.0-fast-generate-001": .videoPerSecond(0.15),
+        "veo-3.1-generate-preview": .videoPerSecond(0.40),
+        "veo-3.1-fast-generate-preview": .videoPerSecond(0.15),
+        "veo-2.0-generate-001": .videoPerSecond(0.35),
     ]
 }
 
@@ -58,6 +66,12 @@ extension UnitPrices {
     static func perRequest(_ price: Double) -> UnitPrices { priced(\.inputCostPerRequest, price) }
     static func perQuery(_ price: Double) -> UnitPrices { priced(\.inputCostPerQuery, price) }
     static func perPage(_ price: Double) -> UnitPrices { priced(\.ocrCostPerPage, price) }
+
+    static func videoPerSecond(_ price: Double, byResolution: [String: Double] = [:]) -> UnitPrices {
+        var prices = priced(\.outputCostPerVideoPerSecond, price)
+        prices.videoPerSecondByResolution = byResolution
+        return prices
+    }
 
     private static func priced(_ unit: WritableKeyPath<UnitPrices, Double?>, _ price: Double) -> UnitPrices {
         var prices = UnitPrices()

@@ -9,7 +9,7 @@ public struct GeminiProvider: ChatTranslator {
 
     public func serves(_ operation: ProviderOperation) -> Bool {
         switch operation {
-        case .generateContent, .countTokens, .embedContent, .batchEmbedContents, .predict: true
+        case .generateContent, .countTokens, .embedContent, .batchEmbedContents, .predict, .predictLongRunning: true
         default: false
         }
     }
@@ -22,6 +22,7 @@ public struct GeminiProvider: ChatTranslator {
         case .embedContent: method = "embedContent"
         case .batchEmbedContents: method = "batchEmbedContents"
         case .predict: method = "predict"
+        case .predictLongRunning: method = "predictLongRunning"
         default: throw unsupported(operation, deployment)
         }
         let base = deployment.apiBase ?? deployment.provider.defaultAPIBase ?? "https://generativelanguage.googleapis.com"

@@ -37,6 +37,8 @@ public struct OpenAICompatibleProvider: ChatTranslator {
         case .responses: [.openai, .xai, .openrouter, .mock].contains(kind)
         case .ocr: [.mistral, .azure, .mock].contains(kind)
         case .rerank: [.cohere, .hostedVLLM, .mock].contains(kind)
+        case .videos: [.openai, .mock].contains(kind)
+        case .musicGenerations: kind == .mock
         default: operation.openAIPath != nil
         }
     }
