@@ -21,7 +21,7 @@ public func buildMockProviderApplication(
     let router = Router()
     let respond: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
         let body = try await request.body.collect(upTo: 64 * 1024 * 1024)
-        let answer = handler.handle(path: request.uri.path, contentType: request.headers[.contentType], body: body)
+        let answer = handler.handle(method: request.method.rawValue, path: request.uri.path, contentType: request.headers[.contentType], body: body)
         let delay = request.headers[HTTPField.Name("x-mock-chunk-delay-ms")!].flatMap(Int.init) ?? chunkDelayMilliseconds
         var headers: HTTPFields = [.contentType: answer.contentType]
         if let retryAfter = answer.retryAfter { headers[.retryAfter] = String(retryAfter) }
@@ -49,6 +49,13 @@ public func buildMockProviderApplication(
         ]
         for path in ["chat/completions", "completions", "responses", "embeddings", "messages", "messages/count_tokens"] + media {
             router.post(RouterPath("\(prefix)/\(path)"), use: respond)
+        }
+        // Video and music jobs: created, polled, downloaded and remixed.
+        for collection in ["videos", "music/generations"] {
+            router.post(RouterPath("\(prefix)/\(collection)"), use: respond)
+            router.get(RouterPath("\(prefix)/\(collection)/:id"), use: respond)
+            router.get(RouterPath("\(prefix)/\(collection)/:id/content"), use: respond)
+            router.post(RouterPath("\(prefix)/\(collection)/:id/remix"), use: respond)
         }
         router.get(RouterPath("\(prefix)/models")) { _, _ in
             Response(

@@ -19,7 +19,7 @@ struct UpstreamTransport: Sendable {
     func send(_ request: UpstreamRequest, deadlines: UpstreamDeadlines, logger: Logger) async throws -> UpstreamResponse {
         if request.url.hasPrefix("mock://") {
             let contentType = request.headers.first { $0.name.lowercased() == "content-type" }?.value
-            let answer = mock.handle(path: request.pathAndQuery, contentType: contentType, body: request.body)
+            let answer = mock.handle(method: request.method, path: request.pathAndQuery, contentType: contentType, body: request.body)
             var headers: [(name: String, value: String)] = [("content-type", answer.contentType)]
             if let retryAfter = answer.retryAfter { headers.append(("retry-after", String(retryAfter))) }
             return UpstreamResponse(

@@ -21,16 +21,27 @@ public struct MockProviderHandler: Sendable {
 
     /// The Unix time written as `created`.
     private let now: @Sendable () -> Int
+    /// The Unix time video and music jobs progress by (`MockMediaJobs`).
+    private let jobTime: @Sendable () -> Double
 
-    /// A handler whose answers carry `now()` as their creation time (tests pin it).
-    public init(now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }) {
+    /// A handler whose answers carry `now()` as their creation time (tests pin it), and whose
+    /// jobs progress with `jobTime()` (tests move it).
+    public init(
+        now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) },
+        jobTime: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    ) {
         self.now = now
+        self.jobTime = jobTime
     }
 
-    /// The answer to a POST of `body` to `path`; `contentType` is the request's Content-Type
-    /// header, which multipart operations need for the boundary.
-    public func handle(path: String, contentType: String?, body: ByteBuffer) -> Answer {
+    /// The answer to a request for `path` (a POST of `body` unless `method` says otherwise);
+    /// `contentType` is the request's Content-Type header, which multipart operations need
+    /// for the boundary.
+    public func handle(method: String = "POST", path: String, contentType: String?, body: ByteBuffer) -> Answer {
         let route = path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
+        if let jobs = MockMediaJobs(route: route) {
+            return jobs.answer(method: method, contentType: contentType, body: body, now: jobTime())
+        }
         if route.hasPrefix("/model/") && (route.hasSuffix("/converse") || route.hasSuffix("/converse-stream")) {
             return MockBedrock.handle(route: route, body: body)
         }
