@@ -44,12 +44,12 @@ extension PostgresGovernanceStore {
         }
     }
 
-    public func jobs(kind: MediaJob.Kind, visibleTo visibility: JobVisibility?) async throws -> [MediaJob] {
+    public func jobs(kind: MediaJob.Kind, visibleTo visibility: FileVisibility) async throws -> [MediaJob] {
         try await perform("jobs") {
-            if let visibility {
+            if case .owner(let keyHash, let teamID) = visibility {
                 return try await rows("""
                     SELECT \(unescaped: Self.jobColumns) FROM switchyard_jobs
-                    WHERE kind = \(kind.rawValue) AND (owner_key_hash = \(visibility.keyHash) OR (team_id IS NOT NULL AND team_id = \(visibility.teamID)))
+                    WHERE kind = \(kind.rawValue) AND (owner_key_hash = \(keyHash) OR (team_id IS NOT NULL AND team_id = \(teamID)))
                     ORDER BY created_at, id
                     """, Self.decodeJob)
             }

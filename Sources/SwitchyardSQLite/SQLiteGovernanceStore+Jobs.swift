@@ -47,13 +47,13 @@ extension SQLiteGovernanceStore {
         }
     }
 
-    public func jobs(kind: MediaJob.Kind, visibleTo visibility: JobVisibility?) async throws -> [MediaJob] {
+    public func jobs(kind: MediaJob.Kind, visibleTo visibility: FileVisibility) async throws -> [MediaJob] {
         try await database.run { connection in
             var sql = "SELECT \(Self.jobColumns) FROM switchyard_jobs WHERE kind = ?"
             var parameters: [SQLiteValue] = [.text(kind.rawValue)]
-            if let visibility {
+            if case .owner(let keyHash, let teamID) = visibility {
                 sql += " AND (owner_key_hash = ? OR (team_id IS NOT NULL AND team_id = ?))"
-                parameters += [.text(visibility.keyHash), SQLiteValue(visibility.teamID)]
+                parameters += [.text(keyHash), SQLiteValue(teamID)]
             }
             return try connection.query(sql + " ORDER BY created_at, id", parameters).compactMap(Self.mediaJob)
         }

@@ -21,6 +21,8 @@ public struct GatewayOptions: Sendable {
     /// An HTTP proxy for `https://` upstreams (`switchyard serve` reads `HTTPS_PROXY`); nil
     /// connects to them directly through the lean pool.
     public var httpsProxy: UpstreamProxy?
+    /// Who polls video and music jobs: the background service, or a test by hand.
+    public var jobPolling: JobPolling
 
     public init(
         host: String = "127.0.0.1",
@@ -28,8 +30,10 @@ public struct GatewayOptions: Sendable {
         config: GatewayConfig,
         clock: any GatewayClock = SystemGatewayClock(),
         store: StoreLocation = .sqlite(path: ":memory:"),
-        httpsProxy: UpstreamProxy? = nil
+        httpsProxy: UpstreamProxy? = nil,
+        jobPolling: JobPolling = .background
     ) {
+        self.jobPolling = jobPolling
         self.httpsProxy = httpsProxy
         self.host = host
         self.port = port
@@ -78,17 +82,20 @@ public func buildApplication(
     let authenticated = router.group().add(middleware: AuthMiddleware(governance: gateway.governance))
     let health = HealthRoutes(modelCount: gateway.registry.listedModels.count)
     let routes = OpenAIRoutes(gateway: gateway)
+    let pipeline = OperationPipeline(gateway: gateway)
+    let jobRoutes = JobRoutes(gateway: gateway, pipeline: pipeline)
     let monitoring = MonitoringRoutes(gateway: gateway)
     let files = FilesRoutes(gateway: gateway)
     let batchScheduler = BatchScheduler(gateway: gateway, files: BatchFiles(gateway: gateway), logger: logger)
     let batches = BatchRoutes(gateway: gateway, scheduler: batchScheduler)
     // Every proxied operation, on every surface: one pipeline, which checks the key itself.
-    OperationRoutes(pipeline: OperationPipeline(gateway: gateway)).register(on: router)
+    OperationRoutes(pipeline: pipeline).register(on: router)
     for prefix in ["v1", "api/v1", ""] {
         health.register(on: prefix.isEmpty ? open : open.group(RouterPath(prefix)))
         routes.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
         files.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
         batches.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
+        jobRoutes.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
         let metricsGroup = options.config.general.metricsRequireKey ? authenticated : open
         monitoring.registerMetrics(on: prefix.isEmpty ? metricsGroup : metricsGroup.group(RouterPath(prefix)))
         monitoring.registerHealth(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
@@ -105,6 +112,12 @@ public func buildApplication(
     services.append(
         GovernanceService(governance: gateway.governance, files: gateway.files, interval: options.config.general.batchWriteInterval, logger: logger)
     )
+    switch options.jobPolling {
+    case .background:
+        services.append(JobPollingService(gateway: gateway, interval: options.config.general.jobPollInterval, logger: logger))
+    case .manual(let control):
+        control.install { await gateway.jobs.pollDue(logger: logger) }
+    }
     if options.config.general.backgroundHealthChecks {
         services.append(HealthCheckService(gateway: gateway, interval: options.config.general.healthCheckInterval, logger: logger))
     }

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import LeanHTTP
 import Logging
 import SwitchyardCore
@@ -23,11 +24,19 @@ final class Gateway: Sendable {
     let cache: ResponseCache?
     /// Files of the Files API (and the gateway's own, such as batch output).
     let files: FileService
+    /// How jobs move on (finished job content is kept in the files' blob store).
+    let jobLifecycle: JobLifecycle
+    /// This process's name on the job leases it takes.
+    let replicaID = UUID().uuidString
 
     init(
         config: GatewayConfig, httpClient: HTTPClient, pool: HTTP1ConnectionPool, httpsViaProxy: Bool = false,
         store: any GovernanceStore, fileBlobs: any FileBlobStore, clock: any GatewayClock, cacheStore: (any ResponseCacheStore)? = nil
     ) {
+        self.jobLifecycle = JobLifecycle(
+            backoff: JobBackoff(initial: config.general.jobPollInitialDelay, cap: config.general.jobPollMaxDelay),
+            retention: config.general.jobContentRetention.seconds
+        )
         self.config = config
         self.registry = ModelRegistry(config: config)
         self.clock = clock
@@ -40,7 +49,9 @@ final class Gateway: Sendable {
         self.selector = DeploymentSelector(strategy: config.router.routingStrategy)
         self.metrics = GatewayMetrics()
         self.governance = Governance(store: store, settings: config.general, clock: clock, metrics: metrics)
-        self.transport = UpstreamTransport(client: httpClient, pool: pool, mock: MockProviderHandler(), httpsViaProxy: httpsViaProxy)
+        // The in-process mock's jobs progress on the gateway's clock, so tests move them by hand.
+        let mock = MockProviderHandler(jobTime: { clock.wallTime() })
+        self.transport = UpstreamTransport(client: httpClient, pool: pool, mock: mock, httpsViaProxy: httpsViaProxy)
         self.maxRequestBytes = Int(config.general.maxRequestSizeMB * 1024 * 1024)
         self.maxResponseBytes = 256 * 1024 * 1024
         let metrics = self.metrics
@@ -64,6 +75,9 @@ final class Gateway: Sendable {
         self.files = FileService(store: store, blobs: fileBlobs, quota: quota, clock: clock, maxFileBytes: Int64(general.maxFileSizeMB * 1024 * 1024))
         self.routing = RoutingLoop(registry: registry, ledger: ledger, selector: selector, settings: config.router, clock: clock, metrics: metrics)
     }
+
+    /// The video and music jobs this gateway runs.
+    var jobs: MediaJobs { MediaJobs(gateway: self) }
 
     /// Whole answers up to this size are held and checked before they are passed on; larger
     /// ones are passed on as they arrive (`LargeAnswerRelay`).

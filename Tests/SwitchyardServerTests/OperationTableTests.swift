@@ -46,6 +46,8 @@ import Testing
         case "rerank", "v2/rerank": #"{"model":"\#(model)","query":"capital","documents":["Paris is the capital","Bananas"]}"#
         case "ocr": #"{"model":"\#(model)","document":{"type":"image_url","image_url":"data:image/png;base64,iVBORw0KGgo="}}"#
         case "utils/token_counter": #"{"model":"\#(model)","messages":[{"role":"user","content":"hi"}]}"#
+        case "videos": #"{"model":"\#(model)","prompt":"a lighthouse","seconds":"4"}"#
+        case "music/generations": #"{"model":"\#(model)","prompt":"a shanty"}"#
         default: nil
         }
     }

@@ -46,11 +46,11 @@ import Testing
             try await store.insertJob(Self.job("video_team", owner: "hash-b", team: "t1", at: 2))
             try await store.insertJob(Self.job("video_other", owner: "hash-c", team: "t2", at: 1))
             try await store.insertJob(Self.job("music_mine", owner: "hash-a", kind: .music, at: 4))
-            let mine = try await store.jobs(kind: .video, visibleTo: JobVisibility(keyHash: "hash-a", teamID: "t1")).map(\.id)
+            let mine = try await store.jobs(kind: .video, visibleTo: .owner(keyHash: "hash-a", teamID: "t1")).map(\.id)
             #expect(mine == ["video_team", "video_mine"])
-            #expect(try await store.jobs(kind: .video, visibleTo: JobVisibility(keyHash: "hash-a", teamID: nil)).map(\.id) == ["video_mine"])
-            #expect(try await store.jobs(kind: .video, visibleTo: nil).map(\.id) == ["video_other", "video_team", "video_mine"])
-            #expect(try await store.jobs(kind: .music, visibleTo: nil).map(\.id) == ["music_mine"])
+            #expect(try await store.jobs(kind: .video, visibleTo: .owner(keyHash: "hash-a", teamID: nil)).map(\.id) == ["video_mine"])
+            #expect(try await store.jobs(kind: .video, visibleTo: .all).map(\.id) == ["video_other", "video_team", "video_mine"])
+            #expect(try await store.jobs(kind: .music, visibleTo: .all).map(\.id) == ["music_mine"])
         }
     }
 

@@ -28,6 +28,8 @@ public final class GatewayOperation: Sendable, Hashable, CustomStringConvertible
         /// A transcript: JSON, or text (`text`, `srt`, `vtt`) as the request's
         /// `response_format` asks.
         case transcript
+        /// A job the gateway now runs and polls: the job object (`video`, `music`), queued.
+        case job
     }
 
     /// What names the model group a request is routed to.
@@ -78,6 +80,10 @@ public final class GatewayOperation: Sendable, Hashable, CustomStringConvertible
         /// LiteLLM's `/utils/token_counter`: a count for any model group, from the provider's
         /// own counting endpoint where it has one.
         case tokenCounter
+        /// Asynchronous jobs: a video, a remix of a stored video, a music track.
+        case videoGeneration
+        case videoRemix
+        case musicGeneration
     }
 
     /// A stable name: the spend log's `call_type` and the metrics' `route` label.
@@ -120,6 +126,15 @@ public final class GatewayOperation: Sendable, Hashable, CustomStringConvertible
     }
 
     public var description: String { "\(method) \(paths.first ?? "") (\(name))" }
+
+    /// What a job operation makes; nil for every other operation.
+    public var jobKind: MediaJob.Kind? {
+        switch capability {
+        case .videoGeneration, .videoRemix: .video
+        case .musicGeneration: .music
+        default: nil
+        }
+    }
 
     /// Rows are identified by their name, which is unique in the table.
     public static func == (lhs: GatewayOperation, rhs: GatewayOperation) -> Bool { lhs.name == rhs.name }

@@ -20,7 +20,8 @@ extension OperationRequest {
             return MeteredUsage(requests: 1)
         case .speech:
             return spokenCharacters
-        case .tokenCounter:
+        case .tokenCounter, .videoGeneration, .videoRemix, .musicGeneration:
+            // Jobs are charged when they complete, from the job record.
             return nil
         }
     }
@@ -48,6 +49,10 @@ extension OperationRequest {
         case .rerank: return MeteredUsage(queries: 1)
         case .ocr: return MeteredUsage(pages: 1)
         case .moderation: return MeteredUsage(requests: 1)
+        case .videoGeneration, .videoRemix, .musicGeneration:
+            // The length asked for (a remix's is its source's, added by the route).
+            guard let kind = operation.jobKind, let spec = try? jobSpec(kind: kind) else { return nil }
+            return MediaJob.meteredUsage(kind: kind, seconds: spec.seconds, size: spec.size)
         case .chat, .responses, .completions, .embeddings, .tokenCounting, .tokenCounter, .transcription, .translation: return nil
         }
     }

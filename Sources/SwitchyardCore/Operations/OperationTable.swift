@@ -88,6 +88,30 @@ public enum OperationTable {
         streaming: .never, meter: .free, capability: .tokenCounter, upstream: .countTokens
     )
 
+    // MARK: Asynchronous jobs
+
+    /// OpenAI's video API (`POST /v1/videos`, multipart as the SDK sends it, or JSON), and the
+    /// `videos/generations` path other gateways use. The answer is the queued job; the
+    /// gateway polls the provider and stores the content.
+    public static let videos = GatewayOperation(
+        name: "videos", surface: .openAI, paths: ["videos", "videos/generations"],
+        body: .form(required: ["prompt"], jsonRequired: ["prompt"]), target: .bodyField("model"), defaultModel: "sora-2",
+        streaming: .never, answer: .job, meter: .units, capability: .videoGeneration, upstream: .videos
+    )
+    /// `POST /v1/videos/{id}/remix`: routed to the model group of the stored video it names
+    /// (the path model), so the route that serves it passes that in.
+    public static let videoRemix = GatewayOperation(
+        name: "videos/remix", surface: .openAI, paths: ["videos/{id}/remix"],
+        body: .json(required: ["prompt"]), target: .pathModel,
+        streaming: .never, answer: .job, meter: .units, capability: .videoRemix, upstream: .videos
+    )
+    /// Music tracks, in the shape of the video API (`music_…` jobs); the mock serves them.
+    public static let musicGenerations = GatewayOperation(
+        name: "music/generations", surface: .openAI, paths: ["music/generations"],
+        body: .json(required: ["prompt"]), target: .bodyField("model"),
+        streaming: .never, answer: .job, meter: .units, capability: .musicGeneration, upstream: .musicGenerations
+    )
+
     // MARK: Anthropic
 
     public static let messages = GatewayOperation(
@@ -129,9 +153,12 @@ public enum OperationTable {
         streaming: .never, meter: .tokens, capability: .embeddings, upstream: .batchEmbedContents
     )
 
+    /// Every row registered from its paths; `videoRemix` is registered by the video routes,
+    /// which resolve the stored video first.
     public static let all: [GatewayOperation] = [
         chatCompletions, completions, responses, embeddings,
         imageGenerations, imageEdits, imageVariations, speech, transcriptions, translations, moderations, rerank, rerankV2, ocr, tokenCounter,
+        videos, musicGenerations,
         messages, countMessageTokens,
         generateContent, streamGenerateContent, countTokens, embedContent, batchEmbedContents,
     ]

@@ -10,8 +10,8 @@ public protocol JobStore: Sendable {
     @discardableResult
     func updateJob(_ job: MediaJob) async throws -> Bool
     func job(id: String) async throws -> MediaJob?
-    /// The jobs of `kind` a reader may see (all when `visibility` is nil), oldest first.
-    func jobs(kind: MediaJob.Kind, visibleTo visibility: JobVisibility?) async throws -> [MediaJob]
+    /// The jobs of `kind` a reader may see, oldest first.
+    func jobs(kind: MediaJob.Kind, visibleTo visibility: FileVisibility) async throws -> [MediaJob]
     func deleteJob(id: String) async throws -> Bool
     /// Running jobs due for a poll at `now` whose lease is free or lapsed: leased to `owner`
     /// until `leaseUntil` in the same statement, at most `limit`.
@@ -24,15 +24,4 @@ public protocol JobStore: Sendable {
     func heldJobCosts() async throws -> [String: Double]
     /// Ids of finished jobs whose content expired by `now`, at most `limit`.
     func expiredJobs(now: Double, limit: Int) async throws -> [String]
-}
-
-/// Whose jobs a reader sees: the key's own, and its team's.
-public struct JobVisibility: Sendable, Hashable {
-    public var keyHash: String
-    public var teamID: String?
-
-    public init(keyHash: String, teamID: String?) {
-        self.keyHash = keyHash
-        self.teamID = teamID
-    }
 }

@@ -137,6 +137,9 @@ struct CacheStage: Sendable {
                 await store(stored, write: write, cache: cache, logger: logger)
             })
             return kept
+        case .job:
+            // A job's answer is its record, never cached.
+            return answer
         }
     }
 

@@ -35,6 +35,8 @@ final class Governance: Sendable {
             async let users = store.allUsers()
             let windows = try await store.usage(since: Int(clock.wallTime() / 60) * 60 - 60)
             ledger.applySync(keys: try await keys, teams: try await teams, users: try await users, windows: windows, resetsWritten: [])
+            // Jobs still running hold their cost again, as they did before the restart.
+            ledger.setJobHolds(try await store.heldJobCosts())
         }
     }
 
@@ -143,12 +145,13 @@ final class Governance: Sendable {
         tags: [String],
         charged: Bool = true,
         batchPriced: Bool = false,
+        mustFit: Bool = false,
         logger: Logger
     ) throws(GatewayError) -> RequestMeter {
         var admission: Admission?
         if let hash = identity.keyHash {
             do {
-                admission = try ledger.admit(keyHash: hash, models: models(), estimate: estimate(), now: clock.wallTime())
+                admission = try ledger.admit(keyHash: hash, models: models(), estimate: estimate(), now: clock.wallTime(), mustFit: mustFit)
             } catch where error.kind == .budgetExceeded && settings.budgetExceededStatus == 429 {
                 // `budget_exceeded_status: 429`: the same refusal, as a rate limit.
                 var limited = GatewayError(.rateLimited, error.message, code: "budget_exceeded", retryAfter: error.retryAfter ?? 60)
@@ -169,7 +172,7 @@ final class Governance: Sendable {
     ///   cost; its tokens are logged but count against no tokens-per-minute limit.
     func record(
         _ meter: RequestMeter, status: Int, usage metered: MeteredUsage?, charge: Charge, costKnown: Bool, deployment: String?, deploymentGroup: String?,
-        provider: String?, savedByCache: Double? = nil
+        provider: String?, savedByCache: Double? = nil, logged: Bool = true
     ) {
         let now = clock.wallTime()
         let usage = metered?.tokens
@@ -178,7 +181,7 @@ final class Governance: Sendable {
             ledger.settle(admission, cost: cost, tokens: savedByCache == nil ? usage?.totalTokens ?? 0 : 0, now: now)
         }
         if cost > 0 { metrics.increment(GatewayMetrics.spend, ["model_group": deploymentGroup ?? "unknown"], by: cost) }
-        guard !settings.disableSpendLogs else { return }
+        guard logged, !settings.disableSpendLogs else { return }
         let key = meter.admission?.key
         let entry = SpendLogEntry(
             requestID: meter.requestID,
@@ -249,9 +252,11 @@ final class Governance: Sendable {
         async let teams = store.allTeams()
         async let users = store.allUsers()
         let windows = try await store.usage(since: Int(clock.wallTime() / 60) * 60 - 60)
+        let holds = try await store.heldJobCosts()
         ledger.applySync(
             keys: try await keys, teams: try await teams, users: try await users, windows: windows, resetsWritten: batch.resets, readAfter: readAfter
         )
+        ledger.setJobHolds(holds)
         unknownKeys.withLock { $0.removeAll() }
     }
 

@@ -122,9 +122,19 @@ final class RequestMeter: Sendable {
         }
     }
 
+    /// Ends a request that became a job: its admission's hold is released (the job holds its
+    /// own) and no log row is written now; the job writes one when it settles.
+    func finishAsJob() {
+        finish(status: 200, logged: false)
+    }
+
     /// Ends the request: settles the budget hold and queues the spend log row. Only the
     /// first call counts.
     func finish(status: Int) {
+        finish(status: status, logged: true)
+    }
+
+    private func finish(status: Int, logged: Bool) {
         let ended = observation.withLock { observation -> Observation? in
             guard !observation.finished else { return nil }
             observation.finished = true
@@ -133,7 +143,7 @@ final class RequestMeter: Sendable {
         guard let ended else { return }
         governance.record(
             self, status: status, usage: ended.usage, charge: ended.charge, costKnown: ended.costKnown, deployment: ended.deployment,
-            deploymentGroup: ended.deploymentGroup, provider: ended.provider, savedByCache: ended.savedByCache
+            deploymentGroup: ended.deploymentGroup, provider: ended.provider, savedByCache: ended.savedByCache, logged: logged
         )
     }
 }

@@ -17,10 +17,13 @@ struct CallOrigin: Sendable {
     let callType: String
     /// Whether the answer is priced at the answering model's `model_info.batch_discount`.
     let batchPriced: Bool
+    /// For a video remix, the stored job it starts from: its length prices the hold.
+    let remixSource: MediaJob?
     let logger: Logger
 
     init(
-        identity: CallerIdentity, headers: HTTPFields, requestID: String, tags: [String], callType: String, batchPriced: Bool = false, logger: Logger
+        identity: CallerIdentity, headers: HTTPFields, requestID: String, tags: [String], callType: String, batchPriced: Bool = false,
+        remixSource: MediaJob? = nil, logger: Logger
     ) {
         self.identity = identity
         self.headers = headers
@@ -28,6 +31,7 @@ struct CallOrigin: Sendable {
         self.tags = tags
         self.callType = callType
         self.batchPriced = batchPriced
+        self.remixSource = remixSource
         self.logger = logger
     }
 }

@@ -24,6 +24,8 @@ final class OperationCall: Sendable {
     let guardrails: [String]
     /// The `post_call` guardrails over the answer, when any run.
     let answerGuard: AnswerGuard?
+    /// The stored video a remix starts from.
+    let remixSource: MediaJob?
     /// The pivot form of the request, translated on first use (one translation per
     /// `drop_params` value) so retries and fallbacks need not translate again.
     private let pivots = Mutex([Bool: ChatCompletionRequest]())
@@ -31,7 +33,11 @@ final class OperationCall: Sendable {
     /// stream is never cached.
     private let broken = Mutex(false)
 
-    init(request: OperationRequest, clientHeaders: HTTPFields, meter: RequestMeter, logger: Logger, conversation: ResponsesConversation? = nil, guardrails: [String] = [], answerGuard: AnswerGuard? = nil) {
+    init(
+        request: OperationRequest, clientHeaders: HTTPFields, meter: RequestMeter, logger: Logger, conversation: ResponsesConversation? = nil,
+        guardrails: [String] = [], answerGuard: AnswerGuard? = nil, remixSource: MediaJob? = nil
+    ) {
+        self.remixSource = remixSource
         self.answerGuard = answerGuard
         self.request = request
         self.conversation = conversation
@@ -68,6 +74,8 @@ struct ProxiedAnswer: Sendable {
         case whole(ByteBuffer, usage: MeteredUsage?)
         /// A stream; its writer reports usage to the meter and ends the deployment's slot.
         case stream(ResponseBody)
+        /// A job the provider accepted: the pipeline records it and answers the job object.
+        case job(ProviderJobSnapshot)
     }
 
     var status: Int = 200

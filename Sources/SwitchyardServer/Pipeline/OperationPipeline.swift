@@ -11,15 +11,21 @@ import SwitchyardCore
 struct OperationPipeline: Sendable {
     let gateway: Gateway
 
-    func respond(_ operation: GatewayOperation, to request: Request, context: GatewayRequestContext, pathModel: String? = nil) async -> Response {
+    /// - Parameter remixSource: for a remix, the stored video it starts from (its model group
+    ///   is `pathModel`).
+    func respond(
+        _ operation: GatewayOperation, to request: Request, context: GatewayRequestContext, pathModel: String? = nil, remixSource: MediaJob? = nil
+    ) async -> Response {
         do {
-            return try await run(operation, request: request, context: context, pathModel: pathModel)
+            return try await run(operation, request: request, context: context, pathModel: pathModel, remixSource: remixSource)
         } catch {
             return GatewayErrorMiddleware.response(for: error, request: request, context: context, surface: operation.surface)
         }
     }
 
-    private func run(_ operation: GatewayOperation, request: Request, context: GatewayRequestContext, pathModel: String?) async throws -> Response {
+    private func run(
+        _ operation: GatewayOperation, request: Request, context: GatewayRequestContext, pathModel: String?, remixSource: MediaJob?
+    ) async throws -> Response {
         // Key.
         let identity = try await gateway.governance.identify(AuthMiddleware.presentedKey(request))
         let registry = gateway.registry
@@ -37,7 +43,7 @@ struct OperationPipeline: Sendable {
         let parsed = try OperationRequest.parse(bytes, contentType: request.headers[.contentType], operation: operation, pathModel: pathModel)
         let origin = CallOrigin(
             identity: identity, headers: request.headers, requestID: context.requestID, tags: Gateway.tags(request), callType: operation.name,
-            logger: context.logger
+            remixSource: remixSource, logger: context.logger
         )
         return try await process(parsed, bodyBytes: bytes.readableBytes, origin: origin)
     }
@@ -52,13 +58,15 @@ struct OperationPipeline: Sendable {
         let meter = try gateway.governance.meter(
             identity: origin.identity,
             models: parsed.plan.clientNamedModels,
-            estimate: estimate(parsed, bodyBytes: bodyBytes, batchPriced: origin.batchPriced),
+            estimate: estimate(parsed, bodyBytes: bodyBytes, batchPriced: origin.batchPriced, remixSource: origin.remixSource),
             modelGroup: parsed.model,
             callType: origin.callType,
             requestID: origin.requestID,
             tags: origin.tags,
             charged: operation.meter != .free,
             batchPriced: origin.batchPriced,
+            // A job holds its estimate for minutes: it must fit in what is left.
+            mustFit: operation.answer == .job,
             logger: origin.logger
         )
         // Guardrails, then (Responses) the conversation the request carries on, then the cache.
@@ -86,7 +94,8 @@ struct OperationPipeline: Sendable {
         }
         let call = OperationCall(
             request: parsed, clientHeaders: origin.headers, meter: meter, logger: origin.logger, conversation: conversation,
-            guardrails: guardrails.inspected, answerGuard: AnswerGuard(guardrails.answer, operation: operation, transport: gateway.transport, logger: origin.logger)
+            guardrails: guardrails.inspected, answerGuard: AnswerGuard(guardrails.answer, operation: operation, transport: gateway.transport, logger: origin.logger),
+            remixSource: origin.remixSource
         )
         let started = gateway.clock.now()
         let label = registry.metricsLabel(parsed.model)
@@ -98,6 +107,16 @@ struct OperationPipeline: Sendable {
         }
         do {
             var routed = try await route(call)
+            if case .job(let snapshot) = routed.value.body {
+                let job = try await gateway.jobs.accept(
+                    snapshot, deployment: routed.candidate.deployment, call: call, owner: gateway.governance.owner(identity),
+                    requestID: context.requestID, tags: Gateway.tags(request)
+                )
+                call.meter.observe(deployment: routed.candidate.deployment)
+                call.meter.finishAsJob()
+                gateway.metrics.increment(GatewayMetrics.requests, ["route": operation.name, "model_group": label, "status": "200"])
+                return Response(status: .ok, headers: gatewayHeaders(routed, call: call), body: ResponseBody(byteBuffer: try SurfaceJSON.encode(JobObject(job))))
+            }
             var status: CacheStage.CacheStatus?
             if case .proceed(let result, let write) = cached {
                 status = result
@@ -162,12 +181,13 @@ struct OperationPipeline: Sendable {
 
     /// What the budget holds before the request runs: its units at the first deployment's
     /// prices (images, characters…), else its body as prompt tokens and its output limit.
-    /// A batch line's hold is at its batch price, as its charge will be.
-    private func estimate(_ request: OperationRequest, bodyBytes: Int, batchPriced: Bool) -> Double {
+    /// A batch line's hold is at its batch price, as its charge will be; a job's is the length
+    /// asked for (a remix's, its source's) at the deployment's prices.
+    private func estimate(_ request: OperationRequest, bodyBytes: Int, batchPriced: Bool, remixSource: MediaJob?) -> Double {
         guard request.operation.meter != .free else { return 0 }
         let modelInfo = gateway.registry.resolve(request.model)?.candidates.first?.deployment.modelInfo ?? ModelInfo()
         let discount = batchPriced ? modelInfo.batchDiscount : 1
-        if let units = request.estimatedUnits, let charge = CostCalculator.charge(of: units, modelInfo: modelInfo) {
+        if let units = remixSource?.meteredUsage ?? request.estimatedUnits, let charge = CostCalculator.charge(of: units, modelInfo: modelInfo) {
             return charge.cost * discount
         }
         return CostCalculator.estimate(bodyBytes: bodyBytes, maxTokens: request.maxOutputTokens, modelInfo: modelInfo) * discount
@@ -200,6 +220,10 @@ struct OperationPipeline: Sendable {
     private func attempt(_ call: OperationCall, candidate: RouteTarget.Candidate) async throws -> RouteAttempt<ProxiedAnswer> {
         let operation = call.operation
         let provider = candidate.deployment.provider
+        if operation.answer == .job {
+            // The provider's answer becomes a job the gateway runs, never passed through.
+            return try await JobSubmission(gateway: gateway).attempt(call, candidate: candidate)
+        }
         if serves(provider, operation) {
             return try await PassThrough(gateway: gateway, dialect: ClientDialect(surface: operation.surface)).attempt(call, candidate: candidate)
         }
@@ -217,7 +241,7 @@ struct OperationPipeline: Sendable {
             return try await TokenCounter(gateway: gateway).attempt(call, candidate: candidate)
         case .imageGeneration, .imageEdit, .imageVariation, .speech, .transcription, .translation, .rerank:
             return try await MediaTranslation(gateway: gateway).attempt(call, candidate: candidate)
-        case .completions, .moderation, .ocr:
+        case .completions, .moderation, .ocr, .videoGeneration, .videoRemix, .musicGeneration:
             throw provider.endpoint.unsupported(operation.upstream, candidate.deployment)
         }
     }
@@ -233,16 +257,7 @@ struct OperationPipeline: Sendable {
         let answer = routed.value
         let candidate = routed.candidate
         let meter = call.meter
-        var headers = HTTPFields()
-        headers[.contentType] = answer.contentType
-        headers[.modelUsed] = "\(routed.group); deployment=\(candidate.deployment.id)"
-        if routed.fallbackDepth > 0 {
-            headers[.fallbackFrom] = call.model
-            headers[.fallbackDepth] = String(routed.fallbackDepth)
-        }
-        if let bridged = routed.bridgedFrom { headers[.bridgedFrom] = bridged }
-        if !call.guardrails.isEmpty { headers[.guardrails] = call.guardrails.joined(separator: ",") }
-        meter.addRateLimitHeaders(to: &headers)
+        var headers = gatewayHeaders(routed, call: call)
         let status = answer.status
         switch answer.body {
         case .whole(let body, let usage):
@@ -290,7 +305,27 @@ struct OperationPipeline: Sendable {
                 try await guarded.write(writer)
             }
             return Response(status: .init(code: status), headers: headers, body: settled)
+        case .job:
+            // Recorded by `run` before the answer is finished; never reaches here.
+            meter.finish(status: 500)
+            return ErrorResponse.make(GatewayError(.internalError, "A job answer was not recorded."), surface: call.operation.surface)
         }
+    }
+
+    /// The headers every answer carries: its content type, the model and deployment that
+    /// answered, fallbacks, guardrails and rate limits.
+    private func gatewayHeaders(_ routed: RoutedAnswer<ProxiedAnswer>, call: OperationCall) -> HTTPFields {
+        var headers = HTTPFields()
+        headers[.contentType] = routed.value.contentType
+        headers[.modelUsed] = "\(routed.group); deployment=\(routed.candidate.deployment.id)"
+        if routed.fallbackDepth > 0 {
+            headers[.fallbackFrom] = call.model
+            headers[.fallbackDepth] = String(routed.fallbackDepth)
+        }
+        if let bridged = routed.bridgedFrom { headers[.bridgedFrom] = bridged }
+        if !call.guardrails.isEmpty { headers[.guardrails] = call.guardrails.joined(separator: ",") }
+        call.meter.addRateLimitHeaders(to: &headers)
+        return headers
     }
 }
 

@@ -70,7 +70,7 @@ struct PassThrough: Sendable {
         let seconds = gateway.clock.now() - started
         gateway.metrics.observe(GatewayMetrics.upstreamDuration, ["model_group": deployment.modelName, "deployment": deployment.id], seconds)
         switch call.operation.answer {
-        case .json: break
+        case .json, .job: break
         case .audio:
             let body = try AudioRelay(gateway: gateway, candidate: candidate, meter: call.meter, request: request)
                 .relay(answer, provider: provider, events: request.field("stream_format") == "sse")

@@ -34,7 +34,7 @@ final class FakeUpstreamServer: Sendable {
         let upstream = FakeUpstreamServer(behavior: behavior)
         let server = try await RunningServer.start { onRunning in
             let router = Router()
-            router.post("/**") { request, _ in
+            let journal: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
                 let recorded = try await RecordedRequest(receiving: request)
                 let due = upstream.state.withLock { state in
                     state.requests.append(recorded)
@@ -42,6 +42,9 @@ final class FakeUpstreamServer: Sendable {
                 }
                 return try await respond(recorded, due)
             }
+            router.post("/**", use: journal)
+            // Job APIs poll and download with GET.
+            router.get("/**", use: journal)
             var quiet = Logger(label: "fake-upstream")
             quiet.logLevel = .critical
             return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), onServerRunning: onRunning, logger: quiet)
