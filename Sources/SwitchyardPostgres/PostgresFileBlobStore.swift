@@ -11,8 +11,12 @@ import SwitchyardCore
 public struct PostgresFileBlobStore: FileBlobStore {
     let store: PostgresGovernanceStore
     let chunkBytes: Int
+    /// The chunk table: `switchyard_file_chunks` (each blob a file row's), or
+    /// `switchyard_job_chunks` for finished video and music jobs.
+    let table: String
 
-    public init(store: PostgresGovernanceStore, chunkBytes: Int = 1 << 20) {
+    public init(store: PostgresGovernanceStore, table: String = "switchyard_file_chunks", chunkBytes: Int = 1 << 20) {
+        self.table = table
         self.store = store
         self.chunkBytes = chunkBytes
     }
@@ -42,7 +46,7 @@ public struct PostgresFileBlobStore: FileBlobStore {
     public func chunk(_ index: Int, of id: String) async throws -> ByteBuffer? {
         let seq = Int32(clamping: index)
         return try await store.perform("fileChunk") {
-            try await store.rows("SELECT data FROM switchyard_file_chunks WHERE file_id = \(id) AND seq = \(seq)") {
+            try await store.rows("SELECT data FROM \(unescaped: table) WHERE file_id = \(id) AND seq = \(seq)") {
                 try $0.decode(ByteBuffer.self)
             }.first
         }
@@ -50,13 +54,13 @@ public struct PostgresFileBlobStore: FileBlobStore {
 
     public func delete(id: String) async throws {
         try await store.perform("deleteFileChunks") {
-            try await store.execute("DELETE FROM switchyard_file_chunks WHERE file_id = \(id)")
+            try await store.execute("DELETE FROM \(unescaped: table) WHERE file_id = \(id)")
         }
     }
 
     private func insert(_ chunk: ByteBuffer, seq: Int32, of id: String) async throws {
         try await store.perform("insertFileChunk") {
-            try await store.execute("INSERT INTO switchyard_file_chunks (file_id, seq, data) VALUES (\(id), \(seq), \(chunk))")
+            try await store.execute("INSERT INTO \(unescaped: table) (file_id, seq, data) VALUES (\(id), \(seq), \(chunk))")
         }
     }
 }

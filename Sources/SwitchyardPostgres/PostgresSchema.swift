@@ -301,6 +301,16 @@ enum PostgresSchema {
             "CREATE INDEX IF NOT EXISTS switchyard_jobs_due ON switchyard_jobs (status, next_poll_at)",
             "CREATE INDEX IF NOT EXISTS switchyard_jobs_owner ON switchyard_jobs (owner_key_hash, kind, created_at)",
             "CREATE INDEX IF NOT EXISTS switchyard_jobs_expires ON switchyard_jobs (expires_at)",
+            // A finished job's content, chunked like a file's but with no file row.
+            """
+            CREATE TABLE IF NOT EXISTS switchyard_job_chunks (
+                file_id TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                data BYTEA NOT NULL,
+                PRIMARY KEY (file_id, seq)
+            )
+            """,
+            "ALTER TABLE switchyard_job_chunks ALTER COLUMN data SET STORAGE EXTERNAL",
         ]),
     ]
 

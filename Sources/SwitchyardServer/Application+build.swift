@@ -65,7 +65,7 @@ public func buildApplication(
         redisPool = RedisConnectionPool(endpoint: RedisEndpoint(redis), maxConnections: redis.maxConnections, group: MultiThreadedEventLoopGroup.singleton)
     }
     let gateway = Gateway(
-        config: options.config, httpClient: httpClient, pool: pool, httpsViaProxy: options.httpsProxy != nil, store: store, fileBlobs: opened.blobs,
+        config: options.config, httpClient: httpClient, pool: pool, httpsViaProxy: options.httpsProxy != nil, store: store, fileBlobs: opened.blobs, jobBlobs: opened.jobBlobs,
         clock: options.clock,
         cacheStore: redisPool.map { RedisResponseCacheStore(pool: $0) }
     )

@@ -24,15 +24,18 @@ final class Gateway: Sendable {
     let cache: ResponseCache?
     /// Files of the Files API (and the gateway's own, such as batch output).
     let files: FileService
-    /// How jobs move on (finished job content is kept in the files' blob store).
+    /// Where finished job content is kept, and how jobs move on.
+    let jobContent: any FileBlobStore
     let jobLifecycle: JobLifecycle
     /// This process's name on the job leases it takes.
     let replicaID = UUID().uuidString
 
     init(
         config: GatewayConfig, httpClient: HTTPClient, pool: HTTP1ConnectionPool, httpsViaProxy: Bool = false,
-        store: any GovernanceStore, fileBlobs: any FileBlobStore, clock: any GatewayClock, cacheStore: (any ResponseCacheStore)? = nil
+        store: any GovernanceStore, fileBlobs: any FileBlobStore, jobBlobs: (any FileBlobStore)? = nil, clock: any GatewayClock,
+        cacheStore: (any ResponseCacheStore)? = nil
     ) {
+        self.jobContent = jobBlobs ?? fileBlobs
         self.jobLifecycle = JobLifecycle(
             backoff: JobBackoff(initial: config.general.jobPollInitialDelay, cap: config.general.jobPollMaxDelay),
             retention: config.general.jobContentRetention.seconds

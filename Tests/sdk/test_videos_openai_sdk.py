@@ -16,7 +16,8 @@ import httpx
 import openai
 import pytest
 
-from conftest import REPO_ROOT, Gateway, free_ports, readiness, shut_down, start_process, wait_until
+from conftest import Gateway, free_ports, readiness, shut_down, start_process, wait_until
+from test_replicas import postgres_server
 
 MASTER = "sk-videos-master"
 
@@ -159,14 +160,6 @@ def test_the_compatibility_routes_and_music_over_http(gateway):
         time.sleep(0.2)
     audio = httpx.get(f"{gateway.base_url}/music/generations/{music_id}/content", headers=headers)
     assert audio.headers["content-type"] == "audio/wav" and audio.content[:4] == b"RIFF"
-
-
-def postgres_server() -> str:
-    script = REPO_ROOT / "scripts" / "postgres-test-server.sh"
-    result = subprocess.run(["bash", str(script), "start"], capture_output=True, text=True, timeout=300)
-    if result.returncode != 0:
-        pytest.fail(f"could not start PostgreSQL:\n{result.stderr}", pytrace=False)
-    return result.stdout.strip()
 
 
 def test_two_replicas_on_postgres_share_jobs_and_their_content(tmp_path_factory):

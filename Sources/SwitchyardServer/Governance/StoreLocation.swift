@@ -40,6 +40,16 @@ public enum StoreLocation: Sendable, Equatable {
         public let store: any GovernanceStore
         public let service: (any Service)?
         public let blobs: any FileBlobStore
+        /// Where finished video and music jobs keep their content: beside the files, or (in
+        /// PostgreSQL) in chunks of their own, since file chunks belong to file rows.
+        public let jobBlobs: any FileBlobStore
+
+        init(store: any GovernanceStore, service: (any Service)?, blobs: any FileBlobStore, jobBlobs: (any FileBlobStore)? = nil) {
+            self.store = store
+            self.service = service
+            self.blobs = blobs
+            self.jobBlobs = jobBlobs ?? blobs
+        }
     }
 
     /// Opens the store. File bytes go beside an SQLite file (in `filesDirectory` when given,
@@ -57,7 +67,10 @@ public enum StoreLocation: Sendable, Equatable {
             return Opened(store: store, service: nil, blobs: DirectoryFileBlobStore(directory: path + ".files"))
         case .postgres(let url):
             let store = try PostgresGovernanceStore(url: url)
-            return Opened(store: store, service: store, blobs: PostgresFileBlobStore(store: store))
+            return Opened(
+                store: store, service: store, blobs: PostgresFileBlobStore(store: store),
+                jobBlobs: PostgresFileBlobStore(store: store, table: "switchyard_job_chunks")
+            )
         }
     }
 

@@ -13,7 +13,7 @@ struct MediaJobs: Sendable {
     let gateway: Gateway
 
     private var store: any JobStore { gateway.governance.store }
-    private var blobs: any FileBlobStore { gateway.files.blobs }
+    private var blobs: any FileBlobStore { gateway.jobContent }
     private var lifecycle: JobLifecycle { gateway.jobLifecycle }
 
     private var clock: any GatewayClock { gateway.clock }

@@ -55,7 +55,7 @@ struct JobRoutes: Sendable {
         guard job.status == .completed, let bytes = job.contentBytes else {
             throw GatewayError(.notFound, "The content of '\(job.id)' is not ready: the job is \(job.status.rawValue).", code: "content_not_ready")
         }
-        let contents = FileContents(blobs: gateway.files.blobs, id: job.id, bytes: bytes)
+        let contents = FileContents(blobs: gateway.jobContent, id: job.id, bytes: bytes)
         var headers: HTTPFields = [.contentType: job.contentType ?? "application/octet-stream", .contentLength: String(bytes)]
         headers[.contentDisposition] = "attachment; filename=\"\(job.id).\(job.kind == .video ? "mp4" : "wav")\""
         return Response(status: .ok, headers: headers, body: ResponseBody(contentLength: Int(bytes)) { writer in
