@@ -8,16 +8,13 @@ renders in one second, completes within about two seconds.
 
 from __future__ import annotations
 
-import subprocess
 import time
-import uuid
 
 import httpx
 import openai
 import pytest
 
-from conftest import Gateway, free_ports, readiness, shut_down, start_process, wait_until
-from test_replicas import postgres_server
+from conftest import Gateway, free_ports, fresh_database, readiness, shut_down, start_process, wait_until
 
 MASTER = "sk-videos-master"
 
@@ -163,26 +160,22 @@ def test_the_compatibility_routes_and_music_over_http(gateway):
 
 
 def test_two_replicas_on_postgres_share_jobs_and_their_content(tmp_path_factory):
-    server = postgres_server()
-    name = "switchyard_videos_" + uuid.uuid4().hex[:12]
-    subprocess.run(["psql", server, "-q", "-c", f"CREATE DATABASE {name}"], check=True, capture_output=True)
-    database = server.rsplit("/", 1)[0] + "/" + name
-    replicas = [start_gateway(tmp_path_factory.mktemp(f"videos-{r}"), f"videos-{r}", database_url=database) for r in ("a", "b")]
-    try:
-        a, b = replicas
-        key = new_key(a, max_budget=5)
-        with openai.OpenAI(base_url=a.base_url, api_key=key) as on_a, openai.OpenAI(base_url=b.base_url, api_key=key) as on_b:
-            video = on_a.videos.create(model="sora-2", prompt="two harbours", seconds="4")
-            done = wait_for(on_b, video.id)
-            assert done.status == "completed"
-            data = on_b.videos.download_content(video.id).read()
-            assert data[4:8] == b"ftyp" and len(data) == 4 * 1024 + 32
-            assert data == on_a.videos.download_content(video.id).read()
-        deadline = time.monotonic() + 5
-        while abs(spend(b, key) - 0.4) > 1e-9 and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert abs(spend(b, key) - 0.4) < 1e-9, "charged once, whichever replica settled it"
-    finally:
-        for replica in replicas:
-            shut_down(replica.process)
-        subprocess.run(["psql", server, "-q", "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], capture_output=True)
+    with fresh_database("switchyard_videos_") as database:
+        replicas = [start_gateway(tmp_path_factory.mktemp(f"videos-{r}"), f"videos-{r}", database_url=database) for r in ("a", "b")]
+        try:
+            a, b = replicas
+            key = new_key(a, max_budget=5)
+            with openai.OpenAI(base_url=a.base_url, api_key=key) as on_a, openai.OpenAI(base_url=b.base_url, api_key=key) as on_b:
+                video = on_a.videos.create(model="sora-2", prompt="two harbours", seconds="4")
+                done = wait_for(on_b, video.id)
+                assert done.status == "completed"
+                data = on_b.videos.download_content(video.id).read()
+                assert data[4:8] == b"ftyp" and len(data) == 4 * 1024 + 32
+                assert data == on_a.videos.download_content(video.id).read()
+            deadline = time.monotonic() + 5
+            while abs(spend(b, key) - 0.4) > 1e-9 and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert abs(spend(b, key) - 0.4) < 1e-9, "charged once, whichever replica settled it"
+        finally:
+            for replica in replicas:
+                shut_down(replica.process)

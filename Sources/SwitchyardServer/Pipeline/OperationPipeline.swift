@@ -6,8 +6,8 @@ import NIOCore
 import SwitchyardCore
 
 /// Runs any row of `OperationTable` through the same stages in one order: key → body →
-/// allowlist (every model the client names) → budget → rate limits → guardrails → cache →
-/// route → meter → settle → log. Errors come back in the envelope of the operation's surface.
+/// allowlist (every model the client names) → budget → rate limits → guardrails → the
+/// conversation and files the content names → cache → route → meter → settle → log. Errors come back in the envelope of the operation's surface.
 struct OperationPipeline: Sendable {
     let gateway: Gateway
 
@@ -78,11 +78,13 @@ struct OperationPipeline: Sendable {
             guardrails = try await GuardrailStage(gateway: gateway)
                 .run(parsed, identity: origin.identity, headers: origin.headers, requestID: origin.requestID, logger: origin.logger)
             parsed = guardrails.request
+            let owner = gateway.governance.owner(origin.identity)
             if operation.capability == .responses {
-                (conversation, parsed) = try await ResponsesConversation.open(
-                    parsed, owner: gateway.governance.owner(origin.identity), gateway: gateway, logger: origin.logger
-                )
+                (conversation, parsed) = try await ResponsesConversation.open(parsed, owner: owner, gateway: gateway, logger: origin.logger)
             }
+            // The gateway's files the content names go inline (the owner's only) before the
+            // cache key is taken, so a cached answer is never one about another key's file.
+            parsed = try await FileInlining(files: gateway.files).inline(parsed, owner: owner)
             // An answer post_call guardrails must see is never served from the cache (a copy
             // kept for a request they did not inspect) nor kept in it.
             cached = try await cache.lookup(
@@ -109,8 +111,8 @@ struct OperationPipeline: Sendable {
             var routed = try await route(call)
             if case .job(let snapshot) = routed.value.body {
                 let job = try await gateway.jobs.accept(
-                    snapshot, deployment: routed.candidate.deployment, call: call, owner: gateway.governance.owner(identity),
-                    requestID: context.requestID, tags: Gateway.tags(request)
+                    snapshot, deployment: routed.candidate.deployment, call: call, owner: gateway.governance.owner(origin.identity),
+                    requestID: origin.requestID, tags: origin.tags
                 )
                 call.meter.observe(deployment: routed.candidate.deployment)
                 call.meter.finishAsJob()
