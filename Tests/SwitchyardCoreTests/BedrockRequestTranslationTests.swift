@@ -169,7 +169,38 @@ struct BedrockRequestTranslationTests {
         (#"{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:image/bmp;base64,Qk0="}}]}"#, "messages[0].content[0].image_url.url"),
         (#"{"role":"system","content":[{"type":"image_url","image_url":{"url":"data:image/png;base64,AA=="}}]}"#, "messages[0].content[0]"),
         (#"{"role":"function","name":"f","content":"x"}"#, "messages[0].role"),
+        (#"{"role":"user","content":[{"type":"file","file":{"file_id":"file-abc"}}]}"#, "messages[0].content[0].file"),
+        (#"{"role":"user","content":[{"type":"file","file":{"file_data":"data:application/zip;base64,UEs="}}]}"#, "messages[0].content[0].file.file_data"),
     ]
+
+    @Test("inline files become image and document blocks, each document named as Converse allows")
+    func inlineFiles() throws {
+        let request = try BedrockTestSupport.chatRequest(#"""
+            {"model":"m","messages":[{"role":"user","content":[
+              {"type":"text","text":"Compare."},
+              {"type":"file","file":{"file_data":"data:image/png;base64,iVBORw0KGgo=","filename":"map.png"}},
+              {"type":"file","file":{"file_data":"data:application/pdf;base64,JVBERi0=","filename":"reports/Q3 report.v2.pdf"}},
+              {"type":"file","file":{"file_data":"data:text/plain;base64,aGk="}}
+            ]}]}
+            """#)
+        let converse = try BedrockConverseRequest(openAI: request)
+        #expect(converse.messages.first?.content == [
+            .text("Compare."),
+            .image(BedrockImageBlock(format: "png", base64: "iVBORw0KGgo=")),
+            .document(BedrockDocumentBlock(format: "pdf", name: "Q3 report-v2", base64: "JVBERi0=")),
+            .document(BedrockDocumentBlock(format: "txt", name: "document 0-3", base64: "aGk=")),
+        ])
+        let encoded = String(decoding: try JSONEncoder().encode(converse.messages.first!.content[2]), as: UTF8.self)
+        #expect(encoded.contains(#""document":{"#) && encoded.contains(#""source":{"bytes":"JVBERi0="}"#))
+    }
+
+    @Test("document names keep letters, digits, single spaces, hyphens and brackets", arguments: [
+        ("brief.pdf", "brief"), ("a  b\tc.txt", "a b c"), ("résumé (final).docx", "r-sum- (final)"), (".env", "-env"), ("", "fallback"),
+        ("x/y/[draft].md", "[draft]"),
+    ])
+    func documentNames(filename: String, name: String) {
+        #expect(BedrockDocumentBlock.name(from: filename, fallback: "fallback") == name)
+    }
 
     @Test("content Converse cannot take is a 400 naming the part, or dropped", arguments: badMessages)
     func unsupportedContent(message: String, param: String) throws {

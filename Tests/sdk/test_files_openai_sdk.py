@@ -1,35 +1,55 @@
-"""The Files API through the official `openai` SDK against the real binary: multipart uploads
-streamed to the directory beside the SQLite file, lists with auto-pagination, content byte for
+"""The Files API through the official `openai` SDK against the real binary, on the embedded
+SQLite store and on PostgreSQL: multipart uploads streamed to the directory beside the SQLite
+file or to PostgreSQL's chunk rows, lists with auto-pagination, content byte for
 byte, deletes, owner isolation, the storage headers and the storage limit."""
 
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import httpx
 import openai
 import pytest
 
-from conftest import Gateway, shut_down, start_governed_gateway
+from conftest import Gateway, fresh_database, shut_down, start_governed_gateway
 
 MASTER = "sk-files-master"
 
 
-@pytest.fixture(scope="module")
-def files_gateway(tmp_path_factory) -> tuple[Gateway, Path]:
-    workdir = tmp_path_factory.mktemp("files")
-    gateway = start_governed_gateway(
-        workdir, "files-gateway", MASTER, 0.2, prices=(0.0, 0.0), settings="  default_storage_limit_mb: 16\n"
-    )
-    yield gateway, workdir
-    shut_down(gateway.process)
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def files_gateway(request, tmp_path_factory) -> tuple[Gateway, Path | str]:
+    """The gateway, and the directory its SQLite file and file blobs are in or its PostgreSQL URL."""
+    workdir = tmp_path_factory.mktemp(f"files-{request.param}")
+
+    def start(database_url: str | None) -> Gateway:
+        return start_governed_gateway(
+            workdir, f"files-{request.param}", MASTER, 0.2, prices=(0.0, 0.0), database_url=database_url,
+            settings="  default_storage_limit_mb: 16\n",
+        )
+
+    if request.param == "sqlite":
+        gateway = start(None)
+        yield gateway, workdir
+        shut_down(gateway.process)
+    else:
+        with fresh_database("switchyard_files_") as url:
+            gateway = start(url)
+            yield gateway, url
+            shut_down(gateway.process)
 
 
 def generate_key(gateway: Gateway, **fields) -> str:
     response = httpx.post(f"{gateway.root}/key/generate", json=fields, headers={"Authorization": f"Bearer {MASTER}"}, timeout=10)
     assert response.status_code == 200, response.text
     return response.json()["key"]
+
+
+def stored_chunk_bytes(database_url: str, file_id: str) -> int:
+    query = f"SELECT COALESCE(SUM(length(data)), 0) FROM switchyard_file_chunks WHERE file_id = '{file_id}'"
+    result = subprocess.run(["psql", database_url, "-tAc", query], capture_output=True, text=True, check=True)
+    return int(result.stdout.strip())
 
 
 def sdk(gateway: Gateway, key: str) -> openai.OpenAI:
@@ -54,8 +74,12 @@ def test_a_file_round_trips_byte_for_byte(files_gateway, tmp_path):
         assert created.status == "processed"
         assert raw.headers["x-storage-used-bytes"] == str(len(data))
         assert raw.headers["x-storage-limit-bytes"] == str(16 * 1024 * 1024)
-        # The bytes live beside the SQLite file, never in it.
-        assert (workdir / "switchyard.db.files" / created.id).read_bytes() == data
+        if isinstance(workdir, Path):
+            # The bytes live beside the SQLite file, never in it.
+            assert (workdir / "switchyard.db.files" / created.id).read_bytes() == data
+        else:
+            # On PostgreSQL they are chunk rows, so any replica serves them.
+            assert stored_chunk_bytes(workdir, created.id) == len(data)
 
         assert client.files.retrieve(created.id) == created
         content = client.files.with_raw_response.content(created.id)
@@ -66,7 +90,10 @@ def test_a_file_round_trips_byte_for_byte(files_gateway, tmp_path):
 
         deleted = client.files.delete(created.id)
         assert deleted.id == created.id and deleted.deleted is True
-        assert not (workdir / "switchyard.db.files" / created.id).exists()
+        if isinstance(workdir, Path):
+            assert not (workdir / "switchyard.db.files" / created.id).exists()
+        else:
+            assert stored_chunk_bytes(workdir, created.id) == 0
         with pytest.raises(openai.NotFoundError):
             client.files.retrieve(created.id)
 

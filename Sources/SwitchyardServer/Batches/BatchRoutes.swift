@@ -18,7 +18,7 @@ struct BatchRoutes: Sendable {
     func register(on group: RouterGroup<GatewayRequestContext>) {
         group.post("batches") { request, context in try await create(request, context) }
         group.get("batches") { request, context in try await list(request, context) }
-        group.get("batches/:id") { _, context in try await Self.json(BatchObject(visible(context))) }
+        group.get("batches/:id") { _, context in try await Response.json(BatchObject(visible(context))) }
         group.post("batches/:id/cancel") { _, context in try await cancel(context) }
     }
 
@@ -37,7 +37,7 @@ struct BatchRoutes: Sendable {
         )
         try await storing { try await store.insertBatch(batch) }
         scheduler.batchCreated()
-        return try Self.json(BatchObject(batch))
+        return try Response.json(BatchObject(batch))
     }
 
     /// The caller's batches (every batch for an admin), newest first, `limit` (1–100, 20 by
@@ -51,7 +51,7 @@ struct BatchRoutes: Sendable {
             try await store.batches(BatchQuery(ownerKeyHash: admin ? nil : owner.keyHash, teamID: owner.teamID, limit: limit, after: query.get("after")))
         }
         let page = Array(window.prefix(limit))
-        return try Self.json(BatchList(data: page.map(BatchObject.init), firstID: page.first?.id, lastID: page.last?.id, hasMore: window.count > limit))
+        return try Response.json(BatchList(data: page.map(BatchObject.init), firstID: page.first?.id, lastID: page.last?.id, hasMore: window.count > limit))
     }
 
     /// Moves the batch to `cancelling`: no line starts after this, the lines running finish,
@@ -60,7 +60,7 @@ struct BatchRoutes: Sendable {
     private func cancel(_ context: GatewayRequestContext) async throws -> Response {
         var batch = try await visible(context)
         while true {
-            if batch.status == .cancelling || batch.status == .cancelled { return try Self.json(BatchObject(batch)) }
+            if batch.status == .cancelling || batch.status == .cancelled { return try Response.json(BatchObject(batch)) }
             guard let cancelling = batch.moved(by: .cancelRequested, at: gateway.clock.wallTime()) else {
                 throw GatewayError(
                     .invalidRequest, "Cannot cancel a batch with status '\(batch.status.rawValue)'.", param: "batch_id", code: "batch_not_cancellable"
@@ -69,7 +69,7 @@ struct BatchRoutes: Sendable {
             let current = batch.status
             if try await storing({ try await store.updateBatch(cancelling, from: [current]) }) {
                 scheduler.batchCancelled(batch.id)
-                return try Self.json(BatchObject(cancelling))
+                return try Response.json(BatchObject(cancelling))
             }
             // The batch moved on meanwhile (its scheduler, or another cancel): look again.
             batch = try await visible(context)
@@ -81,7 +81,7 @@ struct BatchRoutes: Sendable {
         let id = try context.parameters.require("id")
         let owner = gateway.governance.owner(context.identity)
         guard let batch = try await storing({ try await store.batch(id: id) }),
-            context.identity.mayAdminister || batch.ownerKeyHash == owner.keyHash || (owner.teamID != nil && batch.teamID == owner.teamID)
+            owner.mayAccess(ownerKeyHash: batch.ownerKeyHash, teamID: batch.teamID, admins: .everything)
         else {
             throw GatewayError(.notFound, "No batch found with id '\(id)'.", param: "batch_id", code: "batch_not_found")
         }
@@ -92,9 +92,6 @@ struct BatchRoutes: Sendable {
         try await storeCall("The batch store", body)
     }
 
-    private static func json(_ value: some Encodable) throws -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: try SurfaceJSON.encode(value)))
-    }
 }
 
 /// `GET /v1/batches`: `{"object": "list", "data", "first_id", "last_id", "has_more"}`.

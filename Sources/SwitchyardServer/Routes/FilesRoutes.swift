@@ -28,7 +28,7 @@ struct FilesRoutes: Sendable {
             try await answer("files.list", request, context) { owner, _ in try await list(request, owner: owner) }
         }
         group.get("files/:id") { request, context in
-            try await answer("files.retrieve", request, context) { owner, _ in try Self.json(FileObject(try await visible(context, owner))) }
+            try await answer("files.retrieve", request, context) { owner, _ in try Response.json(FileObject(try await visible(context, owner))) }
         }
         group.get("files/:id/content") { request, context in
             try await answer("files.content", request, context) { owner, meter in try await content(context, owner: owner, meter: meter) }
@@ -37,7 +37,7 @@ struct FilesRoutes: Sendable {
             try await answer("files.delete", request, context) { owner, _ in
                 let file = try await visible(context, owner)
                 try await files.delete(file, logger: context.logger)
-                return try Self.json(FileDeleted(id: file.id))
+                return try Response.json(FileDeleted(id: file.id))
             }
         }
     }
@@ -107,7 +107,7 @@ struct FilesRoutes: Sendable {
             written = file
             try await form.readRest()
             let stored = try await files.publish(upload, file: file, purpose: try form.fields.validPurpose(), lifetime: try form.fields.lifetime())
-            return try Self.json(FileObject(stored))
+            return try Response.json(FileObject(stored))
         } catch {
             await files.abandon(upload, file: written)
             throw error
@@ -124,7 +124,7 @@ struct FilesRoutes: Sendable {
             visibility: owner.visibility(admins: .everything), purpose: parameters.get("purpose"), limit: limit, order: order,
             after: parameters.get("after"), before: parameters.get("before"), now: gateway.clock.wallTime()
         )
-        return try Self.json(FileList(try await files.list(query)))
+        return try Response.json(FileList(try await files.list(query)))
     }
 
     /// The bytes as stored, streamed: the first chunk is read before the answer starts, so a
@@ -165,9 +165,6 @@ struct FilesRoutes: Sendable {
         String(filename.unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 32 }.map(Character.init))
     }
 
-    static func json(_ value: some Encodable) throws -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: try SurfaceJSON.encode(value)))
-    }
 }
 
 extension HTTPField.Name {

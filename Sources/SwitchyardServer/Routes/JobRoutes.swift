@@ -35,7 +35,7 @@ struct JobRoutes: Sendable {
 
     private func retrieve(_ kind: MediaJob.Kind, _ context: GatewayRequestContext) async throws -> Response {
         let job = try await visible(kind, context)
-        var response = try Self.json(JobObject(job))
+        var response = try Response.json(JobObject(job))
         if job.isRunning {
             // The SDKs' poll helpers wait this long before asking again.
             response.headers[HTTPField.Name("openai-poll-after-ms")!] = String(Int(gateway.jobLifecycle.backoff.initial * 1000))
@@ -67,7 +67,7 @@ struct JobRoutes: Sendable {
     private func delete(_ kind: MediaJob.Kind, _ context: GatewayRequestContext) async throws -> Response {
         let job = try await visible(kind, context)
         try await gateway.jobs.delete(job)
-        return try Self.json(JobDeletion(id: job.id, object: "\(kind.rawValue).deleted", deleted: true))
+        return try Response.json(JobDeletion(id: job.id, object: "\(kind.rawValue).deleted", deleted: true))
     }
 
     /// Newest first unless `order=asc`; `limit` 1–100 (20), `after` and `before` as ids.
@@ -83,7 +83,7 @@ struct JobRoutes: Sendable {
         let owner = gateway.governance.owner(context.identity)
         let jobs = try await storing { try await gateway.governance.store.jobs(kind: kind, visibleTo: owner.visibility(admins: .everything)) }
         let page = CursorPage(jobs, id: \.id, limit: limit, order: order, after: query.get("after"), before: query.get("before"))
-        return try Self.json(JobList(data: page.items.map(JobObject.init), firstID: page.firstID, lastID: page.lastID, hasMore: page.hasMore))
+        return try Response.json(JobList(data: page.items.map(JobObject.init), firstID: page.firstID, lastID: page.lastID, hasMore: page.hasMore))
     }
 
     /// The job the path names, when the caller may see it.
@@ -101,9 +101,6 @@ struct JobRoutes: Sendable {
         try await storeCall("The job store", body)
     }
 
-    private static func json(_ value: some Encodable) throws -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: try SurfaceJSON.encode(value)))
-    }
 }
 
 /// `{"id", "object": "video.deleted", "deleted": true}`.

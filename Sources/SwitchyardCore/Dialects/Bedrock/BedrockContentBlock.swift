@@ -1,12 +1,14 @@
 /// One block of a Converse message, a union told apart by which single member is present.
 ///
-/// A block of a kind this gateway does not model (`document`, `cachePoint`, `video`…) is kept
+/// A block of a kind this gateway does not model (`cachePoint`, `video`…) is kept
 /// whole in `.other` and written back unchanged.
 public enum BedrockContentBlock: Sendable, Hashable {
     /// `{"text": …}`
     case text(String)
     /// `{"image": {"format", "source": {"bytes"}}}`
     case image(BedrockImageBlock)
+    /// `{"document": {"format", "name", "source": {"bytes"}}}`
+    case document(BedrockDocumentBlock)
     /// `{"toolUse": {"toolUseId", "name", "input"}}`
     case toolUse(BedrockToolUseBlock)
     /// `{"toolResult": {"toolUseId", "content", "status"}}`
@@ -24,7 +26,7 @@ public enum BedrockContentBlock: Sendable, Hashable {
 
 extension BedrockContentBlock: Codable {
     private enum CodingKeys: String, CodingKey {
-        case text, image, toolUse, toolResult, reasoningContent
+        case text, image, document, toolUse, toolResult, reasoningContent
     }
 
     public init(from decoder: Decoder) throws {
@@ -33,6 +35,8 @@ extension BedrockContentBlock: Codable {
             self = .text(text)
         } else if let image = try? container.decodeIfPresent(BedrockImageBlock.self, forKey: .image) {
             self = .image(image)
+        } else if let document = try? container.decodeIfPresent(BedrockDocumentBlock.self, forKey: .document) {
+            self = .document(document)
         } else if let toolUse = try container.decodeIfPresent(BedrockToolUseBlock.self, forKey: .toolUse) {
             self = .toolUse(toolUse)
         } else if let result = try container.decodeIfPresent(BedrockToolResultBlock.self, forKey: .toolResult) {
@@ -49,6 +53,7 @@ extension BedrockContentBlock: Codable {
         switch self {
         case .text(let text): try container.encode(text, forKey: .text)
         case .image(let image): try container.encode(image, forKey: .image)
+        case .document(let document): try container.encode(document, forKey: .document)
         case .toolUse(let toolUse): try container.encode(toolUse, forKey: .toolUse)
         case .toolResult(let result): try container.encode(result, forKey: .toolResult)
         case .reasoningContent(let reasoning): try container.encode(reasoning, forKey: .reasoningContent)

@@ -84,10 +84,12 @@ struct BedrockConversationBuilder {
             return text.isEmpty ? nil : .text(text)
         case .imageURL(let image, _):
             return try imageBlock(image.url, param: param + ".image_url.url")
+        case .file(let file, _):
+            return try fileBlock(file, param: param + ".file")
         case .inputAudio:
             throw GatewayError.audioNotSupported(provider: "Bedrock", param: param)
         default:
-            try policy.unsupported("Bedrock Converse through the gateway takes text and images, not `\(part.type)` parts.", param: param)
+            try policy.unsupported("Bedrock Converse through the gateway takes text, images and documents, not `\(part.type)` parts.", param: param)
             return nil
         }
     }
@@ -105,6 +107,27 @@ struct BedrockConversationBuilder {
             return nil
         }
         return .image(BedrockImageBlock(format: format, base64: String(url[url.index(after: comma)...])))
+    }
+
+    /// A file given inline (`file_data` as a base64 `data:` URL): an image block for an image,
+    /// else a document block named after the file (`param` names the fallback, so two unnamed
+    /// documents never share a name).
+    private func fileBlock(_ file: ChatContentPart.File, param: String) throws(GatewayError) -> BedrockContentBlock? {
+        guard let fileData = file.fileData, let data = DataURL(fileData) else {
+            try policy.unsupported("Bedrock takes files inline only (`file_data` as a base64 data: URL).", param: param)
+            return nil
+        }
+        if let format = BedrockImageBlock.format(forMediaType: data.mediaType) {
+            return .image(BedrockImageBlock(format: format, base64: data.base64))
+        }
+        guard let format = BedrockDocumentBlock.format(forMediaType: data.mediaType) else {
+            try policy.unsupported(
+                "Bedrock takes documents in pdf, csv, doc, docx, xls, xlsx, html, txt or md, not `\(data.mediaType)`.", param: param + ".file_data"
+            )
+            return nil
+        }
+        let fallback = "document " + param.filter { $0.isNumber || $0 == "." }.split(separator: ".").joined(separator: "-")
+        return .document(BedrockDocumentBlock(format: format, name: BedrockDocumentBlock.name(from: file.filename, fallback: fallback), base64: data.base64))
     }
 
     private func toolResult(of message: ChatMessage, at index: Int) throws(GatewayError) -> BedrockToolResultBlock {

@@ -28,7 +28,7 @@ extension ChatCompletionResponse {
                 thinkingBlocks.append(Self.bedrockThinkingBlock(text: text, signature: signature))
             case .reasoningContent(.redactedContent(let data)):
                 thinkingBlocks.append(["type": "redacted_thinking", "data": .string(data)])
-            case .image, .toolResult, .other:
+            case .image, .document, .toolResult, .other:
                 continue
             }
         }

@@ -145,7 +145,7 @@ extension ChatCompletionRequest {
                         }
                     }.joined(separator: "\n")
                     messages.append(ChatMessage(role: .tool, content: .text(text), toolCallID: result.toolUseId))
-                case .reasoningContent, .other: continue
+                case .document, .reasoningContent, .other: continue
                 }
             }
             let role: ChatRole = message.role == .assistant ? .assistant : .user
