@@ -27,14 +27,19 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel: String?
 
     func run() async throws {
-        let logger = LoggingSetup.bootstrap(level: logLevel)
         let environment = ProcessInfo.processInfo.environment
+        // The config decides the log format, so it is read before logging starts; its
+        // problems are logged once the format is known.
+        let path = config ?? environment["SWITCHYARD_CONFIG"]
+        let loaded = path.flatMap { $0.isEmpty ? nil : ConfigLoader.load(file: $0, environment: environment) }
+        let jsonLogs = loaded?.config.map { $0.general.jsonLogs || $0.litellm.jsonLogs } ?? false
+        let logger = LoggingSetup.bootstrap(level: logLevel, json: jsonLogs)
+        let report = StartupReport(logger: logger, json: jsonLogs || LoggingSetup.isTrue(environment["JSON_LOGS"]))
         EventLoopConcurrency.install(environment: environment)
         let gatewayConfig: GatewayConfig
-        if let path = config ?? environment["SWITCHYARD_CONFIG"], !path.isEmpty {
-            let result = ConfigLoader.load(file: path, environment: environment)
+        if let path, let result = loaded {
             for problem in result.problems {
-                FileHandle.standardError.write(Data("\(path): \(problem.severity.rawValue): \(problem.description)\n".utf8))
+                report.problem("\(path): \(problem.severity.rawValue): \(problem.description)", error: problem.severity == .error)
             }
             guard let loaded = result.config, result.errors.isEmpty else {
                 throw ExitCode(1)
@@ -45,19 +50,19 @@ struct ServeCommand: AsyncParsableCommand {
             logger.notice("no config given: serving the built-in mock models (mock, gpt-4o-mini, claude-sonnet-4-5)")
         }
         if gatewayConfig.general.masterKey == nil && !Self.isLoopback(host) && !insecureNoAuth {
-            FileHandle.standardError.write(Data("""
+            report.problem("""
                 Refusing to listen on \(host) with no master key: anyone who can reach it could use your providers.
                 Set general_settings.master_key in the config, listen on 127.0.0.1, or pass --insecure-no-auth.
 
-                """.utf8))
+                """, error: true)
             throw ExitCode(1)
         }
         guard let store = StoreLocation(databaseURL: gatewayConfig.general.databaseURL) else {
-            FileHandle.standardError.write(Data("general_settings.database_url: use postgres://…, postgresql://… or sqlite:PATH\n".utf8))
+            report.problem("general_settings.database_url: use postgres://…, postgresql://… or sqlite:PATH", error: true)
             throw ExitCode(1)
         }
         if case .sqlite(let path) = store { logger.notice("keys, spend and logs are stored in the SQLite file \(path)") }
-        let app = try Self.orExit("cannot open the store") {
+        let app = try report.orExit("cannot open the store") {
             try buildApplication(GatewayOptions(
                 host: host, port: port, config: gatewayConfig, store: store, httpsProxy: UpstreamProxy(environment: environment)
             ), logger: logger)
@@ -71,16 +76,6 @@ struct ServeCommand: AsyncParsableCommand {
             )
         )
         try await group.run()
-    }
-
-    /// Runs `body`; a failure prints `context` and the error and exits with status 1.
-    static func orExit<T>(_ context: String, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            FileHandle.standardError.write(Data("\(context): \(error)\n".utf8))
-            throw ExitCode(1)
-        }
     }
 
     static func isLoopback(_ host: String) -> Bool {

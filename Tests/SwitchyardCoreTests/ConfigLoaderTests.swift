@@ -105,6 +105,19 @@ import Testing
         #expect(result.config?.general.databaseURL == "postgres://switchyard@db/switchyard")
     }
 
+    static let oneModel = "model_list:\n  - model_name: m\n    litellm_params: {model: mock/m}\n"
+
+    @Test func jsonLogsIsReadFromGeneralOrLiteLLMSettingsWithoutAWarning() throws {
+        for (section, general, litellm) in [("general_settings", true, false), ("litellm_settings", false, true)] {
+            let result = ConfigLoader.load(yaml: "\(Self.oneModel)\(section):\n  json_logs: true\n", environment: [:])
+            #expect(result.problems.isEmpty, "\(result.problems)")
+            #expect(result.config?.general.jsonLogs == general)
+            #expect(result.config?.litellm.jsonLogs == litellm)
+        }
+        let wrong = ConfigLoader.load(yaml: "\(Self.oneModel)general_settings:\n  json_logs: loud\n", environment: [:])
+        #expect(wrong.errors.map(\.description).contains { $0.hasPrefix("general_settings.json_logs") })
+    }
+
     @Test func azureDeploymentsShareAGroupWithUniqueIDs() throws {
         let yaml = """
             model_list:

@@ -95,16 +95,19 @@ class Process:
             return None
 
 
-def start_process(name: str, args: list[str], workdir: Path, nofile: int | None = None) -> Process:
+def start_process(name: str, args: list[str], workdir: Path, nofile: int | None = None, env: dict[str, str] | None = None) -> Process:
     """`switchyard ARGS` with output to files; `nofile` lowers RLIMIT_NOFILE (soft and hard)
-    for the child only."""
+    for the child only; `env` adds to its environment."""
     binary = binary_path()
     if not binary.exists():
         pytest.exit(f"switchyard binary not found at {binary} (set SWITCHYARD_BIN)", returncode=2)
     stdout_path = workdir / f"{name}.stdout.log"
     stderr_path = workdir / f"{name}.stderr.log"
+    extra = env or {}
     env = dict(os.environ)
     env.pop("SWITCHYARD_CONFIG", None)  # the keyless demo must really run with no config
+    env.pop("JSON_LOGS", None)
+    env.update(extra)
 
     def limit_fds() -> None:
         if nofile is not None:

@@ -14,6 +14,7 @@ extension ConfigReader {
             case "cache": cache = entry
             case "cache_params": cacheParams = entry
             case "drop_params": settings.dropParams = bool(entry.value, at: entry.path) ?? false
+            case "json_logs": settings.jsonLogs = bool(entry.value, at: entry.path) ?? false
             case "request_timeout": settings.requestTimeout = number(entry.value, at: entry.path, .positive) ?? 600
             case "ssl_verify": break  // read before the model list, by `readDefaultTrust`
             default:
@@ -64,6 +65,7 @@ extension ConfigReader {
             case "upstream_idle_timeout": settings.upstreamIdleTimeout = number(entry.value, at: entry.path, .positive) ?? 60
             case "credits_per_usd": settings.creditsPerUSD = positiveNumber(entry.value, at: entry.path) ?? 1
             case "metrics_require_key": settings.metricsRequireKey = bool(entry.value, at: entry.path) ?? false
+            case "json_logs": settings.jsonLogs = bool(entry.value, at: entry.path) ?? false
             case "graceful_shutdown_timeout": settings.gracefulShutdownTimeout = number(entry.value, at: entry.path, .nonNegative) ?? 30
             case "budget_exceeded_status":
                 guard let status = number(entry.value, at: entry.path, .positive) else { break }

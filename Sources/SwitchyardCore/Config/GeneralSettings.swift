@@ -59,6 +59,9 @@ public struct GeneralSettings: Sendable {
     /// Whether `/metrics` takes a key like any other route (`metrics_require_key`); open by
     /// default, as Prometheus scrapers expect.
     public var metricsRequireKey: Bool = false
+    /// Log one JSON object per line (`json_logs`; LiteLLM reads it from `litellm_settings`,
+    /// which works too, and from the `JSON_LOGS` environment variable).
+    public var jsonLogs: Bool = false
     /// Requests per client address per window, before any key is checked (`ip_rate_limit`).
     public var addressRateLimit: AddressRateLimitSettings?
     /// Proxies whose `X-Forwarded-For` names the client (`trusted_proxies`: addresses or IPv4

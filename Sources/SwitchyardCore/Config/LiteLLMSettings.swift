@@ -6,6 +6,8 @@ public struct LiteLLMSettings: Sendable {
     public var requestTimeout: Double
     /// `cache: true` with `cache_params`; nil when responses are not cached.
     public var cache: CacheSettings?
+    /// Log one JSON object per line (`json_logs`, where LiteLLM reads it; also in `general_settings`).
+    public var jsonLogs = false
     /// Every other key, as written (including ones reported as not supported yet).
     public var extra: [String: JSONValue]
 
