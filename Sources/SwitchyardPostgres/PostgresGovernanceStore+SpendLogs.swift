@@ -102,6 +102,33 @@ extension PostgresGovernanceStore {
         }
     }
 
+    public func spendTotals(from start: Double, to end: Double, by grouping: SpendGrouping) async throws -> [SpendTotalsRow] {
+        let query: PostgresQuery = """
+            SELECT \(unescaped: grouping.column), COUNT(*)::BIGINT, SUM(spend), SUM(COALESCE(list_cost, spend)),
+                   SUM(prompt_tokens)::BIGINT, SUM(completion_tokens)::BIGINT,
+                   (array_agg(key_alias ORDER BY start_time DESC))[1]
+            FROM switchyard_spend_logs
+            WHERE start_time >= \(start) AND start_time < \(end)
+            GROUP BY 1 ORDER BY 3 DESC, 1
+            """
+        return try await perform("spendTotals") {
+            try await rows(query) { row in
+                var reader = RowReader(row)
+                let group: String? = try reader.next()
+                let requests: Int = try reader.next()
+                let spend: Double = try reader.next()
+                let listCost: Double = try reader.next()
+                let prompt: Int = try reader.next()
+                let completion: Int = try reader.next()
+                let alias: String? = try reader.next()
+                return SpendTotalsRow(
+                    group: group, label: grouping == .key ? alias : nil, requests: requests, spend: spend, listCost: listCost,
+                    promptTokens: prompt, completionTokens: completion
+                )
+            }
+        }
+    }
+
     /// Deletes log rows that started before `time` and usage windows before `minute`, in one
     /// statement; answers how many rows the two removed together.
     public func prune(logsBefore time: Double, windowsBefore minute: Int) async throws -> Int {

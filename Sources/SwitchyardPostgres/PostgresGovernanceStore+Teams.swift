@@ -61,4 +61,30 @@ extension PostgresGovernanceStore {
             }
         }
     }
+
+    public func deleteTeams(ids: [String]) async throws -> DeletedOwners {
+        try await deleteOwners(ids: ids, table: "switchyard_teams", column: "team_id")
+    }
+
+    public func deleteUsers(ids: [String]) async throws -> DeletedOwners {
+        try await deleteOwners(ids: ids, table: "switchyard_users", column: "user_id")
+    }
+
+    /// Deletes the rows of `table` whose `column` is one of `ids`, and the keys whose same
+    /// column names them, in one statement.
+    private func deleteOwners(ids: [String], table: String, column: String) async throws -> DeletedOwners {
+        guard !ids.isEmpty else { return DeletedOwners(ids: [], keyHashes: []) }
+        let query: PostgresQuery = """
+            WITH owners AS (DELETE FROM \(unescaped: table) WHERE \(unescaped: column) = ANY(\(ids)) RETURNING \(unescaped: column) AS id),
+                 keys AS (DELETE FROM switchyard_keys WHERE \(unescaped: column) IN (SELECT id FROM owners) RETURNING token_hash)
+            SELECT 'owner', id FROM owners UNION ALL SELECT 'key', token_hash FROM keys
+            """
+        let rows: [(kind: String, id: String)] = try await perform("delete \(table)") {
+            try await self.rows(query) { row in
+                let (kind, id) = try row.decode((String, String).self)
+                return (kind: kind, id: id)
+            }
+        }
+        return DeletedOwners(ids: rows.filter { $0.kind == "owner" }.map(\.id), keyHashes: rows.filter { $0.kind == "key" }.map(\.id))
+    }
 }

@@ -94,6 +94,26 @@ extension SQLiteGovernanceStore {
         }
     }
 
+    public func spendTotals(from start: Double, to end: Double, by grouping: SpendGrouping) async throws -> [SpendTotalsRow] {
+        try await database.run { connection in
+            // SQLite answers the bare key_alias column from the row that holds MAX(start_time).
+            try connection.query(
+                """
+                SELECT \(grouping.column), COUNT(*), SUM(spend), SUM(COALESCE(list_cost, spend)), SUM(prompt_tokens),
+                       SUM(completion_tokens), key_alias, MAX(start_time)
+                FROM switchyard_spend_logs WHERE start_time >= ? AND start_time < ?
+                GROUP BY \(grouping.column) ORDER BY SUM(spend) DESC, \(grouping.column)
+                """,
+                [.real(start), .real(end)]
+            ).map { row in
+                SpendTotalsRow(
+                    group: row[0].string, label: grouping == .key ? row[6].string : nil, requests: row[1].int ?? 0, spend: row[2].double ?? 0,
+                    listCost: row[3].double ?? 0, promptTokens: row[4].int ?? 0, completionTokens: row[5].int ?? 0
+                )
+            }
+        }
+    }
+
     public func prune(logsBefore time: Double, windowsBefore minute: Int) async throws -> Int {
         try await database.run { connection in
             try connection.transaction {

@@ -89,6 +89,33 @@ extension SQLiteGovernanceStore {
         }
     }
 
+    public func deleteTeams(ids: [String]) async throws -> DeletedOwners {
+        try await deleteOwners(ids: ids, table: "switchyard_teams", column: "team_id")
+    }
+
+    public func deleteUsers(ids: [String]) async throws -> DeletedOwners {
+        try await deleteOwners(ids: ids, table: "switchyard_users", column: "user_id")
+    }
+
+    /// Deletes the rows of `table` whose `column` is one of `ids`, and the keys whose same
+    /// column names them.
+    private func deleteOwners(ids: [String], table: String, column: String) async throws -> DeletedOwners {
+        try await database.run { connection in
+            try connection.transaction {
+                var deleted = DeletedOwners(ids: [], keyHashes: [])
+                for id in ids {
+                    try connection.query("DELETE FROM \(table) WHERE \(column) = ?", [.text(id)])
+                    guard connection.changes > 0 else { continue }
+                    deleted.ids.append(id)
+                    let keys = try connection.query("SELECT token_hash FROM switchyard_keys WHERE \(column) = ?", [.text(id)])
+                    deleted.keyHashes += keys.compactMap { $0[0].string }
+                    try connection.query("DELETE FROM switchyard_keys WHERE \(column) = ?", [.text(id)])
+                }
+                return deleted
+            }
+        }
+    }
+
     static func row(_ team: Team) -> [SQLiteValue] {
         [.text(team.teamID), SQLiteValue(team.teamAlias), .text(StoreJSON.encode(team.models))] + limitValues(team.limits)
             + [

@@ -9,6 +9,7 @@ import Testing
         #expect(try #require(BudgetDuration("30s")).nextReset(after: Self.noon) == Self.noon + 30)
         #expect(ISOTime.format(try #require(BudgetDuration("1mo")).nextReset(after: Self.noon)) == "2026-12-01T00:00:00Z")
         #expect(BudgetDuration("1w") == nil && BudgetDuration("0d") == nil && BudgetDuration("d") == nil)
+        #expect(BudgetDuration("36500d") != nil && BudgetDuration("36501d") == nil && BudgetDuration("1217mo") == nil && BudgetDuration("99999999999d") == nil)
     }
 
     /// Two replicas share a budget through the store: each sees the other's spend after a sync.

@@ -17,7 +17,12 @@ public struct BudgetDuration: Sendable, Hashable, CustomStringConvertible {
         guard let count = Int(digits), count > 0, let unit = Unit(rawValue: String(trimmed.dropFirst(digits.count))) else { return nil }
         self.count = count
         self.unit = unit
+        guard seconds <= Self.longest else { return nil }
     }
+
+    /// A hundred years: longer periods are typing mistakes, and their end would be a date
+    /// past year 9999, which no ISO 8601 reader takes.
+    public static let longest: Double = 100 * 365 * 86_400
 
     public init(count: Int, unit: Unit) {
         self.count = count

@@ -25,6 +25,10 @@ public protocol GovernanceStore: ResponseStore, FileStore, BatchStore, JobStore 
     func insertUser(_ user: GatewayUser) async throws
     func updateUser(_ user: GatewayUser) async throws
     func allUsers() async throws -> [GatewayUser]
+    /// Removes teams and every key whose `team_id` names one of them, in one transaction.
+    func deleteTeams(ids: [String]) async throws -> DeletedOwners
+    /// Removes users and every key whose `user_id` names one of them, in one transaction.
+    func deleteUsers(ids: [String]) async throws -> DeletedOwners
 
     /// Adds spend to keys, teams and users in one transaction.
     func addSpend(_ deltas: [SpendDelta]) async throws
@@ -43,6 +47,9 @@ public protocol GovernanceStore: ResponseStore, FileStore, BatchStore, JobStore 
     func spendLogs(_ query: SpendLogQuery) async throws -> (rows: [SpendLogEntry], total: Int)
     /// Spend per UTC day and model group between two Unix times.
     func spendReport(from start: Double, to end: Double) async throws -> [SpendReportRow]
+    /// Spend per key, team or model group for requests that started in `[start, end)`,
+    /// largest spend first.
+    func spendTotals(from start: Double, to end: Double, by grouping: SpendGrouping) async throws -> [SpendTotalsRow]
     /// Deletes log rows older than `time` and usage windows older than `minute`; answers rows removed.
     func prune(logsBefore time: Double, windowsBefore minute: Int) async throws -> Int
 
