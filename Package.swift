@@ -110,6 +110,7 @@ let package = Package(
             dependencies: [
                 "SwitchyardServer",
                 "SwitchyardCore",
+                "LeanHTTP",
                 "SwitchyardRedis",
                 "TestCertificates",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -70,41 +70,8 @@ public func buildApplication(
         cacheStore: redisPool.map { RedisResponseCacheStore(pool: $0) }
     )
 
-    let router = Router(context: GatewayRequestContext.self)
-    router.add(middleware: GatewayErrorMiddleware())
-    if let limit = options.config.general.addressRateLimit {
-        router.add(middleware: AddressRateLimitMiddleware(
-            limiter: AddressRateLimiter(settings: limit, clock: options.clock),
-            resolver: ClientAddressResolver(trustedProxies: options.config.general.trustedProxies)
-        ))
-    }
-    let open = router.group()
-    let authenticated = router.group().add(middleware: AuthMiddleware(governance: gateway.governance))
-    let health = HealthRoutes(modelCount: gateway.registry.listedModels.count)
-    let routes = OpenAIRoutes(gateway: gateway)
-    let pipeline = OperationPipeline(gateway: gateway)
-    let jobRoutes = JobRoutes(gateway: gateway, pipeline: pipeline)
-    let monitoring = MonitoringRoutes(gateway: gateway)
-    let files = FilesRoutes(gateway: gateway)
     let batchScheduler = BatchScheduler(gateway: gateway, files: BatchFiles(gateway: gateway), logger: logger)
-    let batches = BatchRoutes(gateway: gateway, scheduler: batchScheduler)
-    // Every proxied operation, on every surface: one pipeline, which checks the key itself.
-    OperationRoutes(pipeline: pipeline).register(on: router)
-    for prefix in ["v1", "api/v1", ""] {
-        health.register(on: prefix.isEmpty ? open : open.group(RouterPath(prefix)))
-        routes.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
-        files.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
-        batches.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
-        jobRoutes.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
-        let metricsGroup = options.config.general.metricsRequireKey ? authenticated : open
-        monitoring.registerMetrics(on: prefix.isEmpty ? metricsGroup : metricsGroup.group(RouterPath(prefix)))
-        monitoring.registerHealth(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
-    }
-
-    let admin = AdminRoutes(gateway: gateway)
-    for prefix in ["", "v1", "api/v1"] {
-        admin.register(on: prefix.isEmpty ? authenticated : authenticated.group(RouterPath(prefix)))
-    }
+    let router = try makeRouter(gateway: gateway, batchScheduler: batchScheduler, clock: options.clock)
 
     var services: [any Service] = [HTTPClientService(client: httpClient, pool: pool)]
     if let storeService = opened.service { services.append(storeService) }
@@ -136,6 +103,45 @@ public func buildApplication(
         onServerRunning: onServerRunning,
         logger: logger
     )
+}
+
+/// Every route the gateway serves, each registered from a described table (`RouteSet`s and
+/// `OperationTable`), with `/openapi.json` built from the same tables.
+func makeRouter(gateway: Gateway, batchScheduler: BatchScheduler, clock: any GatewayClock) throws -> Router<GatewayRequestContext> {
+    let general = gateway.config.general
+    let router = Router(context: GatewayRequestContext.self)
+    router.add(middleware: GatewayErrorMiddleware())
+    if let limit = general.addressRateLimit {
+        router.add(middleware: AddressRateLimitMiddleware(
+            limiter: AddressRateLimiter(settings: limit, clock: clock),
+            resolver: ClientAddressResolver(trustedProxies: general.trustedProxies)
+        ))
+    }
+    let open = router.group()
+    let authenticated = router.group().add(middleware: AuthMiddleware(governance: gateway.governance))
+    // Every proxied operation, on every surface: one pipeline, which checks the key itself.
+    let pipeline = OperationPipeline(gateway: gateway)
+    OperationRoutes(pipeline: pipeline).register(on: router)
+    var sets = [
+        RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: HealthRoutes(modelCount: gateway.registry.listedModels.count).routes),
+        RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: MonitoringRoutes(gateway: gateway).routes),
+        RouteSet(prefixes: ErrorSurface.openAI.operationPrefixes, routes: OpenAIRoutes(gateway: gateway).routes),
+        RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: FilesRoutes(gateway: gateway).routes),
+        RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: BatchRoutes(gateway: gateway, scheduler: batchScheduler).routes),
+        RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: JobRoutes(gateway: gateway, pipeline: pipeline).routes),
+        RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: AdminRoutes(gateway: gateway).routes),
+    ]
+    let docsPrefixes = [""]
+    let document = OpenAPIDocument(
+        sections: sets.map { OpenAPIDocument.Section(prefixes: $0.prefixes, operations: $0.routes.map(\.operation)) }
+            + OperationTable.all.map { OpenAPIDocument.Section(prefixes: $0.prefixes, operations: $0.apiOperations) }
+            + [OpenAPIDocument.Section(prefixes: docsPrefixes, operations: DocsRoutes.operations)]
+    )
+    sets.append(RouteSet(prefixes: docsPrefixes, routes: DocsRoutes(document: ByteBuffer(bytes: try document.encoded())).routes))
+    for set in sets {
+        set.register(open: open, authenticated: authenticated)
+    }
+    return router
 }
 
 /// The client for what the lean pool does not carry: `https://` upstreams behind an HTTP

@@ -120,12 +120,21 @@ public final class GovernanceLedger: Sendable {
     }
 
     public func removeKeys(_ hashes: [String]) {
+        remove(hashes.map(GovernedEntity.key))
+    }
+
+    /// Forgets deleted keys, teams and users (a team's or user's keys are removed with them).
+    public func remove(_ entities: [GovernedEntity]) {
         state.withLock { state in
             state.generation += 1
-            for hash in hashes {
-                state.touched[.key(hash)] = state.generation
-                state.keys[hash] = nil
-                state.entities[.key(hash)] = nil
+            for entity in entities {
+                state.touched[entity] = state.generation
+                state.entities[entity] = nil
+                switch entity {
+                case .key(let hash): state.keys[hash] = nil
+                case .team(let id): state.teams[id] = nil
+                case .user(let id): state.users[id] = nil
+                }
             }
         }
     }

@@ -71,28 +71,9 @@ struct AdminFields {
     func duration(_ name: String) throws -> BudgetDuration? {
         guard let text = try string(name) else { return nil }
         guard let duration = BudgetDuration(text) else {
-            throw GatewayError(.invalidRequest, "`\(name)` must be a duration such as 30s, 15m, 1h, 1d, 30d or 1mo.", param: name, code: "invalid_request")
+            throw GatewayError(.invalidRequest, "`\(name)` must be a duration such as 30s, 15m, 1h, 1d, 30d or 1mo, of at most 100 years.", param: name, code: "invalid_request")
         }
         return duration
-    }
-
-    /// The budget and limit fields shared by keys, teams and users, applied over `limits`.
-    func limits(over limits: BudgetLimits, now: Double) throws -> BudgetLimits {
-        var limits = limits
-        if has("max_budget") { limits.maxBudget = try number("max_budget") }
-        if has("rpm_limit") { limits.rpmLimit = try integer("rpm_limit") }
-        if has("tpm_limit") { limits.tpmLimit = try integer("tpm_limit") }
-        if has("max_parallel_requests") { limits.maxParallelRequests = try integer("max_parallel_requests") }
-        if has("budget_duration") {
-            limits.budgetDuration = try duration("budget_duration")
-            limits.budgetResetAt = limits.budgetDuration?.nextReset(after: now)
-        }
-        return limits
-    }
-
-    /// `max_storage_bytes` (keys and teams): bytes of files the holder may keep; null clears it.
-    func storageLimit() throws -> Int64? {
-        try integer("max_storage_bytes").map(Int64.init)
     }
 
     static func wrongType(_ name: String, _ expected: String) -> GatewayError {

@@ -157,22 +157,32 @@ extension AdminRoutes {
 
     /// The key fields of `/key/generate`, `/key/update` and `/key/regenerate`.
     func apply(_ fields: AdminFields, to key: inout VirtualKey, now: Double) throws {
-        if fields.has("key_alias") { key.keyAlias = try fields.string("key_alias") }
-        if fields.has("models") { key.models = try fields.strings("models") ?? [] }
-        if fields.has("team_id") { key.teamID = try fields.string("team_id") }
-        if fields.has("user_id") { key.userID = try fields.string("user_id") }
-        if fields.has("tags") { key.tags = try fields.strings("tags") ?? [] }
-        if fields.has("metadata") { key.metadata = try fields.dictionary("metadata") ?? [:] }
-        // LiteLLM's per-model limits travel as top-level fields and live in the metadata.
-        for name in ["model_rpm_limit", "model_tpm_limit"] where fields.has(name) {
+        try fields.apply(Self.keySettings, to: &key, now: now)
+    }
+
+    static var keySettings: [AdminSetting<VirtualKey>] {
+        [
+            .string("key_alias", \.keyAlias, "A name to find the key by."),
+            .strings("models", \.models, "Model groups the key may call; empty or null for all."),
+            .string("team_id", \.teamID, "The team the key belongs to: its budget and limits apply too."),
+            .string("user_id", \.userID, "The user the key belongs to: their budget and limits apply too."),
+            .strings("tags", \.tags, "Tags recorded with every request the key makes."),
+            .object("metadata", \.metadata, "Anything to store with the key."),
+        ] + ["model_rpm_limit", "model_tpm_limit"].map(modelLimitSetting) + [
+            .flag("blocked", \.blocked, "A blocked key is refused (401)."),
+            .storageLimit(\.maxStorageBytes, "Bytes of files the key may keep; null for default_storage_limit_mb."),
+            AdminSetting(name: "duration", schema: durationSchema.nullable.described("Lifetime from now (30s, 1h, 30d, 1mo); null never expires.")) { fields, key, now in
+                key.expiresAt = try fields.duration("duration").map { Self.expiry(of: $0, from: now) }
+            },
+        ] + AdminSetting<BudgetLimits>.limits.map { $0.lifted(\.limits) }
+    }
+
+    /// LiteLLM's per-model limits travel as top-level fields and live in the metadata.
+    private static func modelLimitSetting(_ name: String) -> AdminSetting<VirtualKey> {
+        let schema = APISchema(["type": ["object", "null"], "additionalProperties": ["type": "integer", "minimum": 0]])
+        return AdminSetting(name: name, schema: schema.described("Limits per model group: {\"gpt-4o\": 100}.")) { fields, key, _ in
             key.metadata[name] = try fields.dictionary(name).map(JSONValue.object)
         }
-        if fields.has("blocked") { key.blocked = try fields.bool("blocked") ?? false }
-        if fields.has("max_storage_bytes") { key.maxStorageBytes = try fields.storageLimit() }
-        if fields.has("duration") {
-            key.expiresAt = try fields.duration("duration").map { Self.expiry(of: $0, from: now) }
-        }
-        key.limits = try fields.limits(over: key.limits, now: now)
     }
 
     /// When a key made at `now` with `duration` (`30d`, `1h`) stops working: exactly that

@@ -76,6 +76,34 @@ extension AdminRoutes {
         return try Self.json(view)
     }
 
+    /// `/team/delete`: `{"team_ids": [...]}`; the teams' keys are deleted with them.
+    func deleteTeams(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        try await deleteOwners(request, context, kind: "team", entity: GovernedEntity.team) { store, ids in try await store.deleteTeams(ids: ids) }
+    }
+
+    /// `/user/delete`: `{"user_ids": [...]}`; the users' keys are deleted with them.
+    func deleteUsers(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        try await deleteOwners(request, context, kind: "user", entity: GovernedEntity.user) { store, ids in try await store.deleteUsers(ids: ids) }
+    }
+
+    /// Deletes the teams or users `<kind>_ids` names, and their keys, from the store and here.
+    private func deleteOwners(
+        _ request: Request, _ context: GatewayRequestContext, kind: String, entity: (String) -> GovernedEntity,
+        delete: @escaping @Sendable (any GovernanceStore, [String]) async throws -> DeletedOwners
+    ) async throws -> Response {
+        try requireAdmin(context)
+        let field = "\(kind)_ids"
+        guard let ids = try await fields(request).strings(field), !ids.isEmpty else {
+            throw GatewayError(.invalidRequest, "Pass the ids to delete as \"\(field)\": [...].", param: field, code: "invalid_request")
+        }
+        let deleted = try await storing { try await delete(governance.store, ids) }
+        governance.ledger.remove(deleted.keyHashes.map(GovernedEntity.key) + deleted.ids.map(entity))
+        guard !deleted.ids.isEmpty else {
+            throw GatewayError(.notFound, "None of these \(kind)s exist.", param: field, code: "\(kind)_not_found")
+        }
+        return try Self.json(["deleted_\(kind)s": .array(deleted.ids.map(JSONValue.string)), "deleted_keys": .array(deleted.keyHashes.map(JSONValue.string))])
+    }
+
     func updateUser(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         try requireAdmin(context)
         let fields = try await fields(request)
@@ -121,20 +149,30 @@ extension AdminRoutes {
     }
 
     private func apply(_ fields: AdminFields, to team: inout Team, now: Double) throws {
-        if fields.has("team_alias") { team.teamAlias = try fields.string("team_alias") }
-        if fields.has("models") { team.models = try fields.strings("models") ?? [] }
-        if fields.has("metadata") { team.metadata = try fields.dictionary("metadata") ?? [:] }
-        if fields.has("blocked") { team.blocked = try fields.bool("blocked") ?? false }
-        if fields.has("max_storage_bytes") { team.maxStorageBytes = try fields.storageLimit() }
-        team.limits = try fields.limits(over: team.limits, now: now)
+        try fields.apply(Self.teamSettings, to: &team, now: now)
     }
 
     private func apply(_ fields: AdminFields, to user: inout GatewayUser, now: Double) throws {
-        if fields.has("user_email") { user.userEmail = try fields.string("user_email") }
-        if fields.has("user_role") { user.userRole = try fields.string("user_role") }
-        if fields.has("team_id") { user.teamID = try fields.string("team_id") }
-        if fields.has("models") { user.models = try fields.strings("models") ?? [] }
-        if fields.has("metadata") { user.metadata = try fields.dictionary("metadata") ?? [:] }
-        user.limits = try fields.limits(over: user.limits, now: now)
+        try fields.apply(Self.userSettings, to: &user, now: now)
+    }
+
+    static var teamSettings: [AdminSetting<Team>] {
+        [
+            .string("team_alias", \.teamAlias, "A name for the team."),
+            .strings("models", \.models, "Model groups the team's keys may call; empty or null for all."),
+            .object("metadata", \.metadata, "Anything to store with the team."),
+            .flag("blocked", \.blocked, "A blocked team's keys are refused."),
+            .storageLimit(\.maxStorageBytes, "Bytes of files all the team's keys may keep together; null for no team limit."),
+        ] + AdminSetting<BudgetLimits>.limits.map { $0.lifted(\.limits) }
+    }
+
+    static var userSettings: [AdminSetting<GatewayUser>] {
+        [
+            .string("user_email", \.userEmail, "The user's email address."),
+            .string("user_role", \.userRole, "`proxy_admin` lets the user's keys use the admin API."),
+            .string("team_id", \.teamID, "The user's team."),
+            .strings("models", \.models, "Model groups the user's keys may call; empty or null for all."),
+            .object("metadata", \.metadata, "Anything to store with the user."),
+        ] + AdminSetting<BudgetLimits>.limits.map { $0.lifted(\.limits) }
     }
 }

@@ -1,99 +1,102 @@
 import Foundation
 import SwitchyardCore
 
-/// The JSON the admin API answers with, in LiteLLM's field names.
+/// The JSON the admin API answers with, in LiteLLM's field names. Each view is a table of
+/// members that both renders answers and describes them in `/openapi.json`.
 enum AdminViews {
-    static func key(_ key: VirtualKey) -> [String: JSONValue] {
-        var view: [String: JSONValue] = [
-            "token": .string(key.tokenHash),
-            "key_name": .string(key.keyName),
-            "key_alias": optional(key.keyAlias),
-            "spend": .number(key.spend),
-            "models": .array(key.models.map(JSONValue.string)),
-            "expires": optional(key.expiresAt.map(ISOTime.format)),
-            "team_id": optional(key.teamID),
-            "user_id": optional(key.userID),
-            "tags": .array(key.tags.map(JSONValue.string)),
-            "metadata": .object(key.metadata),
-            "blocked": .bool(key.blocked),
-            "max_storage_bytes": optional(key.maxStorageBytes.map(Double.init)),
-            "created_at": .string(ISOTime.format(key.createdAt)),
-            "updated_at": .string(ISOTime.format(key.updatedAt)),
-        ]
-        view.merge(limits(key.limits)) { $1 }
-        return view
-    }
+    static func key(_ key: VirtualKey) -> [String: JSONValue] { AdminViewField.render(keyFields, key) }
+    static func team(_ team: Team) -> [String: JSONValue] { AdminViewField.render(teamFields, team) }
+    static func user(_ user: GatewayUser) -> [String: JSONValue] { AdminViewField.render(userFields, user) }
+    static func spendLog(_ entry: SpendLogEntry) -> [String: JSONValue] { AdminViewField.render(spendLogFields, entry) }
 
-    static func team(_ team: Team) -> [String: JSONValue] {
-        var view: [String: JSONValue] = [
-            "team_id": .string(team.teamID),
-            "team_alias": optional(team.teamAlias),
-            "models": .array(team.models.map(JSONValue.string)),
-            "spend": .number(team.spend),
-            "metadata": .object(team.metadata),
-            "blocked": .bool(team.blocked),
-            "max_storage_bytes": optional(team.maxStorageBytes.map(Double.init)),
-            "created_at": .string(ISOTime.format(team.createdAt)),
-        ]
-        view.merge(limits(team.limits)) { $1 }
-        return view
-    }
-
-    static func user(_ user: GatewayUser) -> [String: JSONValue] {
-        var view: [String: JSONValue] = [
-            "user_id": .string(user.userID),
-            "user_email": optional(user.userEmail),
-            "user_role": optional(user.userRole),
-            "team_id": optional(user.teamID),
-            "models": .array(user.models.map(JSONValue.string)),
-            "spend": .number(user.spend),
-            "metadata": .object(user.metadata),
-            "created_at": .string(ISOTime.format(user.createdAt)),
-        ]
-        view.merge(limits(user.limits)) { $1 }
-        return view
-    }
-
-    static func limits(_ limits: BudgetLimits) -> [String: JSONValue] {
+    static var keyFields: [AdminViewField<VirtualKey>] {
         [
-            "max_budget": optional(limits.maxBudget),
-            "budget_duration": optional(limits.budgetDuration?.description),
-            "budget_reset_at": optional(limits.budgetResetAt.map(ISOTime.format)),
-            "rpm_limit": optional(limits.rpmLimit.map(Double.init)),
-            "tpm_limit": optional(limits.tpmLimit.map(Double.init)),
-            "max_parallel_requests": optional(limits.maxParallelRequests.map(Double.init)),
-        ]
+            .string("token", \.tokenHash, "The key's SHA-256 hash: how the admin API names it."),
+            .string("key_name", \.keyName, "The key's ends (`sk-...a1b2`), to recognise it by."),
+            .optionalString("key_alias", \.keyAlias, "A name to find the key by."),
+            .number("spend", \.spend, "USD spent in the current budget period."),
+            .strings("models", \.models, "Model groups the key may call; empty for all."),
+            .optionalTime("expires", \.expiresAt, "When the key stops working."),
+            .optionalString("team_id", \.teamID, "The team the key belongs to."),
+            .optionalString("user_id", \.userID, "The user the key belongs to."),
+            .strings("tags", \.tags, "Tags recorded with every request the key makes."),
+            .object("metadata", \.metadata, "Anything the admin stored with the key."),
+            .flag("blocked", \.blocked, "A blocked key is refused (401)."),
+            .storageLimit(\.maxStorageBytes, "Bytes of files the key may keep; null for the default."),
+            .time("created_at", \.createdAt, "When the key was made."),
+            .time("updated_at", \.updatedAt, "When the key was last changed."),
+        ] + limitFields.map { $0.lifted(\.limits) }
     }
 
-    static func spendLog(_ entry: SpendLogEntry) -> [String: JSONValue] {
+    static var teamFields: [AdminViewField<Team>] {
         [
-            "request_id": .string(entry.requestID),
-            "call_type": .string(entry.callType),
-            "api_key": optional(entry.keyHash),
-            "key_alias": optional(entry.keyAlias),
-            "team_id": optional(entry.teamID),
-            "user": optional(entry.userID),
-            "model_group": .string(entry.modelGroup),
-            "model": optional(entry.model),
-            "custom_llm_provider": optional(entry.provider),
-            "spend": .number(entry.spend),
-            "list_cost": .number(entry.listCost),
-            "billing_multiplier": .number(entry.billingMultiplier),
-            "cost_known": .bool(entry.costKnown),
-            "cache_hit": .bool(entry.cacheHit),
-            "saved_cost": .number(entry.savedCost),
-            "units": entry.units.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) } ?? .null,
-            "prompt_tokens": .number(Double(entry.promptTokens)),
-            "completion_tokens": .number(Double(entry.completionTokens)),
-            "total_tokens": .number(Double(entry.totalTokens)),
-            "startTime": .string(ISOTime.format(entry.startTime)),
-            "endTime": .string(ISOTime.format(entry.endTime)),
-            "status": .string(entry.status < 400 ? "success" : "failure"),
-            "status_code": .number(Double(entry.status)),
-            "request_tags": .array(entry.tags.map(JSONValue.string)),
+            .string("team_id", \.teamID, "The team's id."),
+            .optionalString("team_alias", \.teamAlias, "A name for the team."),
+            .strings("models", \.models, "Model groups the team's keys may call; empty for all."),
+            .number("spend", \.spend, "USD spent in the current budget period."),
+            .object("metadata", \.metadata, "Anything the admin stored with the team."),
+            .flag("blocked", \.blocked, "A blocked team's keys are refused."),
+            .storageLimit(\.maxStorageBytes, "Bytes of files the team's keys may keep together; null for none."),
+            .time("created_at", \.createdAt, "When the team was made."),
+        ] + limitFields.map { $0.lifted(\.limits) }
+    }
+
+    static var userFields: [AdminViewField<GatewayUser>] {
+        [
+            .string("user_id", \.userID, "The user's id."),
+            .optionalString("user_email", \.userEmail, "The user's email address."),
+            .optionalString("user_role", \.userRole, "`proxy_admin` may use the admin API with their own key."),
+            .optionalString("team_id", \.teamID, "The user's team."),
+            .strings("models", \.models, "Model groups the user's keys may call; empty for all."),
+            .number("spend", \.spend, "USD spent in the current budget period."),
+            .object("metadata", \.metadata, "Anything the admin stored with the user."),
+            .time("created_at", \.createdAt, "When the user was made."),
+        ] + limitFields.map { $0.lifted(\.limits) }
+    }
+
+    static var limitFields: [AdminViewField<BudgetLimits>] {
+        [
+            .optionalNumber("max_budget", \.maxBudget, "USD that may be spent per budget period."),
+            AdminViewField(name: "budget_duration", schema: durationSchema.nullable.described("How often spend resets.")) {
+                $0.budgetDuration.map { .string($0.description) } ?? .null
+            },
+            .optionalTime("budget_reset_at", \.budgetResetAt, "When spend next resets."),
+            .optionalInteger("rpm_limit", \.rpmLimit, "Requests per minute."),
+            .optionalInteger("tpm_limit", \.tpmLimit, "Tokens per minute."),
+            .optionalInteger("max_parallel_requests", \.maxParallelRequests, "Requests in flight at once."),
         ]
     }
 
-    static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
-    static func optional(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+    static var spendLogFields: [AdminViewField<SpendLogEntry>] {
+        [
+            .string("request_id", \.requestID, "The request's `x-request-id`."),
+            .string("call_type", \.callType, "The operation: `chat/completions`, `messages`, `generateContent`…"),
+            .optionalString("api_key", \.keyHash, "The hash of the key that made the request."),
+            .optionalString("key_alias", \.keyAlias, "That key's alias."),
+            .optionalString("team_id", \.teamID, "The key's team."),
+            .optionalString("user", \.userID, "The key's user."),
+            .string("model_group", \.modelGroup, "The model group asked for."),
+            .optionalString("model", \.model, "The deployment's model that answered."),
+            .optionalString("custom_llm_provider", \.provider, "That deployment's provider."),
+            .number("spend", \.spend, "USD charged: the list cost times the billing multiplier."),
+            .number("list_cost", \.listCost, "USD at the model's list prices."),
+            .number("billing_multiplier", \.billingMultiplier, "The model's `billing_multiplier`."),
+            .flag("cost_known", \.costKnown, "Whether the model had prices."),
+            .flag("cache_hit", \.cacheHit, "Whether the answer came from the cache."),
+            .number("saved_cost", \.savedCost, "USD a cache hit saved."),
+            AdminViewField(name: "units", schema: APISchema.anyObject.nullable.described("What a media or utility operation was metered in (images, seconds, characters…).")) {
+                $0.units.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) } ?? .null
+            },
+            AdminViewField(name: "prompt_tokens", schema: .integer) { .number(Double($0.promptTokens)) },
+            AdminViewField(name: "completion_tokens", schema: .integer) { .number(Double($0.completionTokens)) },
+            AdminViewField(name: "total_tokens", schema: .integer) { .number(Double($0.totalTokens)) },
+            .time("startTime", \.startTime, "When the request arrived."),
+            .time("endTime", \.endTime, "When its answer ended."),
+            AdminViewField(name: "status", schema: APISchema.string.adding("enum", ["success", "failure"])) {
+                .string($0.status < 400 ? "success" : "failure")
+            },
+            AdminViewField(name: "status_code", schema: .integer.described("The HTTP status answered.")) { .number(Double($0.status)) },
+            .strings("request_tags", \.tags, "Tags from the key, the request's `x-switchyard-tags` and its body's `tags`."),
+        ]
+    }
 }

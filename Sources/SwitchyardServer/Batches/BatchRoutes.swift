@@ -15,11 +15,47 @@ struct BatchRoutes: Sendable {
     static let completionWindow = "24h"
     static let windowSeconds: Double = 86_400
 
-    func register(on group: RouterGroup<GatewayRequestContext>) {
-        group.post("batches") { request, context in try await create(request, context) }
-        group.get("batches") { request, context in try await list(request, context) }
-        group.get("batches/:id") { _, context in try await Response.json(BatchObject(visible(context))) }
-        group.post("batches/:id/cancel") { _, context in try await cancel(context) }
+    var routes: [DescribedRoute] {
+        func route(_ method: String, _ path: String, _ summary: String, _ about: String, query: [APIOperation.Parameter] = [],
+                   body: APIOperation.Content? = nil, answer: String = "Batch", errors: [Int],
+                   _ handle: @escaping @Sendable (Request, GatewayRequestContext) async throws -> Response) -> DescribedRoute {
+            DescribedRoute(
+                operation: APIOperation(
+                    method: method, path: path, summary: summary, about: about, tag: "Batches", access: .key, query: query, body: body,
+                    answer: .json(.ref(answer)), errors: errors
+                ),
+                handle: handle
+            )
+        }
+        let create = APISchema.object(
+            [
+                ("input_file_id", APISchema.string.described("A file of purpose `batch` the caller may read.")),
+                ("endpoint", APISchema.string.adding("enum", .array(BatchEndpoint.operations.keys.sorted().map(JSONValue.string)))),
+                ("completion_window", APISchema.string.adding("enum", ["24h"])),
+                ("metadata", APISchema.anyObject.nullable.described("At most 16 string pairs.")),
+            ],
+            required: ["input_file_id", "endpoint", "completion_window"]
+        )
+        return [
+            route(
+                "POST", "batches", "Create a batch", "Runs every line of the input file through the gateway's pipeline as the caller.",
+                body: .json(create), errors: [400, 404]
+            ) { request, context in try await self.create(request, context) },
+            route(
+                "GET", "batches", "List batches", "The caller's batches (every batch for admins), newest first.",
+                query: [
+                    .init(name: "limit", schema: APISchema.integer.adding("minimum", 1).adding("maximum", 100), about: "Batches per page (default 20)."),
+                    .init(name: "after", schema: .string, about: "A batch id: the page starts after it."),
+                ],
+                answer: "BatchList", errors: [400]
+            ) { request, context in try await list(request, context) },
+            route("GET", "batches/{id}", "Retrieve a batch", "Its status, counts, usage and files.", errors: [404]) { _, context in
+                try await Response.json(BatchObject(visible(context)))
+            },
+            route("POST", "batches/{id}/cancel", "Cancel a batch", "No line starts after it; running lines finish.", errors: [400, 404]) { _, context in
+                try await cancel(context)
+            },
+        ]
     }
 
     private var store: any GovernanceStore { gateway.governance.store }

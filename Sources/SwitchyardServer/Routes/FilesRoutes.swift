@@ -20,26 +20,76 @@ struct FilesRoutes: Sendable {
     /// The paths whose `POST` bodies stream to the route as they arrive (`ConnectionLimits`).
     static let uploadPaths: Set<String> = ["/v1/files", "/files", "/api/v1/files"]
 
-    func register(on group: RouterGroup<GatewayRequestContext>) {
-        group.post("files") { request, context in
-            try await answer("files.create", request, context) { owner, _ in try await create(request, owner: owner) }
+    var routes: [DescribedRoute] {
+        let id = "An id the caller may see: its own, its team's, or any for admins."
+        func route(_ method: String, _ path: String, _ summary: String, _ about: String, query: [APIOperation.Parameter] = [],
+                   body: APIOperation.Content? = nil, answer: APIOperation.Content, errors: [Int] = [404],
+                   _ handle: @escaping @Sendable (Request, GatewayRequestContext) async throws -> Response) -> DescribedRoute {
+            DescribedRoute(
+                operation: APIOperation(
+                    method: method, path: path, summary: summary, about: about + " " + id, tag: "Files", access: .key, query: query, body: body,
+                    answer: answer, errors: errors
+                ),
+                handle: handle
+            )
         }
-        group.get("files") { request, context in
-            try await answer("files.list", request, context) { owner, _ in try await list(request, owner: owner) }
-        }
-        group.get("files/:id") { request, context in
-            try await answer("files.retrieve", request, context) { owner, _ in try Response.json(FileObject(try await visible(context, owner))) }
-        }
-        group.get("files/:id/content") { request, context in
-            try await answer("files.content", request, context) { owner, meter in try await content(context, owner: owner, meter: meter) }
-        }
-        group.delete("files/:id") { request, context in
-            try await answer("files.delete", request, context) { owner, _ in
-                let file = try await visible(context, owner)
-                try await files.delete(file, logger: context.logger)
-                return try Response.json(FileDeleted(id: file.id))
-            }
-        }
+        let upload = APISchema.object(
+            [
+                ("file", APISchema.string.adding("format", "binary")),
+                ("purpose", APISchema.string.adding("enum", ["assistants", "batch", "fine-tune", "vision", "user_data", "evals"])),
+                ("expires_after[anchor]", APISchema.string.adding("enum", ["created_at"])),
+                ("expires_after[seconds]", APISchema.integer.adding("minimum", 3600).adding("maximum", 2_592_000)),
+            ],
+            required: ["file", "purpose"]
+        )
+        return [
+            DescribedRoute(
+                operation: APIOperation(
+                    method: "POST", path: "files", summary: "Upload a file",
+                    about: "Multipart, streamed to the gateway's storage; answers carry x-storage-used-bytes and x-storage-limit-bytes.",
+                    tag: "Files", access: .key, body: APIOperation.Content(mediaTypes: [("multipart/form-data", upload)]),
+                    answer: .json(.ref("File")), errors: [400, 413]
+                ),
+                handle: { request, context in
+                    try await answer("files.create", request, context) { owner, _ in try await create(request, owner: owner) }
+                }
+            ),
+            DescribedRoute(
+                operation: APIOperation(
+                    method: "GET", path: "files", summary: "List files", about: "The caller's files (every file for admins), newest first.",
+                    tag: "Files", access: .key, query: [
+                        .init(name: "purpose", schema: .string, about: "Only files of this purpose."),
+                        .init(name: "limit", schema: APISchema.integer.adding("minimum", 1).adding("maximum", 10_000), about: "Files per page (default 10000)."),
+                        .init(name: "order", schema: APISchema.string.adding("enum", ["asc", "desc"]), about: "`desc` (default) or `asc`."),
+                        .init(name: "after", schema: .string, about: "A file id: the page starts after it."),
+                        .init(name: "before", schema: .string, about: "A file id: the page ends before it."),
+                    ],
+                    answer: .json(.ref("FileList")), errors: [400]
+                ),
+                handle: { request, context in
+                    try await answer("files.list", request, context) { owner, _ in try await list(request, owner: owner) }
+                }
+            ),
+            route("GET", "files/{id}", "Retrieve a file", "The file object.", answer: .json(.ref("File"))) { request, context in
+                try await answer("files.retrieve", request, context) { owner, _ in try Response.json(FileObject(try await visible(context, owner))) }
+            },
+            route(
+                "GET", "files/{id}/content", "Download a file", "The bytes as uploaded, streamed.",
+                answer: APIOperation.Content(mediaTypes: [("application/octet-stream", APISchema.string.adding("format", "binary"))])
+            ) { request, context in
+                try await answer("files.content", request, context) { owner, meter in try await content(context, owner: owner, meter: meter) }
+            },
+            route(
+                "DELETE", "files/{id}", "Delete a file", "Removes the file and its bytes.",
+                answer: .json(.object([("id", .string), ("object", .string), ("deleted", .boolean)], required: ["id", "object", "deleted"]))
+            ) { request, context in
+                try await answer("files.delete", request, context) { owner, _ in
+                    let file = try await visible(context, owner)
+                    try await files.delete(file, logger: context.logger)
+                    return try Response.json(FileDeleted(id: file.id))
+                }
+            },
+        ]
     }
 
     /// Runs one operation for the caller: admission and its log row (a streamed answer

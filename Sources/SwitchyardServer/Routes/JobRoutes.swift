@@ -15,22 +15,59 @@ struct JobRoutes: Sendable {
     let gateway: Gateway
     let pipeline: OperationPipeline
 
-    func register(on group: RouterGroup<GatewayRequestContext>) {
-        for (kind, collection) in [(MediaJob.Kind.video, "videos"), (.music, "music/generations")] {
-            group.get(RouterPath(collection)) { request, context in try await list(kind, request, context) }
-            group.get(RouterPath("\(collection)/:id")) { _, context in try await retrieve(kind, context) }
-            group.get(RouterPath("\(collection)/:id/content")) { request, context in try await content(kind, request, context) }
-            group.delete(RouterPath("\(collection)/:id")) { _, context in try await delete(kind, context) }
+    var routes: [DescribedRoute] {
+        func route(_ method: String, _ path: String, _ summary: String, _ about: String, tag: String, query: [APIOperation.Parameter] = [],
+                   body: APIOperation.Content? = nil, answer: APIOperation.Content, errors: [Int] = [404],
+                   _ handle: @escaping @Sendable (Request, GatewayRequestContext) async throws -> Response) -> DescribedRoute {
+            DescribedRoute(
+                operation: APIOperation(
+                    method: method, path: path, summary: summary, about: about, tag: tag, access: .key, query: query, body: body, answer: answer,
+                    errors: errors
+                ),
+                handle: handle
+            )
         }
-        group.get("videos/generations/:id") { _, context in try await retrieve(.video, context) }
-        group.get("videos/generations/:id/content") { request, context in try await content(.video, request, context) }
-        group.post("videos/:id/remix") { request, context in
-            let source = try await visible(.video, context)
-            guard source.status == .completed else {
-                throw GatewayError(.invalidRequest, "Only a completed video can be remixed; '\(source.id)' is \(source.status.rawValue).", code: "video_not_ready")
-            }
-            return await pipeline.respond(OperationTable.videoRemix, to: request, context: context, pathModel: source.model, remixSource: source)
+        let page: [APIOperation.Parameter] = [
+            .init(name: "limit", schema: APISchema.integer.adding("minimum", 1).adding("maximum", 100), about: "Jobs per page (default 20)."),
+            .init(name: "order", schema: APISchema.string.adding("enum", ["asc", "desc"]), about: "`desc` (default) or `asc`."),
+            .init(name: "after", schema: .string, about: "A job id: the page starts after it."),
+            .init(name: "before", schema: .string, about: "A job id: the page ends before it."),
+        ]
+        let deleted = APIOperation.Content.json(.object([("id", .string), ("object", .string), ("deleted", .boolean)], required: ["id", "object", "deleted"]))
+        var routes: [DescribedRoute] = []
+        for (kind, collection, tag, schema) in [(MediaJob.Kind.video, "videos", "Videos", "Video"), (.music, "music/generations", "Music", "Music")] {
+            let media = kind == .video ? "video/mp4" : "audio/*"
+            routes += [
+                route("GET", collection, "List \(kind.rawValue) jobs", "The caller's jobs (every job for admins).", tag: tag, query: page,
+                      answer: .json(.ref("JobList")), errors: [400]) { request, context in try await list(kind, request, context) },
+                route("GET", "\(collection)/{id}", "Retrieve a \(kind.rawValue) job", "Its status and progress, from the gateway's store.", tag: tag,
+                      answer: .json(.ref(schema))) { _, context in try await retrieve(kind, context) },
+                route("GET", "\(collection)/{id}/content", "Download a \(kind.rawValue)", "The finished file, streamed from the gateway's store.",
+                      tag: tag, query: kind == .video ? [.init(name: "variant", schema: .string, about: "`video` (default).")] : [],
+                      answer: APIOperation.Content(mediaTypes: [(media, APISchema.string.adding("format", "binary"))])) { request, context in
+                    try await content(kind, request, context)
+                },
+                route("DELETE", "\(collection)/{id}", "Delete a \(kind.rawValue) job", "A finished job and its stored file.", tag: tag,
+                      answer: deleted, errors: [400, 404]) { _, context in try await delete(kind, context) },
+            ]
         }
+        routes += [
+            route("GET", "videos/generations/{id}", "Retrieve a video job (compatibility path)", "As GET /v1/videos/{id}.", tag: "Videos",
+                  answer: .json(.ref("Video"))) { _, context in try await retrieve(.video, context) },
+            route("GET", "videos/generations/{id}/content", "Download a video (compatibility path)", "As GET /v1/videos/{id}/content.",
+                  tag: "Videos", answer: APIOperation.Content(mediaTypes: [("video/mp4", APISchema.string.adding("format", "binary"))])) { request, context in
+                try await content(.video, request, context)
+            },
+            route("POST", "videos/{id}/remix", "Remix a video", "A new job from a completed video, on the deployment that made it.", tag: "Videos",
+                  body: .json(.object([("prompt", .string)], required: ["prompt"])), answer: .json(.ref("Video")), errors: [400, 402, 404]) { request, context in
+                let source = try await visible(.video, context)
+                guard source.status == .completed else {
+                    throw GatewayError(.invalidRequest, "Only a completed video can be remixed; '\(source.id)' is \(source.status.rawValue).", code: "video_not_ready")
+                }
+                return await pipeline.respond(OperationTable.videoRemix, to: request, context: context, pathModel: source.model, remixSource: source)
+            },
+        ]
+        return routes
     }
 
     private func retrieve(_ kind: MediaJob.Kind, _ context: GatewayRequestContext) async throws -> Response {

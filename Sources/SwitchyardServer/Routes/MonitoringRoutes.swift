@@ -9,27 +9,42 @@ struct MonitoringRoutes: Sendable {
     let gateway: Gateway
 
     /// `/metrics` is open by default, as Prometheus scrapers expect (LiteLLM's default too);
-    /// `general_settings.metrics_require_key` registers it behind the key check instead.
-    func registerMetrics(on group: RouterGroup<GatewayRequestContext>) {
-        group.get("metrics") { _, _ in
-            Response(
-                status: .ok,
-                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: metricsText()))
-            )
-        }
-    }
-
+    /// `general_settings.metrics_require_key` puts it behind the key check instead.
+    ///
     /// `/health` takes a key. Upstream addresses and the providers' last error messages are
     /// for admins only (the master key or an admin user's key): to anyone else they would
     /// show where the gateway's traffic goes and what its providers said.
-    func registerHealth(on group: RouterGroup<GatewayRequestContext>) {
-        group.get("health") { _, context in
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let data = (try? encoder.encode(healthReport(forAdmin: context.identity.mayAdminister))) ?? Data()
-            return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
-        }
+    var routes: [DescribedRoute] {
+        [
+            DescribedRoute(
+                operation: APIOperation(
+                    method: "GET", path: "metrics", summary: "Prometheus metrics",
+                    about: "Requests, latency, tokens, spend, cache and guardrail counters, and each deployment's state, in Prometheus' text format.",
+                    tag: "Health", access: gateway.config.general.metricsRequireKey ? .key : .open,
+                    answer: APIOperation.Content(mediaTypes: [("text/plain", .string)])
+                ),
+                handle: { _, _ in
+                    Response(
+                        status: .ok,
+                        headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: metricsText()))
+                    )
+                }
+            ),
+            DescribedRoute(
+                operation: APIOperation(
+                    method: "GET", path: "health", summary: "Every deployment's state",
+                    about: "Healthy and cooling deployments with their in-flight requests, failures and latency; `api_base` and `last_error` for admins only.",
+                    tag: "Health", access: .key, answer: .json(.ref("HealthReport"))
+                ),
+                handle: { _, context in
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                    let data = (try? encoder.encode(healthReport(forAdmin: context.identity.mayAdminister))) ?? Data()
+                    return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+                }
+            ),
+        ]
     }
 
     func metricsText() -> String {

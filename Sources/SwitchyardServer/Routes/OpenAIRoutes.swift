@@ -6,12 +6,23 @@ import SwitchyardCore
 struct OpenAIRoutes {
     let gateway: Gateway
 
-    func register(on group: RouterGroup<GatewayRequestContext>) {
+    var routes: [DescribedRoute] {
         let models = ModelsRoutes(registry: gateway.registry, governance: gateway.governance)
-        group.get("models") { _, context in models.list(context) }
-        group.get("models/**") { _, context in
-            try models.retrieve(context.parameters.getCatchAll().joined(separator: "/"), context)
-        }
-        ResponsesRoutes(gateway: gateway).register(on: group)
+        return [
+            DescribedRoute(
+                operation: APIOperation(
+                    method: "GET", path: "models", summary: "List models", about: "The model groups the key may call, in OpenAI's shape.",
+                    tag: "Models", access: .key, answer: .json(.ref("ModelList"))
+                ),
+                handle: { _, context in models.list(context) }
+            ),
+            DescribedRoute(
+                operation: APIOperation(
+                    method: "GET", path: "models/{model}", summary: "Retrieve a model", about: "A model group the key may call; the id may hold slashes.",
+                    tag: "Models", access: .key, answer: .json(.ref("Model")), errors: [404], catchAll: true
+                ),
+                handle: { _, context in try models.retrieve(context.parameters.getCatchAll().joined(separator: "/"), context) }
+            ),
+        ] + ResponsesRoutes(gateway: gateway).routes
     }
 }

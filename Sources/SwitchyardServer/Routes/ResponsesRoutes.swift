@@ -9,10 +9,39 @@ import SwitchyardCore
 struct ResponsesRoutes: Sendable {
     let gateway: Gateway
 
-    func register(on group: RouterGroup<GatewayRequestContext>) {
-        group.get("responses/:id") { _, context in try await retrieve(context) }
-        group.delete("responses/:id") { _, context in try await delete(context) }
-        group.get("responses/:id/input_items") { request, context in try await inputItems(request, context) }
+    var routes: [DescribedRoute] {
+        let page: [APIOperation.Parameter] = [
+            .init(name: "limit", schema: APISchema.integer.adding("minimum", 1).adding("maximum", 100), about: "Items per page, 1 to 100 (default 20)."),
+            .init(name: "order", schema: APISchema.string.adding("enum", ["asc", "desc"]), about: "`desc` (default) or `asc`."),
+            .init(name: "after", schema: .string, about: "An item id: the page starts after it."),
+            .init(name: "before", schema: .string, about: "An item id: the page ends before it."),
+        ]
+        return [
+            DescribedRoute(
+                operation: APIOperation(
+                    method: "GET", path: "responses/{id}", summary: "Retrieve a stored response",
+                    about: "The response as it was answered; only the key that made it, its team and admins see it.",
+                    tag: "Responses", access: .key, answer: .json(.ref("Response")), errors: [404]
+                ),
+                handle: { _, context in try await retrieve(context) }
+            ),
+            DescribedRoute(
+                operation: APIOperation(
+                    method: "DELETE", path: "responses/{id}", summary: "Delete a stored response", tag: "Responses", access: .key,
+                    answer: .json(.object([("id", .string), ("object", .string), ("deleted", .boolean)], required: ["id", "object", "deleted"])),
+                    errors: [404]
+                ),
+                handle: { _, context in try await delete(context) }
+            ),
+            DescribedRoute(
+                operation: APIOperation(
+                    method: "GET", path: "responses/{id}/input_items", summary: "List a stored response's input items",
+                    about: "Earlier turns' input and output items, then the response's own input; newest first unless `order=asc`.",
+                    tag: "Responses", access: .key, query: page, answer: .json(.ref("ItemList")), errors: [404]
+                ),
+                handle: { request, context in try await inputItems(request, context) }
+            ),
+        ]
     }
 
     /// The response as it was answered, byte for byte.
