@@ -34,11 +34,13 @@ import Testing
     /// Every method and path the router serves, as Hummingbird lists them (`{id}` for a
     /// parameter, `**` for a catch-all).
     static func registeredRoutes() async throws -> [(method: String, path: String)] {
-        let (store, _) = try StoreLocation.sqlite(path: ":memory:").open()
+        let opened = try StoreLocation.sqlite(path: ":memory:").open()
         let client = makeUpstreamHTTPClient(requestTimeout: 1)
         let pool = HTTP1ConnectionPool(configuration: .init())
         let config = try TestConfig.load(Self.config)
-        let gateway = Gateway(config: config, httpClient: client, pool: pool, store: store, clock: SystemGatewayClock())
+        let gateway = Gateway(
+            config: config, httpClient: client, pool: pool, store: opened.store, fileBlobs: opened.blobs, jobBlobs: opened.jobBlobs, clock: SystemGatewayClock()
+        )
         let router = try makeRouter(
             gateway: gateway, batchScheduler: BatchScheduler(gateway: gateway, files: BatchFiles(gateway: gateway), logger: Logger(label: "test")),
             clock: SystemGatewayClock()

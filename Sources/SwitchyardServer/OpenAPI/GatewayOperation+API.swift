@@ -56,6 +56,8 @@ extension GatewayOperation {
             return APIOperation.Content(mediaTypes: [("audio/*", APISchema.string.adding("contentMediaType", "audio/*").described("The audio, in the requested format."))])
         case .transcript:
             return APIOperation.Content(mediaTypes: [("application/json", schema), ("text/plain", APISchema.string.described("`text`, `srt` or `vtt`."))])
+        case .job:
+            return .json(.ref(capability == .musicGeneration ? "Music" : "Video"))
         case .json:
             var types: [(type: String, schema: APISchema)] = [("application/json", schema)]
             if streaming != .never { types.append(("text/event-stream", Self.event)) }
