@@ -11,13 +11,7 @@ import Testing
 @testable import SwitchyardServer
 
 @Suite struct OpenAPIDocumentTests {
-    static let config = """
-        model_list:
-          - model_name: mock
-            litellm_params: {model: mock/m}
-        general_settings:
-          master_key: sk-master-123
-        """
+    static let config = TestConfig.mockWithMasterKey
 
     /// The description as the gateway serves it, with no key.
     static func document() async throws -> [String: Any] {

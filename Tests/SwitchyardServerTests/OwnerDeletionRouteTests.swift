@@ -7,13 +7,7 @@ import Testing
 
 /// `/team/delete` and `/user/delete`: the teams or users go, with their keys, at once.
 @Suite struct OwnerDeletionRouteTests {
-    static let config = """
-        model_list:
-          - model_name: mock
-            litellm_params: {model: mock/m}
-        general_settings:
-          master_key: sk-master-123
-        """
+    static let config = TestConfig.mockWithMasterKey
 
     @Test func deletingATeamStopsItsKeysAtOnceAndLeavesOthersAlone() async throws {
         try await withGateway(try TestConfig.load(Self.config)) { client in

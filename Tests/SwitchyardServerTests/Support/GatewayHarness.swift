@@ -27,6 +27,15 @@ enum TestConfig {
           max_request_size_mb: 1
         """
 
+    /// The in-process mock behind the master key `sk-master-123` (`AdminClient`'s).
+    static let mockWithMasterKey = """
+        model_list:
+          - model_name: mock
+            litellm_params: {model: mock/m}
+        general_settings:
+          master_key: sk-master-123
+        """
+
     /// One model group `gpt-4o` served by the fake upstream.
     static func single(upstream: FakeOpenAIUpstream, extra: String = "", settings: String = "") -> String {
         """
