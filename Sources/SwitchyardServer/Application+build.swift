@@ -23,6 +23,9 @@ public struct GatewayOptions: Sendable {
     public var httpsProxy: UpstreamProxy?
     /// Who polls video and music jobs: the background service, or a test by hand.
     public var jobPolling: JobPolling
+    /// Reads the config again for a reload (`SIGHUP`, `POST /config/reload`): `switchyard
+    /// serve` reads its config file; nil when there is none (the demo).
+    public var configSource: (@Sendable () -> ConfigLoadResult)?
 
     public init(
         host: String = "127.0.0.1",
@@ -31,8 +34,10 @@ public struct GatewayOptions: Sendable {
         clock: any GatewayClock = SystemGatewayClock(),
         store: StoreLocation = .sqlite(path: ":memory:"),
         httpsProxy: UpstreamProxy? = nil,
-        jobPolling: JobPolling = .background
+        jobPolling: JobPolling = .background,
+        configSource: (@Sendable () -> ConfigLoadResult)? = nil
     ) {
+        self.configSource = configSource
         self.jobPolling = jobPolling
         self.httpsProxy = httpsProxy
         self.host = host
@@ -71,11 +76,13 @@ public func buildApplication(
     )
 
     let batchScheduler = BatchScheduler(gateway: gateway, files: BatchFiles(gateway: gateway), logger: logger)
-    let router = try makeRouter(gateway: gateway, batchScheduler: batchScheduler, clock: options.clock)
+    let reloader = ConfigReloader(gateway: gateway, source: options.configSource, logger: logger)
+    let router = try makeRouter(gateway: gateway, batchScheduler: batchScheduler, reloader: reloader, clock: options.clock)
 
     var services: [any Service] = [HTTPClientService(client: httpClient, pool: pool)]
     if let storeService = opened.service { services.append(storeService) }
     if let redisPool { services.append(RedisPoolService(pool: redisPool)) }
+    services.append(ReloadSignalService(reloader: reloader))
     services.append(
         GovernanceService(governance: gateway.governance, files: gateway.files, interval: options.config.general.batchWriteInterval, logger: logger)
     )
@@ -107,7 +114,9 @@ public func buildApplication(
 
 /// Every route the gateway serves, each registered from a described table (`RouteSet`s and
 /// `OperationTable`), with `/openapi.json` built from the same tables.
-func makeRouter(gateway: Gateway, batchScheduler: BatchScheduler, clock: any GatewayClock) throws -> Router<GatewayRequestContext> {
+func makeRouter(
+    gateway: Gateway, batchScheduler: BatchScheduler, reloader: ConfigReloader, clock: any GatewayClock
+) throws -> Router<GatewayRequestContext> {
     let general = gateway.config.general
     let router = Router(context: GatewayRequestContext.self)
     router.add(middleware: GatewayErrorMiddleware())
@@ -124,7 +133,8 @@ func makeRouter(gateway: Gateway, batchScheduler: BatchScheduler, clock: any Gat
     OperationRoutes(pipeline: pipeline).register(on: router)
     var sets = [
         RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: HealthRoutes(modelCount: gateway.registry.listedModels.count).routes),
-        RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: MonitoringRoutes(gateway: gateway).routes),
+        RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: MonitoringRoutes(gateway: gateway, reloader: reloader).routes),
+        RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: ConfigRoutes(reloader: reloader).routes),
         RouteSet(prefixes: ErrorSurface.openAI.operationPrefixes, routes: OpenAIRoutes(gateway: gateway).routes),
         RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: FilesRoutes(gateway: gateway).routes),
         RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: BatchRoutes(gateway: gateway, scheduler: batchScheduler).routes),

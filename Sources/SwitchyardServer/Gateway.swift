@@ -2,24 +2,31 @@ import AsyncHTTPClient
 import Foundation
 import LeanHTTP
 import Logging
+import Synchronization
 import SwitchyardCore
 
 /// What every request handler shares, built once at start-up. A class: every request and
 /// attempt holds it, and a reference is one retain where a copy of its fields was dozens.
 final class Gateway: Sendable {
-    let config: GatewayConfig
-    let registry: ModelRegistry
+    /// The configuration in force, with its model groups and routing: swapped whole by a
+    /// reload (`install`).
+    var routes: RoutingTable { table.withLock { $0 } }
+    var config: GatewayConfig { routes.config }
+    var registry: ModelRegistry { routes.registry }
+    var selector: DeploymentSelector { routes.selector }
+    /// Retries, cooldowns and fallbacks over this gateway's model groups.
+    var routing: RoutingLoop { routes.routing }
+    private let table: Mutex<RoutingTable>
+    private let slots = DeploymentSlots()
     let transport: UpstreamTransport
     let maxRequestBytes: Int
     /// Non-streamed upstream bodies larger than this are refused (502), not buffered.
     let maxResponseBytes: Int
+    /// Every deployment's state, for the gateway's whole life (keys from `DeploymentSlots`).
     let ledger: DeploymentLedger
-    let selector: DeploymentSelector
     let metrics: GatewayMetrics
     let clock: any GatewayClock
     let governance: Governance
-    /// Retries, cooldowns and fallbacks over this gateway's model groups.
-    let routing: RoutingLoop
     /// The response cache, when `litellm_settings.cache` is on.
     let cache: ResponseCache?
     /// Files of the Files API (and the gateway's own, such as batch output).
@@ -40,8 +47,6 @@ final class Gateway: Sendable {
             backoff: JobBackoff(initial: config.general.jobPollInitialDelay, cap: config.general.jobPollMaxDelay),
             retention: config.general.jobContentRetention.seconds
         )
-        self.config = config
-        self.registry = ModelRegistry(config: config)
         self.clock = clock
         self.ledger = DeploymentLedger(
             deploymentCount: config.deployments.count,
@@ -49,8 +54,8 @@ final class Gateway: Sendable {
             cooldownTime: config.router.cooldownTime,
             clock: clock
         )
-        self.selector = DeploymentSelector(strategy: config.router.routingStrategy)
         self.metrics = GatewayMetrics()
+        self.table = Mutex(RoutingTable(config: config, slots: slots, ledger: ledger, clock: clock, metrics: metrics))
         self.governance = Governance(store: store, settings: config.general, clock: clock, metrics: metrics)
         // The in-process mock's jobs progress on the gateway's clock, so tests move them by hand.
         let mock = MockProviderHandler(jobTime: { clock.wallTime() })
@@ -76,7 +81,13 @@ final class Gateway: Sendable {
             defaultKeyLimit: general.defaultStorageLimitMB > 0 ? Int64(general.defaultStorageLimitMB * 1024 * 1024) : nil
         )
         self.files = FileService(store: store, blobs: fileBlobs, quota: quota, clock: clock, maxFileBytes: Int64(general.maxFileSizeMB * 1024 * 1024))
-        self.routing = RoutingLoop(registry: registry, ledger: ledger, selector: selector, settings: config.router, clock: clock, metrics: metrics)
+    }
+
+    /// Puts `config` in force for every request that starts from now on; requests already
+    /// running finish on the table they started with.
+    func install(_ config: GatewayConfig) {
+        let next = RoutingTable(config: config, slots: slots, ledger: ledger, clock: clock, metrics: metrics)
+        table.withLock { $0 = next }
     }
 
     /// The video and music jobs this gateway runs.

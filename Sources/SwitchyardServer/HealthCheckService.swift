@@ -22,7 +22,7 @@ struct HealthCheckService: Service {
 
     func checkAll() async {
         await withTaskGroup(of: Void.self) { group in
-            for (key, deployment) in gateway.config.deployments.enumerated() where !deployment.isWildcard {
+            for (key, deployment) in gateway.routes.deployments where !deployment.isWildcard {
                 group.addTask { await check(key: key, deployment: deployment) }
             }
         }

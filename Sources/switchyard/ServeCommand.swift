@@ -64,7 +64,8 @@ struct ServeCommand: AsyncParsableCommand {
         if case .sqlite(let path) = store { logger.notice("keys, spend and logs are stored in the SQLite file \(path)") }
         let app = try report.orExit("cannot open the store") {
             try buildApplication(GatewayOptions(
-                host: host, port: port, config: gatewayConfig, store: store, httpsProxy: UpstreamProxy(environment: environment)
+                host: host, port: port, config: gatewayConfig, store: store, httpsProxy: UpstreamProxy(environment: environment),
+                configSource: configSource(path: loaded == nil ? nil : path)
             ), logger: logger)
         }
         let group = ServiceGroup(
@@ -76,6 +77,12 @@ struct ServeCommand: AsyncParsableCommand {
             )
         )
         try await group.run()
+    }
+
+    /// Reads the config file again, with the environment as it is then (`SIGHUP`).
+    private func configSource(path: String?) -> (@Sendable () -> ConfigLoadResult)? {
+        guard let path else { return nil }
+        return { ConfigLoader.load(file: path, environment: ProcessInfo.processInfo.environment) }
     }
 
     static func isLoopback(_ host: String) -> Bool {

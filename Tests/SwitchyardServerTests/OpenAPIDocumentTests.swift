@@ -35,9 +35,10 @@ import Testing
         let gateway = Gateway(
             config: config, httpClient: client, pool: pool, store: opened.store, fileBlobs: opened.blobs, jobBlobs: opened.jobBlobs, clock: SystemGatewayClock()
         )
+        let logger = Logger(label: "test")
         let router = try makeRouter(
-            gateway: gateway, batchScheduler: BatchScheduler(gateway: gateway, files: BatchFiles(gateway: gateway), logger: Logger(label: "test")),
-            clock: SystemGatewayClock()
+            gateway: gateway, batchScheduler: BatchScheduler(gateway: gateway, files: BatchFiles(gateway: gateway), logger: logger),
+            reloader: ConfigReloader(gateway: gateway, source: nil, logger: logger), clock: SystemGatewayClock()
         )
         await pool.shutdown()
         try await client.shutdown()

@@ -1,5 +1,5 @@
 /// `general_settings`: authentication, storage and request limits.
-public struct GeneralSettings: Sendable {
+public struct GeneralSettings: Sendable, Equatable {
     /// The key that may do everything; nil runs the gateway open (loopback only).
     public var masterKey: String?
     /// A Postgres URL; nil means the embedded SQLite store. Read from the environment only

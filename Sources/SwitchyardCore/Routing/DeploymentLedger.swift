@@ -24,16 +24,35 @@ public final class DeploymentLedger: Sendable {
         public var failures = 0
     }
 
+    /// When failures cool a deployment, and for how long (`router_settings`; a reload may
+    /// change them).
+    public struct CooldownPolicy: Sendable {
+        public var allowedFails: Int
+        public var cooldownTime: Double
+
+        public init(allowedFails: Int, cooldownTime: Double) {
+            self.allowedFails = max(allowedFails, 1)
+            self.cooldownTime = cooldownTime
+        }
+    }
+
     private let states: Mutex<[State]>
     private let clock: any GatewayClock
-    private let allowedFails: Int
-    private let cooldownTime: Double
+    private let policy: Mutex<CooldownPolicy>
 
     public init(deploymentCount: Int, allowedFails: Int, cooldownTime: Double, clock: any GatewayClock) {
         self.states = Mutex(Array(repeating: State(), count: deploymentCount))
         self.clock = clock
-        self.allowedFails = max(allowedFails, 1)
-        self.cooldownTime = cooldownTime
+        self.policy = Mutex(CooldownPolicy(allowedFails: allowedFails, cooldownTime: cooldownTime))
+    }
+
+    /// Makes room for `count` deployments (keys from `DeploymentSlots`) and applies `policy`
+    /// from now on; what is known of existing deployments stays.
+    public func adopt(deploymentCount count: Int, policy: CooldownPolicy) {
+        states.withLock { states in
+            if states.count < count { states += Array(repeating: State(), count: count - states.count) }
+        }
+        self.policy.withLock { $0 = policy }
     }
 
     public var now: Double { clock.now() }
@@ -109,6 +128,9 @@ public final class DeploymentLedger: Sendable {
     @discardableResult
     public func fail(_ key: Int, reason: String, countsTowardCooldown: Bool = true) -> Bool {
         let now = clock.now()
+        let policy = self.policy.withLock { $0 }
+        let allowedFails = policy.allowedFails
+        let cooldownTime = policy.cooldownTime
         return states.withLock { states in
             guard states.indices.contains(key) else { return false }
             states[key].failures += 1
@@ -125,6 +147,7 @@ public final class DeploymentLedger: Sendable {
     /// Cools a deployment at once (a failed health check).
     public func coolDown(_ key: Int, reason: String) {
         let now = clock.now()
+        let cooldownTime = self.policy.withLock { $0.cooldownTime }
         states.withLock { states in
             guard states.indices.contains(key) else { return }
             states[key].cooldownUntil = max(states[key].cooldownUntil, now + cooldownTime)

@@ -10,7 +10,9 @@ public struct ModelRegistry: Sendable {
     private let wildcards: [(prefix: String, suffix: String, name: String)]
     private let aliases: [String: String]
 
-    public init(config: GatewayConfig) {
+    /// - Parameter keys: each deployment's ledger key, in `config.deployments` order
+    ///   (`DeploymentSlots`); by default its position.
+    public init(config: GatewayConfig, keys: [Int]? = nil) {
         var groups: [String: [RouteTarget.Candidate]] = [:]
         var order: [String] = []
         var wildcards: [(prefix: String, suffix: String, name: String)] = []
@@ -24,7 +26,7 @@ public struct ModelRegistry: Sendable {
                 }
             }
             groups[deployment.modelName, default: []].append(
-                RouteTarget.Candidate(key: key, deployment: deployment, upstreamModel: deployment.upstreamModel)
+                RouteTarget.Candidate(key: keys?[key] ?? key, deployment: deployment, upstreamModel: deployment.upstreamModel)
             )
         }
         self.groups = groups
@@ -78,7 +80,8 @@ public struct ModelRegistry: Sendable {
 public struct RouteTarget: Sendable {
     /// One deployment and the model id to send it.
     public struct Candidate: Sendable {
-        /// The deployment's position in `model_list`, its key in the `DeploymentLedger`.
+        /// The deployment's key in the `DeploymentLedger`: its position in `model_list`, or
+        /// the key `DeploymentSlots` gave it.
         public var key: Int
         public var deployment: Deployment
         public var upstreamModel: String

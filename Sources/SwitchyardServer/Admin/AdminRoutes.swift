@@ -13,6 +13,10 @@ struct AdminRoutes: Sendable {
 
     /// Refuses callers that are not the master key or a `proxy_admin` user's key.
     func requireAdmin(_ context: GatewayRequestContext) throws {
+        try Self.requireAdmin(context)
+    }
+
+    static func requireAdmin(_ context: GatewayRequestContext) throws {
         guard context.identity.mayAdminister else {
             throw GatewayError(.forbidden, "Only the master key or an admin's key may use this route.", code: "admin_only")
         }

@@ -44,6 +44,7 @@ enum GatewaySchemas {
                 [
                     ("healthy_endpoints", .array(endpoint)), ("unhealthy_endpoints", .array(endpoint)),
                     ("healthy_count", .integer), ("unhealthy_count", .integer),
+                    ("config_reload", APISchema.anyObject.described("The last config reload: status, trigger, time, errors and warnings (admins).")),
                 ],
                 required: ["healthy_endpoints", "unhealthy_endpoints", "healthy_count", "unhealthy_count"]
             ),

@@ -7,8 +7,10 @@ import SwitchyardCore
 /// `GET /v1/models` and `GET /v1/models/{id}` in OpenAI's shape. A virtual key sees only the
 /// models it may call.
 struct ModelsRoutes: Sendable {
-    let registry: ModelRegistry
-    let governance: Governance
+    let gateway: Gateway
+    /// The model groups in force now (a reload changes them).
+    var registry: ModelRegistry { gateway.registry }
+    var governance: Governance { gateway.governance }
     /// Fixed at start-up, as the model list's `created`.
     let created = Int(Date().timeIntervalSince1970)
 

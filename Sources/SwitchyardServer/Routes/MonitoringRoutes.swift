@@ -7,6 +7,8 @@ import SwitchyardCore
 /// `GET /metrics` (Prometheus text) and `GET /health` (every deployment's state, no secrets).
 struct MonitoringRoutes: Sendable {
     let gateway: Gateway
+    /// Its last outcome is part of `/health` (admins see its errors).
+    var reloader: ConfigReloader?
 
     /// `/metrics` is open by default, as Prometheus scrapers expect (LiteLLM's default too);
     /// `general_settings.metrics_require_key` puts it behind the key check instead.
@@ -52,7 +54,7 @@ struct MonitoringRoutes: Sendable {
         let now = gateway.ledger.now
         var inFlight: [(labels: KeyValuePairs<String, String>, value: Double)] = []
         var cooling: [(labels: KeyValuePairs<String, String>, value: Double)] = []
-        for (key, deployment) in gateway.config.deployments.enumerated() where key < states.count {
+        for (key, deployment) in gateway.routes.deployments where key < states.count {
             inFlight.append((["model_group": deployment.modelName, "deployment": deployment.id], Double(states[key].inFlight)))
             cooling.append((["model_group": deployment.modelName, "deployment": deployment.id], states[key].cooldownUntil > now ? 1 : 0))
         }
@@ -64,7 +66,7 @@ struct MonitoringRoutes: Sendable {
         let now = gateway.ledger.now
         var healthy: [HealthReport.Endpoint] = []
         var unhealthy: [HealthReport.Endpoint] = []
-        for (key, deployment) in gateway.config.deployments.enumerated() where key < states.count {
+        for (key, deployment) in gateway.routes.deployments where key < states.count {
             let state = states[key]
             let coolingFor = max(0, state.cooldownUntil - now)
             let endpoint = HealthReport.Endpoint(
@@ -84,7 +86,12 @@ struct MonitoringRoutes: Sendable {
             )
             if coolingFor > 0 { unhealthy.append(endpoint) } else { healthy.append(endpoint) }
         }
-        return HealthReport(healthyEndpoints: healthy, unhealthyEndpoints: unhealthy)
+        var lastReload = reloader?.lastOutcome
+        if !forAdmin, lastReload != nil {
+            lastReload?.errors = []
+            lastReload?.warnings = []
+        }
+        return HealthReport(healthyEndpoints: healthy, unhealthyEndpoints: unhealthy, lastReload: lastReload)
     }
 }
 
@@ -115,12 +122,14 @@ struct HealthReport: Encodable {
 
     var healthyEndpoints: [Endpoint]
     var unhealthyEndpoints: [Endpoint]
+    /// The last config reload, when there was one (its problems for admins only).
+    var lastReload: ConfigReloader.Outcome?
     var healthyCount: Int { healthyEndpoints.count }
     var unhealthyCount: Int { unhealthyEndpoints.count }
 
     enum CodingKeys: String, CodingKey {
         case healthyEndpoints = "healthy_endpoints", unhealthyEndpoints = "unhealthy_endpoints"
-        case healthyCount = "healthy_count", unhealthyCount = "unhealthy_count"
+        case healthyCount = "healthy_count", unhealthyCount = "unhealthy_count", lastReload = "config_reload"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -129,5 +138,6 @@ struct HealthReport: Encodable {
         try container.encode(unhealthyEndpoints, forKey: .unhealthyEndpoints)
         try container.encode(healthyCount, forKey: .healthyCount)
         try container.encode(unhealthyCount, forKey: .unhealthyCount)
+        try container.encodeIfPresent(lastReload, forKey: .lastReload)
     }
 }

@@ -7,7 +7,7 @@ struct OpenAIRoutes {
     let gateway: Gateway
 
     var routes: [DescribedRoute] {
-        let models = ModelsRoutes(registry: gateway.registry, governance: gateway.governance)
+        let models = ModelsRoutes(gateway: gateway)
         return [
             DescribedRoute(
                 operation: APIOperation(
