@@ -312,6 +312,17 @@ enum PostgresSchema {
             """,
             "ALTER TABLE switchyard_job_chunks ALTER COLUMN data SET STORAGE EXTERNAL",
         ]),
+        // Deployments added with /model/new: each model_list entry as JSON.
+        Migration(version: 9, statements: [
+            """
+            CREATE TABLE IF NOT EXISTS switchyard_models (
+                id TEXT PRIMARY KEY,
+                model_name TEXT NOT NULL,
+                entry TEXT NOT NULL,
+                created_at DOUBLE PRECISION NOT NULL
+            )
+            """,
+        ]),
     ]
 
     /// The newest version this build knows.

@@ -259,5 +259,14 @@ extension SQLiteGovernanceStore {
         CREATE INDEX switchyard_jobs_owner ON switchyard_jobs (owner_key_hash, kind, created_at);
         CREATE INDEX switchyard_jobs_expires ON switchyard_jobs (expires_at);
         """,
+        // Deployments added with /model/new: each model_list entry as JSON.
+        """
+        CREATE TABLE switchyard_models (
+            id TEXT PRIMARY KEY,
+            model_name TEXT NOT NULL,
+            entry TEXT NOT NULL,
+            created_at REAL NOT NULL
+        );
+        """,
     ]
 }

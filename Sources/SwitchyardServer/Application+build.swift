@@ -76,15 +76,17 @@ public func buildApplication(
     )
 
     let batchScheduler = BatchScheduler(gateway: gateway, files: BatchFiles(gateway: gateway), logger: logger)
-    let reloader = ConfigReloader(gateway: gateway, source: options.configSource, logger: logger)
-    let router = try makeRouter(gateway: gateway, batchScheduler: batchScheduler, reloader: reloader, clock: options.clock)
+    let catalog = ModelCatalog(gateway: gateway)
+    let reloader = ConfigReloader(gateway: gateway, catalog: catalog, source: options.configSource, logger: logger)
+    let router = try makeRouter(gateway: gateway, batchScheduler: batchScheduler, catalog: catalog, reloader: reloader, clock: options.clock)
 
     var services: [any Service] = [HTTPClientService(client: httpClient, pool: pool)]
     if let storeService = opened.service { services.append(storeService) }
     if let redisPool { services.append(RedisPoolService(pool: redisPool)) }
-    services.append(ReloadSignalService(reloader: reloader))
     services.append(
-        GovernanceService(governance: gateway.governance, files: gateway.files, interval: options.config.general.batchWriteInterval, logger: logger)
+        GovernanceService(
+            governance: gateway.governance, files: gateway.files, catalog: catalog, interval: options.config.general.batchWriteInterval, logger: logger
+        )
     )
     switch options.jobPolling {
     case .background:
@@ -98,6 +100,8 @@ public func buildApplication(
     // Last, so it stops first: its lines finish and are logged before the governance service's
     // final flush.
     services.append(batchScheduler)
+    // Stops first of all: no reload starts once shutdown has begun.
+    services.append(ReloadSignalService(reloader: reloader))
     return GatewayApplication(
         responder: router.buildResponder(),
         host: options.host,
@@ -115,7 +119,7 @@ public func buildApplication(
 /// Every route the gateway serves, each registered from a described table (`RouteSet`s and
 /// `OperationTable`), with `/openapi.json` built from the same tables.
 func makeRouter(
-    gateway: Gateway, batchScheduler: BatchScheduler, reloader: ConfigReloader, clock: any GatewayClock
+    gateway: Gateway, batchScheduler: BatchScheduler, catalog: ModelCatalog, reloader: ConfigReloader, clock: any GatewayClock
 ) throws -> Router<GatewayRequestContext> {
     let general = gateway.config.general
     let router = Router(context: GatewayRequestContext.self)
@@ -135,6 +139,7 @@ func makeRouter(
         RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: HealthRoutes(modelCount: gateway.registry.listedModels.count).routes),
         RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: MonitoringRoutes(gateway: gateway, reloader: reloader).routes),
         RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: ConfigRoutes(reloader: reloader).routes),
+        RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: ModelManagementRoutes(gateway: gateway, catalog: catalog).routes),
         RouteSet(prefixes: ErrorSurface.openAI.operationPrefixes, routes: OpenAIRoutes(gateway: gateway).routes),
         RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: FilesRoutes(gateway: gateway).routes),
         RouteSet(prefixes: RouteSet.gatewayPrefixes, routes: BatchRoutes(gateway: gateway, scheduler: batchScheduler).routes),

@@ -38,7 +38,8 @@ import Testing
         let logger = Logger(label: "test")
         let router = try makeRouter(
             gateway: gateway, batchScheduler: BatchScheduler(gateway: gateway, files: BatchFiles(gateway: gateway), logger: logger),
-            reloader: ConfigReloader(gateway: gateway, source: nil, logger: logger), clock: SystemGatewayClock()
+            catalog: ModelCatalog(gateway: gateway), reloader: ConfigReloader(gateway: gateway, catalog: ModelCatalog(gateway: gateway), source: nil, logger: logger),
+            clock: SystemGatewayClock()
         )
         await pool.shutdown()
         try await client.shutdown()

@@ -39,3 +39,13 @@ public enum ConfigLoader {
         return load(yaml: text, environment: environment)
     }
 }
+
+extension ConfigLoader {
+    /// Reads `model_list` entries given as JSON objects (what `/model/new` stores), with the
+    /// config file's rules; problems name each entry as `model_list[N]`.
+    public static func deployments(entries: [String], environment: [String: String]) -> (deployments: [Deployment], problems: [ConfigProblem]) {
+        guard !entries.isEmpty else { return ([], []) }
+        let result = load(yaml: #"{"model_list": ["# + entries.joined(separator: ",") + "]}", environment: environment)
+        return (result.config?.deployments ?? [], result.problems)
+    }
+}

@@ -5,7 +5,7 @@
 /// calls the store from its background sync and log writer. The stored responses, files and
 /// batches it also holds (`ResponseStore`, `FileStore`, `BatchStore`) and the jobs the gateway
 /// runs (`JobStore`) are the exceptions.
-public protocol GovernanceStore: ResponseStore, FileStore, BatchStore, JobStore {
+public protocol GovernanceStore: ResponseStore, FileStore, BatchStore, JobStore, ModelStore {
     /// Creates or upgrades the schema; safe to call on every start and from every replica.
     func migrate() async throws
 

@@ -2,12 +2,14 @@ import Logging
 import ServiceLifecycle
 import SwitchyardCore
 
-/// Runs the store sync every `proxy_batch_write_at` seconds, prunes old log rows when a
+/// Runs the store sync (and reads the stored models) every `proxy_batch_write_at` seconds, prunes old log rows when a
 /// retention period is set, stored responses past theirs and files that expired, and syncs
 /// once more on shutdown so a graceful stop loses nothing.
 struct GovernanceService: Service {
     let governance: Governance
     let files: FileService
+    /// Picks up models added or deleted with `/model/new` on any replica.
+    let catalog: ModelCatalog
     let interval: Double
     let logger: Logger
 
@@ -18,10 +20,12 @@ struct GovernanceService: Service {
             logger.error("the store could not be opened", metadata: ["switchyard.error": .string("\(error)")])
             throw error
         }
+        await catalog.refresh(from: governance.store, logger: logger)
         var lastPrune = 0.0
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             try? await gracefulShutdownAware(seconds: interval)
             await syncOnce()
+            await catalog.refresh(from: governance.store, logger: logger)
             if governance.clock.wallTime() - lastPrune > 3600 {
                 lastPrune = governance.clock.wallTime()
                 if let retention = governance.settings.spendLogsRetention { await prune(retention) }

@@ -28,6 +28,7 @@ final class ConfigReloader: Sendable {
     }
 
     private let gateway: Gateway
+    private let catalog: ModelCatalog
     private let source: (@Sendable () -> ConfigLoadResult)?
     private let logger: Logger
     private let last = Mutex<Outcome?>(nil)
@@ -35,8 +36,9 @@ final class ConfigReloader: Sendable {
     private let running = Mutex(false)
 
     /// - Parameter source: reads the config file again; nil when the gateway runs without one.
-    init(gateway: Gateway, source: (@Sendable () -> ConfigLoadResult)?, logger: Logger) {
+    init(gateway: Gateway, catalog: ModelCatalog, source: (@Sendable () -> ConfigLoadResult)?, logger: Logger) {
         self.gateway = gateway
+        self.catalog = catalog
         self.source = source
         self.logger = logger
     }
@@ -58,7 +60,7 @@ final class ConfigReloader: Sendable {
             let errors = result.problems.filter { $0.severity == .error }.map(\.description)
             return record(Outcome(status: "refused", trigger: trigger, at: now, errors: errors.isEmpty ? ["the config could not be read"] : errors, warnings: warnings))
         }
-        let running = gateway.config
+        let running = catalog.base
         var next = loaded
         var waiting: [String] = []
         if next.general != running.general {
@@ -69,7 +71,7 @@ final class ConfigReloader: Sendable {
             waiting.append("litellm_settings.cache changed: it takes effect on restart")
             next.litellm.cache = running.litellm.cache
         }
-        gateway.install(next)
+        catalog.setBase(next)
         return record(Outcome(
             status: "reloaded", trigger: trigger, at: now, modelGroups: gateway.registry.listedModels.count, errors: [], warnings: warnings + waiting
         ))
