@@ -13,7 +13,7 @@ extension PostgresGovernanceStore {
                     \(times[.cancelling]), \(times[.cancelled]),
                     \(batch.outputFileID), \(batch.errorFileID), \(batch.counts.total), \(batch.counts.completed), \(batch.counts.failed),
                     \(batch.usage.inputTokens), \(batch.usage.cachedTokens), \(batch.usage.outputTokens), \(batch.usage.reasoningTokens),
-                    \(batch.errorsJSON), \(batch.metadataJSON), \(batch.model)
+                    \(batch.errorsJSON), \(batch.metadataJSON), \(batch.model), \(batch.outputLifetime)
                 )
                 """)
         }
@@ -215,6 +215,7 @@ extension PostgresGovernanceStore {
         batch.errors = StoredBatch.errors(fromJSON: try reader.next())
         batch.metadata = StoredBatch.metadata(fromJSON: try reader.next())
         batch.model = try reader.next()
+        batch.outputLifetime = try reader.next()
         return batch
     }
 }

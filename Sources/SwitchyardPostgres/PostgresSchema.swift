@@ -323,6 +323,10 @@ enum PostgresSchema {
             )
             """,
         ]),
+        // How long a batch's output and error files are kept (output_expires_after).
+        Migration(version: 10, statements: [
+            "ALTER TABLE switchyard_batches ADD COLUMN IF NOT EXISTS output_expires_after DOUBLE PRECISION",
+        ]),
     ]
 
     /// The newest version this build knows.

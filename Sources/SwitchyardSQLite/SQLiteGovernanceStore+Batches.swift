@@ -211,7 +211,7 @@ extension SQLiteGovernanceStore {
             SQLiteValue(batch.outputFileID), SQLiteValue(batch.errorFileID), SQLiteValue(batch.counts.total), SQLiteValue(batch.counts.completed),
             SQLiteValue(batch.counts.failed), SQLiteValue(batch.usage.inputTokens), SQLiteValue(batch.usage.cachedTokens),
             SQLiteValue(batch.usage.outputTokens), SQLiteValue(batch.usage.reasoningTokens), SQLiteValue(batch.errorsJSON),
-            SQLiteValue(batch.metadataJSON), SQLiteValue(batch.model),
+            SQLiteValue(batch.metadataJSON), SQLiteValue(batch.model), SQLiteValue(batch.outputLifetime),
         ]
         return values
     }
@@ -233,7 +233,7 @@ extension SQLiteGovernanceStore {
                 reasoningTokens: row[next + 8].int ?? 0
             ),
             errors: StoredBatch.errors(fromJSON: row[next + 9].string), metadata: StoredBatch.metadata(fromJSON: row[next + 10].string),
-            model: row[next + 11].string
+            model: row[next + 11].string, outputLifetime: row[next + 12].double
         )
     }
 }

@@ -268,5 +268,9 @@ extension SQLiteGovernanceStore {
             created_at REAL NOT NULL
         );
         """,
+        // How long a batch's output and error files are kept (output_expires_after).
+        """
+        ALTER TABLE switchyard_batches ADD COLUMN output_expires_after REAL;
+        """,
     ]
 }

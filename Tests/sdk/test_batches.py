@@ -240,6 +240,26 @@ def test_a_bad_input_file_fails_the_batch_with_the_lines_named(gateway):
             client.batches.create(input_file_id=uploaded.id, endpoint="/v1/images/edits", completion_window="24h")
 
 
+def test_output_expires_after_sets_when_the_output_and_error_files_expire(gateway):
+    with sdk(gateway) as client:
+        lines = [line("kept", "hello"), line("refused", "nope", model="no-such-model")]
+        data = "".join(json.dumps(item) + "\n" for item in lines).encode()
+        uploaded = client.files.create(file=("expiring.jsonl", data), purpose="batch")
+        created = client.batches.create(
+            input_file_id=uploaded.id, endpoint="/v1/chat/completions", completion_window="24h",
+            output_expires_after={"anchor": "created_at", "seconds": 7200},
+        )
+        batch = finished(client, created.id)
+        assert batch.status == "completed"
+        for file_id in (batch.output_file_id, batch.error_file_id):
+            written = client.files.retrieve(file_id)
+            assert written.expires_at == written.created_at + 7200, written
+        for bad in ({"anchor": "created_at", "seconds": 60}, {"anchor": "last_active_at", "seconds": 7200}, {"seconds": 1e300}):
+            with pytest.raises(openai.BadRequestError) as refused:
+                client.batches.create(input_file_id=uploaded.id, endpoint="/v1/chat/completions", completion_window="24h", output_expires_after=bad)
+            assert "output_expires_after" in refused.value.message
+
+
 def test_cancel_stops_new_lines_and_keeps_what_ran(gateway, upstream):
     tag = "cancel-" + uuid.uuid4().hex[:8]
     lines = [line(f"c-{n}", f"{tag}:{n} [[delay=0.3]] slow") for n in range(40)]

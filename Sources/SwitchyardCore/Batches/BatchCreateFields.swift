@@ -4,11 +4,14 @@ import NIOCore
 /// The body of `POST /v1/batches`, checked as OpenAI checks it: `input_file_id`, an
 /// `endpoint` the gateway runs batches for, `completion_window` `24h`, and optional
 /// `metadata` (at most 16 pairs, keys up to 64 characters, values up to 512).
-/// `output_expires_after` is accepted and not applied: output files are kept until deleted.
+/// `output_expires_after` (`anchor` `created_at`, `seconds` 3600 to 2592000) sets how long the
+/// output and error files are kept; without it they stay until deleted.
 public struct BatchCreateFields: Sendable {
     public var inputFileID: String
     public var endpoint: String
     public var metadata: [String: String]?
+    /// Seconds the output and error files live after they are written.
+    public var outputLifetime: Double?
 
     public init(_ body: ByteBuffer) throws(GatewayError) {
         guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(body.readableBytesView)) else {
@@ -34,6 +37,27 @@ public struct BatchCreateFields: Sendable {
             throw GatewayError.invalidRequest("'completion_window' must be '24h'.", param: "completion_window")
         }
         metadata = try Self.metadata(object["metadata"])
+        outputLifetime = try Self.outputLifetime(object["output_expires_after"])
+    }
+
+    private static func outputLifetime(_ value: JSONValue?) throws(GatewayError) -> Double? {
+        guard let value, value != .null else { return nil }
+        guard let object = value.objectValue else {
+            throw GatewayError.invalidRequest("'output_expires_after' must be an object with anchor and seconds.", param: "output_expires_after")
+        }
+        guard object["anchor"]?.stringValue == "created_at" else {
+            throw GatewayError.invalidRequest("'output_expires_after.anchor' must be 'created_at'.", param: "output_expires_after.anchor")
+        }
+        let range = FileUploadFields.lifetimeRange
+        guard let seconds = object["seconds"]?.numberValue, seconds == seconds.rounded(),
+            (Double(range.lowerBound)...Double(range.upperBound)).contains(seconds)
+        else {
+            throw GatewayError.invalidRequest(
+                "'output_expires_after.seconds' must be a whole number from \(range.lowerBound) to \(range.upperBound).",
+                param: "output_expires_after.seconds"
+            )
+        }
+        return seconds
     }
 
     private static func metadata(_ value: JSONValue?) throws(GatewayError) -> [String: String]? {

@@ -12,7 +12,7 @@ extension StoredBatch {
         "id, owner_key_hash, team_id, endpoint, input_file_id, completion_window, status, created_at, expires_at, "
         + timedStatuses.map { "\($0.rawValue)_at" }.joined(separator: ", ")
         + ", output_file_id, error_file_id, total, completed, failed, input_tokens, cached_tokens, output_tokens, reasoning_tokens, "
-        + "errors, metadata, model"
+        + "errors, metadata, model, output_expires_after"
 
     /// The `active` statuses as an SQL list: `('validating', …)`.
     public static let activeStatusList = "(" + BatchStatus.active.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"

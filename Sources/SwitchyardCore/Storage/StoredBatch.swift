@@ -33,13 +33,18 @@ public struct StoredBatch: Sendable, Hashable {
     public var metadata: [String: String]?
     /// The model every line named, when they all named the same one.
     public var model: String?
+    /// Seconds from their creation until the output and error files expire
+    /// (`output_expires_after`); nil keeps them until deleted.
+    public var outputLifetime: Double?
 
     public init(
         id: String, ownerKeyHash: String, teamID: String? = nil, endpoint: String, inputFileID: String, completionWindow: String = "24h",
         status: BatchStatus = .validating, createdAt: Double, expiresAt: Double, statusTimes: [BatchStatus: Double] = [:],
         outputFileID: String? = nil, errorFileID: String? = nil, counts: BatchRequestCounts = BatchRequestCounts(),
-        usage: BatchTokenUsage = BatchTokenUsage(), errors: [BatchInputError] = [], metadata: [String: String]? = nil, model: String? = nil
+        usage: BatchTokenUsage = BatchTokenUsage(), errors: [BatchInputError] = [], metadata: [String: String]? = nil, model: String? = nil,
+        outputLifetime: Double? = nil
     ) {
+        self.outputLifetime = outputLifetime
         self.id = id
         self.ownerKeyHash = ownerKeyHash
         self.teamID = teamID

@@ -34,7 +34,7 @@ struct BatchFiles: Sendable {
     /// lines it holds were paid for, and their answers are not withheld.
     func write(_ contents: BatchOutputFile, named filename: String, for batch: StoredBatch) async throws -> String {
         try await gateway.files.create(
-            owner: Self.owner(of: batch), filename: filename, purpose: "batch_output", lifetime: nil, withinLimits: false, from: contents
+            owner: Self.owner(of: batch), filename: filename, purpose: "batch_output", lifetime: batch.outputLifetime, withinLimits: false, from: contents
         ).id
     }
 

@@ -69,7 +69,7 @@ struct BatchRoutes: Sendable {
         let batch = StoredBatch(
             id: "batch_" + HexDigits.random(bytes: 16), ownerKeyHash: owner.keyHash, teamID: owner.teamID, endpoint: fields.endpoint,
             inputFileID: fields.inputFileID, completionWindow: Self.completionWindow, createdAt: now, expiresAt: now + Self.windowSeconds,
-            metadata: fields.metadata
+            metadata: fields.metadata, outputLifetime: fields.outputLifetime
         )
         try await storing { try await store.insertBatch(batch) }
         scheduler.batchCreated()
