@@ -1,6 +1,6 @@
 extension GuardrailTextCollector {
     /// The texts of an answer: what the model wrote and the tool calls it made.
-    mutating func addAnswer(_ body: JSONValue, surface: GuardrailSurface) {
+    mutating func addAnswer<Node: JSONReadable>(_ body: Node, surface: GuardrailSurface) {
         let root = JSONPath()
         switch surface {
         case .chatCompletions:

@@ -1,7 +1,7 @@
 extension GuardrailTextCollector {
     /// Anthropic messages: `system`, text blocks, `tool_use` inputs, `tool_result` contents
     /// and tool definitions (`description`, `input_schema`).
-    mutating func addAnthropic(_ body: JSONValue) {
+    mutating func addAnthropic<Node: JSONReadable>(_ body: Node) {
         let root = JSONPath()
         addAnthropicContent(body["system"], at: root.key("system"), .system)
         for (message, path) in elements(body["messages"], at: root.key("messages")) {
@@ -14,12 +14,12 @@ extension GuardrailTextCollector {
     }
 
     /// A string or a list of blocks; images, documents and (signed) thinking are skipped.
-    private mutating func addAnthropicContent(_ content: JSONValue?, at path: JSONPath, _ role: GuardrailText.Role) {
-        guard let blocks = content?.arrayValue else {
+    private mutating func addAnthropicContent<Node: JSONReadable>(_ content: Node?, at path: JSONPath, _ role: GuardrailText.Role) {
+        guard let content, content.isArray else {
             add(content, at: path, role)
             return
         }
-        for (index, block) in blocks.enumerated() {
+        for (index, block) in content.elements.enumerated() {
             let blockPath = path.index(index)
             switch block["type"]?.stringValue {
             case "text": add(block["text"], at: blockPath.key("text"), role)

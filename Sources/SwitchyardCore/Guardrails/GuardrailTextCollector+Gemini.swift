@@ -1,7 +1,7 @@
 extension GuardrailTextCollector {
     /// Gemini generateContent: the system instruction, text parts, `functionCall.args`,
     /// `functionResponse.response` and function declarations; both spellings of each key.
-    mutating func addGemini(_ body: JSONValue) {
+    mutating func addGemini<Node: JSONReadable>(_ body: Node) {
         let root = JSONPath()
         if let system = member(body, "systemInstruction", "system_instruction") {
             addGeminiParts(system.value, at: root.key(system.name), .system)
@@ -21,7 +21,7 @@ extension GuardrailTextCollector {
     }
 
     /// The parts of a content: text, function calls and responses (inline and file data skipped).
-    private mutating func addGeminiParts(_ content: JSONValue, at path: JSONPath, _ role: GuardrailText.Role) {
+    private mutating func addGeminiParts<Node: JSONReadable>(_ content: Node, at path: JSONPath, _ role: GuardrailText.Role) {
         for (part, partPath) in elements(content["parts"], at: path.key("parts")) {
             add(part["text"], at: partPath.key("text"), role)
             if let call = member(part, "functionCall", "function_call") {

@@ -1,7 +1,7 @@
 extension GuardrailTextCollector {
     /// Chat completions: messages (text parts only), tool calls' arguments, `tool` messages
     /// as tool results, and tool definitions (`tools`, and the legacy `functions`).
-    mutating func addChat(_ body: JSONValue) {
+    mutating func addChat<Node: JSONReadable>(_ body: Node) {
         let root = JSONPath()
         for (message, path) in elements(body["messages"], at: root.key("messages")) {
             let role: GuardrailText.Role
@@ -25,20 +25,20 @@ extension GuardrailTextCollector {
     }
 
     /// A function's `description` and its parameters' descriptions.
-    mutating func addFunctionDefinition(_ function: JSONValue?, at path: JSONPath) {
+    mutating func addFunctionDefinition<Node: JSONReadable>(_ function: Node?, at path: JSONPath) {
         guard let function else { return }
         add(function["description"], at: path.key("description"), .toolDefinition)
         addSchemaDescriptions(function["parameters"], at: path.key("parameters"))
     }
 
     /// Legacy completions: `prompt` (a string or a list of strings) and `suffix`.
-    mutating func addCompletion(_ body: JSONValue) {
+    mutating func addCompletion<Node: JSONReadable>(_ body: Node) {
         addStrings(body["prompt"], at: JSONPath().key("prompt"), .prompt)
         add(body["suffix"], at: JSONPath().key("suffix"), .prompt)
     }
 
     /// Embeddings: `input` as a string or a list of strings; token arrays carry no text.
-    mutating func addEmbedding(_ body: JSONValue) {
+    mutating func addEmbedding<Node: JSONReadable>(_ body: Node) {
         addStrings(body["input"], at: JSONPath().key("input"), .input)
     }
 }

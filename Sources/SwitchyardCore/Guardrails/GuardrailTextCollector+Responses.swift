@@ -1,10 +1,10 @@
 extension GuardrailTextCollector {
     /// The Responses API: `instructions`, `input` (a string, or items: messages, function
     /// calls and their outputs, custom tool calls) and tool definitions.
-    mutating func addResponses(_ body: JSONValue) {
+    mutating func addResponses<Node: JSONReadable>(_ body: Node) {
         let root = JSONPath()
         add(body["instructions"], at: root.key("instructions"), .system)
-        if body["input"]?.stringValue != nil {
+        if body["input"]?.isString == true {
             add(body["input"], at: root.key("input"), .message)
         }
         for (item, path) in elements(body["input"], at: root.key("input")) {

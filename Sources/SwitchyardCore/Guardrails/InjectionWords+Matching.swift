@@ -2,11 +2,11 @@ extension InjectionWords {
     /// One step of a rule's word pattern.
     enum Step {
         /// One word from the set.
-        case one(Set<String>)
+        case one(InjectionWordSet)
         /// One word from the set, or none.
-        case optional(Set<String>)
+        case optional(InjectionWordSet)
         /// Up to `count` words, each from the set.
-        case skip(Int, Set<String>)
+        case skip(Int, InjectionWordSet)
         /// Up to `count` words of any kind.
         case anyWords(Int)
     }
@@ -34,7 +34,7 @@ extension InjectionWords {
         }
     }
 
-    private func skipping(_ count: Int, _ set: Set<String>?, _ rest: ArraySlice<Step>, _ index: Int, _ start: Int) -> Int? {
+    private func skipping(_ count: Int, _ set: InjectionWordSet?, _ rest: ArraySlice<Step>, _ index: Int, _ start: Int) -> Int? {
         var position = index
         while true {
             if let end = match(rest, position, start) { return end }
@@ -44,9 +44,9 @@ extension InjectionWords {
     }
 
     /// Whether word `index` is in the sentence of `start` and in `set` (any word when nil).
-    private func accepts(_ index: Int, _ start: Int, _ set: Set<String>?) -> Bool {
+    private func accepts(_ index: Int, _ start: Int, _ set: InjectionWordSet?) -> Bool {
         guard index < words.count, index == start || !words[index].startsSentence else { return false }
-        return set?.contains(words[index].text) ?? true
+        return set?.contains(spelling(index)) ?? true
     }
 
     /// Whether word `index` is said as a command: first in its sentence, or after softeners
@@ -54,20 +54,25 @@ extension InjectionWords {
     func isImperative(_ index: Int) -> Bool {
         var position = index
         // At most three softeners, so a run of "and and and…" costs a constant per match.
-        while position > 0, index - position < 3, !words[position].startsSentence, Self.softeners.contains(words[position - 1].text) {
+        while position > 0, index - position < 3, !words[position].startsSentence, word(position - 1, isIn: Self.softeners) {
             position -= 1
         }
         return words[position].startsSentence
     }
 
-    private static let softeners: Set<String> = [
+    private static let softeners: InjectionWordSet = [
         "please", "pls", "now", "just", "so", "ok", "okay", "then", "and", "also", "first", "simply", "kindly",
         "but", "hey", "well", "done", "great", "good", "alright", "right", "oh", "actually", "instead", "next", "finally",
     ]
 
-    /// The words `before` words back and `after` words on from `range`, within the text.
-    func window(around range: Range<Int>, before: Int, after: Int) -> ArraySlice<Word> {
-        words[max(0, range.lowerBound - before)..<min(words.count, range.upperBound + after)]
+    /// The positions `before` words back and `after` words on from `range`, within the text.
+    func window(around range: Range<Int>, before: Int, after: Int) -> Range<Int> {
+        max(0, range.lowerBound - before)..<min(words.count, range.upperBound + after)
+    }
+
+    /// Whether a word at one of `positions` is one of `set`.
+    func contains(_ set: InjectionWordSet, at positions: Range<Int>) -> Bool {
+        positions.contains { word($0, isIn: set) }
     }
 
     /// Whether the word after `end` starts a new sentence (or there is none).

@@ -15,11 +15,8 @@ public struct PromptInjectionDetector: GuardrailDetector {
         var found: [GuardrailFinding] = []
         // Several rules may match the same words; one finding per category and first word.
         var reported: Set<Int> = []
-        for (start, word) in words.words.enumerated() {
-            // Most words can start no rule: a bit per (first letter, length) says so before
-            // the one dictionary lookup that finds the few rules that can.
-            guard PromptInjectionRule.mayStart(word.text) else { continue }
-            for rule in PromptInjectionRule.startingWith[word.text] ?? [] {
+        for start in words.words.indices {
+            for rule in PromptInjectionRule.starting(with: words.spelling(start)) {
                 let key = start << 1 | (rule.category == .rolePlay ? 1 : 0)
                 guard !reported.contains(key), let end = rule.match(words, at: start) else { continue }
                 reported.insert(key)

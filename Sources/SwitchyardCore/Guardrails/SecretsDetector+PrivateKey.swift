@@ -3,10 +3,11 @@ extension SecretsDetector {
     /// line, or to the end of the text when the block is cut off (half a key is still a leak).
     /// Public keys and certificates do not count.
     static func privateKeys(in bytes: UnsafeBufferPointer<UInt8>, into found: inout [GuardrailFinding]) {
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "-"), bytes.matches("-----BEGIN ", at: index) else {
-                index += 1
+        // Dashes are found with memchr: most texts have few.
+        var from = 0
+        while let index = bytes.firstIndex(of: UInt8(ascii: "-"), from: from) {
+            guard bytes.matches("-----BEGIN ", at: index) else {
+                from = index + 1
                 continue
             }
             let labelStart = index + 11
@@ -14,7 +15,7 @@ extension SecretsDetector {
             guard labelEnd - labelStart <= 40, bytes.matches("-----", at: labelEnd),
                 labelEnd >= labelStart + 11, bytes.matches("PRIVATE KEY", at: labelEnd - 11)
             else {
-                index = labelStart
+                from = labelStart
                 continue
             }
             var end = bytes.count
@@ -28,7 +29,7 @@ extension SecretsDetector {
                 position += 1
             }
             found.append(GuardrailFinding(.privateKey, index..<end))
-            index = end
+            from = end
         }
     }
 }

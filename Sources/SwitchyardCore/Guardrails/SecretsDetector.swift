@@ -17,12 +17,23 @@ public struct SecretsDetector: GuardrailDetector {
     public func findings(in text: String) -> [GuardrailFinding] {
         text.withUTF8Bytes { bytes in
             var found: [GuardrailFinding] = []
-            Self.prefixedKeys(in: bytes, into: &found)
-            Self.awsSecretKeys(in: bytes, near: found, into: &found)
-            Self.bearerTokens(in: bytes, into: &found)
+            // Keys, tokens and JWTs are runs of 20 or more bytes of their alphabets: most
+            // texts have no such run, and are searched only for a PEM block.
+            let hasLongRun = bytes.longestRun(upTo: 20, where: Self.isCredentialByte) >= 20
+            if hasLongRun {
+                Self.prefixedKeys(in: bytes, into: &found)
+                Self.awsSecretKeys(in: bytes, near: found, into: &found)
+                Self.bearerTokens(in: bytes, into: &found)
+            }
             Self.privateKeys(in: bytes, into: &found)
-            Self.jsonWebTokens(in: bytes, into: &found)
+            if hasLongRun { Self.jsonWebTokens(in: bytes, into: &found) }
             return found.filter { categories.contains($0.category) }
         }
+    }
+
+    /// The alphabet of every key, token and JWT: letters, digits and `_ - . ~ + / =`.
+    private static func isCredentialByte(_ byte: UInt8) -> Bool {
+        byte.isTokenByte || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "~") || byte == UInt8(ascii: "+")
+            || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=")
     }
 }

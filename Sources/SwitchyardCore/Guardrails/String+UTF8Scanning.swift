@@ -1,3 +1,5 @@
+import Foundation
+
 extension String {
     /// Runs `body` over the string's UTF-8 bytes without copying them when the string is
     /// already contiguous (native strings are), else over a copy.
@@ -48,5 +50,43 @@ extension UnsafeBufferPointer<UInt8> {
         var end = start
         while end < count, predicate(self[end]) { end += 1 }
         return end
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether `byte` occurs, found with memchr.
+    func contains(byte: UInt8) -> Bool {
+        firstIndex(of: byte, from: 0) != nil
+    }
+
+    /// The first `byte` at or after `start`, found with memchr.
+    func firstIndex(of byte: UInt8, from start: Int) -> Int? {
+        guard start >= 0, start < count, let base = baseAddress, let hit = memchr(base + start, Int32(byte), count - start) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Whether an ASCII digit occurs: the prefilter of the number-shaped detectors.
+    func containsASCIIDigit() -> Bool {
+        var index = 0
+        while index < count {
+            if self[index].isASCIIDigit { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// The length of the longest run of bytes satisfying `predicate`, or `limit` as soon as
+    /// a run that long is seen.
+    func longestRun(upTo limit: Int, where predicate: (UInt8) -> Bool) -> Int {
+        var longest = 0
+        var run = 0
+        for byte in self {
+            run = predicate(byte) ? run + 1 : 0
+            if run > longest {
+                longest = run
+                if longest >= limit { return limit }
+            }
+        }
+        return longest
     }
 }

@@ -24,19 +24,7 @@ struct GuardrailStage: Sendable {
     func run(_ request: OperationRequest, identity: CallerIdentity, headers: HTTPFields, requestID: String, logger: Logger) async throws -> Plan {
         let configured = gateway.config.guardrails
         guard !configured.isEmpty, let surface = GuardrailSurface(operation: request.operation) else { return Plan(request: request) }
-        // The body is decoded only when it names guardrails or when some guardrail runs.
-        var decoded: JSONValue?
-        func body() throws(GatewayError) -> JSONValue {
-            if let decoded { return decoded }
-            do {
-                let value = try JSONDecoder().decode(JSONValue.self, from: Data(request.bytes.readableBytesView))
-                decoded = value
-                return value
-            } catch {
-                throw GatewayError.invalidRequest("The request body is not JSON.")
-            }
-        }
-        let named = request.has("guardrails") || request.has("metadata") ? GuardrailRequestNames(body: try body()) : GuardrailRequestNames()
+        let named = request.has("guardrails") || request.has("metadata") ? try Self.requestNames(request) : GuardrailRequestNames()
         let modelNames = gateway.registry.resolve(request.model)?.candidates.flatMap(\.deployment.guardrails) ?? []
         let keyNames = identity.keyHash.flatMap { gateway.governance.ledger.key(hash: $0) }?.guardrails ?? []
         func select(_ mode: GuardrailMode) -> GuardrailSelection {
@@ -58,8 +46,8 @@ struct GuardrailStage: Sendable {
         for guardrail in answerGuardrails where !names.contains(guardrail.name) { names.append(guardrail.name) }
         plan.inspected = names
         guard !requestGuardrails.isEmpty else { return plan }
-        let body = try body()
-        let texts = GuardrailTexts(body: body, surface: surface).texts
+        let collected = try GuardrailTexts(request: request, surface: surface)
+        let texts = collected.texts
         var outcome = GuardrailCheck(requestGuardrails).run(texts)
         if case .pass(let masked) = outcome {
             for guardrail in requestGuardrails where guardrail.kind == .moderation {
@@ -87,11 +75,21 @@ struct GuardrailStage: Sendable {
         case .pass(nil):
             return plan
         case .pass(let masked?):
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
-            let rewritten = try encoder.encode(GuardrailTexts.applying(masked, to: body))
-            plan.request = try OperationRequest.parse(ByteBuffer(bytes: rewritten), operation: request.operation, pathModel: request.model)
+            let rewritten = collected.rewriting(request.bytes, with: masked)
+            plan.request = try OperationRequest.parse(rewritten, operation: request.operation, pathModel: request.model)
             return plan
+        }
+    }
+
+    /// The guardrails the body names, from its `guardrails` and `metadata` members alone.
+    private static func requestNames(_ request: OperationRequest) throws(GatewayError) -> GuardrailRequestNames {
+        do {
+            let members = try request.bytes.withUnsafeReadableBytes { raw in
+                try ["guardrails", "metadata"].compactMap { name in try request.index.decode(JSONValue.self, name, in: raw).map { (name, $0) } }
+            }
+            return GuardrailRequestNames(body: .object(Dictionary(members) { _, last in last }))
+        } catch {
+            throw GatewayError.invalidRequest("The request body is not JSON.")
         }
     }
 }
