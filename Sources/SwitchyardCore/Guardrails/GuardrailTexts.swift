@@ -33,6 +33,16 @@ public struct GuardrailTexts: Sendable {
         texts = Self.collect(body, surface: surface).texts
     }
 
+    /// `body` with each of `texts` written at its path (the semantic cache blanks the last
+    /// user turn with it).
+    public static func applying(_ texts: [GuardrailText], to body: JSONValue) -> JSONValue {
+        var result = body
+        for text in texts {
+            result.replace(at: text.path, with: .string(text.text))
+        }
+        return result
+    }
+
     private static func collect<Body: JSONReadable>(_ body: Body, surface: GuardrailSurface) -> GuardrailTextCollector {
         var collector = GuardrailTextCollector()
         switch surface {
