@@ -19,6 +19,9 @@ struct OperationPipeline: Sendable {
         do {
             return try await run(operation, request: request, context: context, pathModel: pathModel, remixSource: remixSource)
         } catch {
+            if (error as? GatewayError)?.code == "guardrail_violation" {
+                gateway.metrics.increment(GatewayMetrics.guardrailBlocks, ["route": operation.name])
+            }
             return GatewayErrorMiddleware.response(for: error, request: request, context: context, surface: operation.surface)
         }
     }
@@ -27,7 +30,19 @@ struct OperationPipeline: Sendable {
         _ operation: GatewayOperation, request: Request, context: GatewayRequestContext, pathModel: String?, remixSource: MediaJob?
     ) async throws -> Response {
         // Key.
-        let identity = try await gateway.governance.identify(AuthMiddleware.presentedKey(request))
+        let presented = AuthMiddleware.presentedKey(request)
+        let identity: CallerIdentity
+        do {
+            identity = try await gateway.governance.identify(presented)
+        } catch let refusal as GatewayError where refusal.code == "key_blocked" || refusal.code == "key_expired" {
+            let body = try? await request.body.collect(upTo: gateway.maxRequestBytes)
+            let model = pathModel ?? body.flatMap { try? OperationRequest.parse($0, contentType: request.headers[.contentType], operation: operation, pathModel: nil) }?.model
+            gateway.governance.logRefusal(
+                presentedKey: presented, status: refusal.status, modelGroup: model ?? "", callType: operation.name, requestID: context.requestID,
+                tags: Gateway.tags(request)
+            )
+            throw refusal
+        }
         let registry = gateway.registry
         if let pathModel, registry.resolve(pathModel) == nil {
             // A model in the path is judged before the body, as the provider's own API does;
