@@ -150,9 +150,9 @@ func makeRouter(
     let document = OpenAPIDocument(
         sections: sets.map { OpenAPIDocument.Section(prefixes: $0.prefixes, operations: $0.routes.map(\.operation)) }
             + OperationTable.all.map { OpenAPIDocument.Section(prefixes: $0.prefixes, operations: $0.apiOperations) }
-            + [OpenAPIDocument.Section(prefixes: docsPrefixes, operations: DocsRoutes.operations)]
+            + [OpenAPIDocument.Section(prefixes: docsPrefixes, operations: DocsRoutes.operations + ConsoleRoutes.operations)]
     )
-    sets.append(RouteSet(prefixes: docsPrefixes, routes: DocsRoutes(document: ByteBuffer(bytes: try document.encoded())).routes))
+    sets.append(RouteSet(prefixes: docsPrefixes, routes: DocsRoutes(document: ByteBuffer(bytes: try document.encoded())).routes + ConsoleRoutes().routes))
     for set in sets {
         set.register(open: open, authenticated: authenticated)
     }

@@ -111,6 +111,10 @@ extension AdminRoutes {
                 answer: .ref("UserInfo"), errors: [404]
             ) { try await userInfo($0, $1) },
             route(
+                "GET", "user/list", "List users", query: Self.pageParameters(sizeName: "page_size"),
+                answer: .object([("users", .array(.ref("User"))), ("total", .integer), ("page", .integer), ("page_size", .integer), ("total_pages", .integer)])
+            ) { try await listUsers($0, $1) },
+            route(
                 "GET", "spend/logs", "The request log, newest first",
                 query: [
                     .init(name: "api_key", schema: .string, about: "Only this key's requests (secret or hash)."),
