@@ -39,38 +39,10 @@ extension SQLiteGovernanceStore {
     }
 
     public func spendLogs(_ query: SpendLogQuery) async throws -> (rows: [SpendLogEntry], total: Int) {
-        var conditions: [String] = []
-        var values: [SQLiteValue] = []
-        func match(_ column: String, _ value: String?) {
-            guard let value else { return }
-            conditions.append("\(column) = ?")
-            values.append(.text(value))
-        }
-        match("key_hash", query.keyHash)
-        match("user_id", query.userID)
-        match("team_id", query.teamID)
-        match("model_group", query.modelGroup)
-        match("request_id", query.requestID)
-        if let start = query.startTime {
-            conditions.append("start_time >= ?")
-            values.append(.real(start))
-        }
-        if let end = query.endTime {
-            conditions.append("start_time < ?")
-            values.append(.real(end))
-        }
-        if let tag = query.tag {
-            conditions.append("id IN (SELECT log_id FROM switchyard_spend_log_tags WHERE tag = ?)")
-            values.append(.text(tag))
-        }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let filterValues = values
-        let page = values + [.integer(Int64(query.limit)), .integer(Int64(query.offset))]
+        let statements = SpendLogStatements(query, columns: Self.logSelection)
         return try await database.run { connection in
-            let total = try connection.query("SELECT COUNT(*) FROM switchyard_spend_logs \(filter)", filterValues).first?.first?.int ?? 0
-            let rows = try connection.query(
-                "SELECT \(Self.logSelection) FROM switchyard_spend_logs \(filter) ORDER BY start_time DESC, request_id DESC LIMIT ? OFFSET ?", page
-            ).map(Self.logEntry)
+            let total = try connection.query(statements.count, statements.countValues).first?.first?.int ?? 0
+            let rows = try connection.query(statements.page, statements.pageValues).map(Self.logEntry)
             return (rows, total)
         }
     }
