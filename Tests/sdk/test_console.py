@@ -17,7 +17,7 @@ import httpx
 import openai
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -80,7 +80,8 @@ def browser():
 
 
 def wait(driver, condition, seconds: float = 10):
-    return WebDriverWait(driver, seconds).until(condition)
+    # Pages redraw: an element read while its page is replaced is read again.
+    return WebDriverWait(driver, seconds, ignored_exceptions=[StaleElementReferenceException]).until(condition)
 
 
 def console_errors(driver) -> list[str]:
@@ -106,6 +107,10 @@ def visit(driver, page: str) -> None:
         "const root = document.querySelector('#main .page'); return root && root.childElementCount > 0 && location.hash.startsWith(arguments[0])",
         f"#/{page}",
     ))
+
+
+def openai_key_info(gateway: Gateway, secret: str) -> dict:
+    return httpx.get(f"{gateway.root}/key/info", headers={"Authorization": f"Bearer {secret}"}).json()["info"]
 
 
 def save_full_page(driver, path: Path, width: int) -> None:
@@ -156,7 +161,18 @@ def test_an_admin_creates_a_key_sees_its_request_blocks_it_and_sees_the_refusal(
     row = browser.find_element(By.XPATH, "//td[@data-label='Key'][text()='console-made']/..")
     assert "200" in row.text
 
+    # Edit sends only what changed: the budget, not the tags left as they were.
     visit(browser, "keys")
+    button(browser, "Edit console-made").click()
+    dialog = wait(browser, ready.visibility_of_element_located((By.CSS_SELECTOR, "dialog[open]")))
+    budget = dialog.find_element(By.XPATH, ".//label[text()='max_budget']/following-sibling::input")
+    assert budget.get_attribute("value") == "5"
+    budget.clear()
+    budget.send_keys("7.5")
+    dialog.find_element(By.XPATH, ".//button[text()='Save']").click()
+    wait(browser, lambda d: "$7.50" in d.find_element(By.CSS_SELECTOR, "#main .page").text)
+    assert sorted(openai_key_info(console_gateway, secret)["tags"]) == ["console", "ui"]
+
     button(browser, "Block console-made").click()
     wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "button[aria-label='Unblock console-made']"))
     with pytest.raises(openai.AuthenticationError) as refused:
@@ -172,7 +188,7 @@ def test_an_admin_creates_a_key_sees_its_request_blocks_it_and_sees_the_refusal(
     assert console_errors(browser) == []
 
 
-def test_a_key_that_is_not_an_admin_sees_only_itself(browser, console_gateway, admin):
+def test_a_key_that_is_not_an_admin_sees_only_itself(browser, console_gateway, admin, screenshots):
     made = admin.post("/key/generate", json={"key_alias": "console-own", "max_budget": 2}).json()
     admin.post("/key/generate", json={"key_alias": "console-other"}).raise_for_status()
     sign_in(browser, console_gateway, made["key"])
@@ -180,6 +196,7 @@ def test_a_key_that_is_not_an_admin_sees_only_itself(browser, console_gateway, a
     assert nav == ["Models", "My key"]
     page = wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#main .page dl")).text
     assert "console-own" in page and "$2.00" in page
+    save_full_page(browser, screenshots / "me-1280.png", 1280)
     assert "console-other" not in browser.page_source
     # A hash naming an admin page falls back to what the key may see.
     visit(browser, "keys")
@@ -234,6 +251,17 @@ def test_every_page_draws_without_console_errors(browser, console_gateway, admin
         overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{page} scrolls sideways at {width} px"
         assert console_errors(browser) == [], page
+    # The create form and a log row's details, in their dialogs.
+    visit(browser, "keys")
+    browser.find_element(By.XPATH, "//button[text()='Create key']").click()
+    wait(browser, ready.visibility_of_element_located((By.CSS_SELECTOR, "dialog[open]")))
+    save_full_page(browser, screenshots / f"keys-create-{width}.png", width)
+    browser.switch_to.active_element.send_keys(Keys.ESCAPE)
+    visit(browser, "logs")
+    browser.find_element(By.CSS_SELECTOR, "td button.link").click()
+    wait(browser, ready.visibility_of_element_located((By.CSS_SELECTOR, "dialog[open]")))
+    save_full_page(browser, screenshots / f"logs-detail-{width}.png", width)
+    assert console_errors(browser) == []
 
 
 def test_cache_hits_and_guardrail_blocks_are_counted(browser, console_gateway):

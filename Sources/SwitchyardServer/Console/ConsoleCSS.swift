@@ -62,6 +62,8 @@ enum ConsoleCSS {
         .chart { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; }
         .chart figcaption { font-weight: 600; margin-bottom: .3rem; }
         .chart svg { width: 100%; height: 12rem; display: block; }
+        .chart.meter { margin-bottom: 1rem; max-width: 40rem; }
+        .chart.meter svg { height: 1.25rem; border-radius: 4px; }
         .chart .grid line { stroke: #e3e7ee; }
         .chart text { font-size: 11px; fill: var(--muted); }
         .chart .track { fill: var(--soft); }

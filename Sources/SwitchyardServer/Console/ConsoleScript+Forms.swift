@@ -9,12 +9,21 @@ extension ConsoleScript {
           }
           return Console.schemas[name] || { properties: {} };
         }
+        /// Names and owners first, then budgets and limits, the rest by name, switches last.
+        const leadingFields = ["key_alias", "team_alias", "user_id", "user_email", "user_role", "team_id", "models", "max_budget", "budget_duration", "rpm_limit", "tpm_limit"];
+        function orderedFields(schema) {
+          const rank = ([name, property]) => {
+            const leading = leadingFields.indexOf(name);
+            return leading >= 0 ? leading : [].concat(property.type).includes("boolean") ? 1000 : 100;
+          };
+          return Object.entries(schema.properties || {}).sort((a, b) => rank(a) - rank(b) || a[0].localeCompare(b[0]));
+        }
         /// A form for `schema` filled with `values`; `read(changedOnly)` answers the body to send:
         /// on create the fields given, on edit the fields changed (an emptied field as null).
         function schemaForm(schema, values = {}, skip = []) {
           const fields = [];
           const form = el("form", { class: "fields", novalidate: true });
-          for (const [name, property] of Object.entries(schema.properties || {})) {
+          for (const [name, property] of orderedFields(schema)) {
             if (skip.includes(name)) continue;
             const types = [].concat(property.type || "string");
             const kind = types.find(type => type !== "null") || "string";

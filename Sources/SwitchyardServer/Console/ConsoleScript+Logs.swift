@@ -42,7 +42,8 @@ extension ConsoleScript {
           ], answer.data, "No requests match."), pager(page, answer.total_pages, answer.total, next => go("logs", { ...filters, page: next })));
         }
         function showLogRow(row) {
-          const value = field => field == null ? "—" : typeof field === "object" ? JSON.stringify(field) : String(field);
+          const value = field => field == null ? "—" : typeof field === "object" ? JSON.stringify(field)
+            : typeof field === "number" ? String(Number(field.toPrecision(10))) : String(field);
           dialog("Request " + row.request_id, el("dl", { class: "details" },
             Object.entries(row).map(([name, field]) => [el("dt", {}, name), el("dd", {}, value(field))])));
         }

@@ -57,7 +57,7 @@ extension ConsoleScript {
           const info = (await api("GET", "/key/info")).info;
           const budget = info.max_budget;
           const share = budget ? Math.min(1, info.spend / budget) : 0;
-          const meter = budget ? el("figure", { class: "chart" }, el("figcaption", {}, `Spent ${usd(info.spend)} of ${usd(budget)}`),
+          const meter = budget ? el("figure", { class: "chart meter" }, el("figcaption", {}, `Spent ${usd(info.spend)} of ${usd(budget)}`),
             svg("svg", { viewBox: "0 0 400 20", role: "img", "aria-label": `${Math.round(share * 100)}% of the budget spent`, preserveAspectRatio: "none" },
               svg("rect", { class: "track", x: 0, y: 0, width: 400, height: 20 }),
               svg("rect", { class: "bar " + (share >= 1 ? "errors" : "spend"), x: 0, y: 0, width: 400 * share, height: 20 }))) : null;
