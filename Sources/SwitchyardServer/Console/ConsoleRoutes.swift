@@ -16,31 +16,37 @@ struct ConsoleRoutes {
     static let stylesheet = ConsoleAsset(contentType: "text/css; charset=utf-8", text: ConsoleCSS.stylesheet)
     static let script = ConsoleAsset(contentType: "text/javascript; charset=utf-8", text: ConsoleScript.source)
 
-    static let operations = [
+    /// The page and its files, in the order of `assets`.
+    static let assetOperations = [
         operation("ui", "The admin console", about: "A single-page app over the admin API; sign in with the master key or an admin's key.", type: "text/html"),
         operation("ui/console.css", "The admin console's stylesheet", type: "text/css"),
         operation("ui/console.js", "The admin console's script", type: "text/javascript"),
-        APIOperation(
-            method: "GET", path: "ui/session", summary: "Who the presented key is",
-            about: "Whether the key may use the admin API, and its hash (null for the master key); the console asks once at sign-in.",
-            tag: "Console", access: .key,
-            answer: .json(.object([("admin", .boolean), ("key", APISchema.string.nullable)], required: ["admin", "key"]))
-        ),
     ]
+    static let assets = [page, stylesheet, script]
+
+    static let session = APIOperation(
+        method: "GET", path: "ui/session", summary: "Who the presented key is",
+        about: "Whether the key may use the admin API, and its hash (null for the master key); the console asks once at sign-in.",
+        tag: "Console", access: .key,
+        answer: .json(.object([("admin", .boolean), ("key", APISchema.string.nullable)], required: ["admin", "key"]))
+    )
+
+    static let operations = assetOperations + [session]
 
     var routes: [DescribedRoute] {
-        let assets = zip(Self.operations, [Self.page, Self.stylesheet, Self.script]).map { operation, asset in
+        let files = zip(Self.assetOperations, Self.assets).map { operation, asset in
             DescribedRoute(operation: operation) { request, _ in Self.serve(asset, to: request) }
         }
-        return assets + [
-            DescribedRoute(operation: Self.operations[3]) { _, context in
-                try AdminRoutes.json([
-                    "admin": .bool(context.identity.mayAdminister),
-                    "key": context.identity.keyHash.map(JSONValue.string) ?? .null,
-                ])
-            },
-        ]
+        let session = DescribedRoute(operation: Self.session) { _, context in
+            try AdminRoutes.json([
+                "admin": .bool(context.identity.mayAdminister),
+                "key": context.identity.keyHash.map(JSONValue.string) ?? .null,
+            ])
+        }
+        return files + [session]
     }
+
+    private static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
 
     /// The asset, or 304 when the browser's copy is current. Browsers revalidate every time
     /// (`no-cache`), so a new binary's console is picked up at once.
@@ -51,7 +57,7 @@ struct ConsoleRoutes {
             .contentSecurityPolicy: contentSecurityPolicy,
             .xContentTypeOptions: "nosniff",
         ]
-        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        headers[referrerPolicy] = "no-referrer"
         if asset.isCurrent(ifNoneMatch: request.headers[.ifNoneMatch]) {
             return Response(status: .notModified, headers: headers)
         }

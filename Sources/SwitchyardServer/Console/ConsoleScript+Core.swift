@@ -70,7 +70,6 @@ extension ConsoleScript {
         }
         const usd = value => value == null ? "—" : "$" + Number(value).toFixed(value && Math.abs(value) < 0.01 ? 6 : 2);
         const count = value => value == null ? "—" : Number(value).toLocaleString("en-US");
-        const when = seconds => seconds == null ? "—" : new Date(seconds * 1000).toISOString().replace("T", " ").slice(0, 19);
         const time = text => text == null ? "—" : String(text).replace("T", " ").replace(/\.\d+/, "").replace("Z", "");
         const list = values => values && values.length ? values.join(", ") : "all";
         function table(caption, columns, rows, empty = "None yet.") {
