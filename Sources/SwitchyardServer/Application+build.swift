@@ -152,7 +152,7 @@ func makeRouter(
             + OperationTable.all.map { OpenAPIDocument.Section(prefixes: $0.prefixes, operations: $0.apiOperations) }
             + [OpenAPIDocument.Section(prefixes: docsPrefixes, operations: DocsRoutes.operations + ConsoleRoutes.operations)]
     )
-    sets.append(RouteSet(prefixes: docsPrefixes, routes: DocsRoutes(document: ByteBuffer(bytes: try document.encoded())).routes + ConsoleRoutes().routes))
+    sets.append(RouteSet(prefixes: docsPrefixes, routes: DocsRoutes(document: EncodedOnce(document)).routes + ConsoleRoutes().routes))
     for set in sets {
         set.register(open: open, authenticated: authenticated)
     }
