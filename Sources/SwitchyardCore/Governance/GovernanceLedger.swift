@@ -17,6 +17,9 @@ public final class GovernanceLedger: Sendable {
         /// Entities written (or deleted) here, by generation; deleted ones have no record.
         var touched: [GovernedEntity: UInt64] = [:]
         var modelWindows = ModelRateWindows()
+        /// Bumped by every local hold and settlement of a job: a store read of the holds taken
+        /// before one of them is stale and not applied.
+        var jobHoldEdits = 0
     }
 
     private let state = Mutex(State())
@@ -321,6 +324,7 @@ public final class GovernanceLedger: Sendable {
     /// past its request, until `settleJob`.
     public func holdJob(keyHash: String, amount: Double) {
         state.withLock { state in
+            state.jobHoldEdits += 1
             for entity in Self.entities(ofKey: keyHash, in: state) { state.entities[entity]?.jobHeld += amount }
         }
     }
@@ -328,6 +332,7 @@ public final class GovernanceLedger: Sendable {
     /// Ends a job's hold of `held` and books `cost` (zero for a failed job).
     public func settleJob(keyHash: String, held: Double, cost: Double) {
         state.withLock { state in
+            state.jobHoldEdits += 1
             for entity in Self.entities(ofKey: keyHash, in: state) {
                 guard var entry = state.entities[entity] else { continue }
                 entry.jobHeld = max(0, entry.jobHeld - held)
@@ -337,10 +342,17 @@ public final class GovernanceLedger: Sendable {
         }
     }
 
+    /// How many holds and settlements this process has made: read it before reading the
+    /// holds from the store, and pass it to `setJobHolds`.
+    public var jobHoldEdits: Int { state.withLock { $0.jobHoldEdits } }
+
     /// Replaces every hold of running jobs with what the store reports (sums by key hash), at
-    /// start and after each sync, so holds taken or settled on other replicas count here.
-    public func setJobHolds(_ byKey: [String: Double]) {
+    /// start and after each sync, so holds taken or settled on other replicas count here. Not
+    /// applied when a job was held or settled here since `edits` was read (the read may have
+    /// missed it); the next sync reads again.
+    public func setJobHolds(_ byKey: [String: Double], readAfter edits: Int? = nil) {
         state.withLock { state in
+            if let edits, edits != state.jobHoldEdits { return }
             var totals: [GovernedEntity: Double] = [:]
             for (hash, amount) in byKey {
                 for entity in Self.entities(ofKey: hash, in: state) { totals[entity, default: 0] += amount }

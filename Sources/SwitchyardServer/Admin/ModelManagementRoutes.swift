@@ -96,7 +96,7 @@ struct ModelManagementRoutes: Sendable {
         }
         let model = StoredModel(id: id, modelName: name, entry: text, createdAt: gateway.clock.wallTime())
         try await admin.storing { try await gateway.governance.store.insertModel(model) }
-        catalog.setStored(catalog.stored + [model])
+        catalog.add(model)
         return try AdminRoutes.json(Self.view(deployment, stored: true).objectValue ?? [:])
     }
 
@@ -113,7 +113,7 @@ struct ModelManagementRoutes: Sendable {
             throw GatewayError(.notFound, "No deployment with id '\(id)'.", param: "id", code: "model_not_found")
         }
         _ = try await admin.storing { try await gateway.governance.store.deleteModel(id: id) }
-        catalog.setStored(catalog.stored.filter { $0.id != id })
+        catalog.remove(id: id)
         return try AdminRoutes.json(["message": .string("Model \(id) deleted."), "id": .string(id)])
     }
 

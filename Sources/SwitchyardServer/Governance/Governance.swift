@@ -19,6 +19,9 @@ final class Governance: Sendable {
     /// Creates the schema and loads every key, team and user; requests that need the store
     /// wait for it.
     let ready: Task<Void, any Error>
+    /// Set once `ready` has loaded everything (keys and the holds of running jobs), so no key
+    /// is admitted on half the state: a key is known before its jobs' holds are.
+    private let loaded = LoadedFlag()
 
     init(store: any GovernanceStore, settings: GeneralSettings, clock: any GatewayClock, metrics: GatewayMetrics, logQueueCapacity: Int = 100_000) {
         self.store = store
@@ -28,6 +31,7 @@ final class Governance: Sendable {
         self.logs = SpendLogQueue(capacity: logQueueCapacity)
         self.masterKey = settings.masterKey.flatMap { $0.isEmpty ? nil : Array($0.utf8) }
         let ledger = ledger
+        let loaded = loaded
         self.ready = Task {
             try await store.migrate()
             async let keys = store.allKeys()
@@ -36,7 +40,9 @@ final class Governance: Sendable {
             let windows = try await store.usage(since: Int(clock.wallTime() / 60) * 60 - 60)
             ledger.applySync(keys: try await keys, teams: try await teams, users: try await users, windows: windows, resetsWritten: [])
             // Jobs still running hold their cost again, as they did before the restart.
-            ledger.setJobHolds(try await store.heldJobCosts())
+            let edits = ledger.jobHoldEdits
+            ledger.setJobHolds(try await store.heldJobCosts(), readAfter: edits)
+            loaded.value.store(true, ordering: .releasing)
         }
     }
 
@@ -97,7 +103,7 @@ final class Governance: Sendable {
 
     /// The key from memory, or (made on another replica since the last sync) from the store.
     private func knownKey(_ hash: String) async throws -> VirtualKey? {
-        if let key = ledger.key(hash: hash) { return key }
+        if loaded.value.load(ordering: .acquiring), let key = ledger.key(hash: hash) { return key }
         if unknownKeys.withLock({ $0.contains(hash) }) { return nil }
         do {
             try await ready.value
@@ -252,11 +258,12 @@ final class Governance: Sendable {
         async let teams = store.allTeams()
         async let users = store.allUsers()
         let windows = try await store.usage(since: Int(clock.wallTime() / 60) * 60 - 60)
+        let holdEdits = ledger.jobHoldEdits
         let holds = try await store.heldJobCosts()
         ledger.applySync(
             keys: try await keys, teams: try await teams, users: try await users, windows: windows, resetsWritten: batch.resets, readAfter: readAfter
         )
-        ledger.setJobHolds(holds)
+        ledger.setJobHolds(holds, readAfter: holdEdits)
         unknownKeys.withLock { $0.removeAll() }
     }
 
@@ -265,4 +272,9 @@ final class Governance: Sendable {
         ledger.upsert(key)
         unknownKeys.withLock { _ = $0.remove(key.tokenHash) }
     }
+}
+
+/// Whether the governance state has been loaded from the store.
+private final class LoadedFlag: Sendable {
+    let value = Atomic<Bool>(false)
 }

@@ -68,6 +68,8 @@ struct MediaJobs: Sendable {
     /// Claims the jobs due now and advances each one step; answers how many it advanced.
     @discardableResult
     func pollDue(limit: Int = 16, logger: Logger) async -> Int {
+        // A job is settled against the ledger: not before it holds the keys and their holds.
+        guard (try? await gateway.governance.ready.value) != nil else { return 0 }
         let now = clock.wallTime()
         let claimed: [MediaJob]
         do {

@@ -11,6 +11,9 @@ final class ModelCatalog: Sendable {
     private struct State {
         var base: GatewayConfig
         var stored: [StoredModel]
+        /// Counts this replica's own adds and deletes, so a sync that read the store before one
+        /// of them cannot undo it.
+        var edits = 0
     }
 
     private let gateway: Gateway
@@ -33,27 +36,43 @@ final class ModelCatalog: Sendable {
         }
     }
 
-    /// Puts the stored models in force (after a write here, or a sync that saw another
-    /// replica's); answers whether anything changed.
-    @discardableResult
-    func setStored(_ models: [StoredModel]) -> Bool {
+    /// Adds a model this replica just stored.
+    func add(_ model: StoredModel) {
         state.withLock { state in
-            guard state.stored != models else { return false }
+            state.edits += 1
+            guard !state.stored.contains(where: { $0.id == model.id }) else { return }
+            state.stored.append(model)
+            install(state)
+        }
+    }
+
+    /// Removes a model this replica just deleted from the store.
+    func remove(id: String) {
+        state.withLock { state in
+            state.edits += 1
+            state.stored.removeAll { $0.id == id }
+            install(state)
+        }
+    }
+
+    /// Reads the stored models (other replicas' adds and deletes) and installs them when they
+    /// changed, unless this replica edited them while the read ran: the next sync reads again.
+    func refresh(from store: any ModelStore, logger: Logger) async {
+        let edits = state.withLock { $0.edits }
+        let models: [StoredModel]
+        do {
+            models = try await store.storedModels()
+        } catch {
+            logger.warning("reading the stored models failed; retrying at the next sync", metadata: ["switchyard.error": .string("\(error)")])
+            return
+        }
+        let changed = state.withLock { state in
+            guard state.edits == edits, state.stored != models else { return false }
             state.stored = models
             install(state)
             return true
         }
-    }
-
-    /// Reads the stored models and installs them when they changed.
-    func refresh(from store: any ModelStore, logger: Logger) async {
-        do {
-            if setStored(try await store.storedModels()) {
-                logger.info("stored models changed", metadata: ["switchyard.models": .stringConvertible(stored.count)])
-            }
-        } catch {
-            logger.warning("reading the stored models failed; retrying at the next sync", metadata: ["switchyard.error": .string("\(error)")])
-        }
+        if changed { logger.info("stored models changed", metadata: ["switchyard.models": .stringConvertible(models.count)]) }
     }
 
     /// Whether any deployment, in the file or stored, has `id`.
