@@ -141,7 +141,8 @@ extension AdminRoutes {
     }
 
     /// One admin row: admins only, answered in OpenAI's error envelope.
-    private func route(
+    /// One admin route's row; its tag comes from the path's first word.
+    func route(
         _ method: String, _ path: String, _ summary: String, about: String? = nil, access: APIOperation.Access = .admin,
         query: [APIOperation.Parameter] = [], body: APISchema? = nil, answer: APISchema, errors: [Int] = [],
         _ handle: @escaping @Sendable (Request, GatewayRequestContext) async throws -> Response
@@ -150,6 +151,7 @@ extension AdminRoutes {
         case "key": "Keys"
         case "team": "Teams"
         case "user": "Users"
+        case "model": "Models"
         default: "Spend"
         }
         return DescribedRoute(

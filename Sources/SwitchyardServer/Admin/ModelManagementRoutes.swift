@@ -24,30 +24,16 @@ struct ModelManagementRoutes: Sendable {
         )
         let model = APISchema.object([("model_name", .string), ("litellm_params", .anyObject), ("model_info", .anyObject)])
         return [
-            route("GET", "model/info", "List deployments", about: "Every deployment, from the config file and added with /model/new (`model_info.db_model`); keys that are not an admin's see the groups they may call, without their parameters.", access: .key, query: [.init(name: "litellm_model_id", schema: .string, about: "Only the deployment with this id.")], answer: .object([("data", .array(model))], required: ["data"])) { request, context in
+            admin.route("GET", "model/info", "List deployments", about: "Every deployment, from the config file and added with /model/new (`model_info.db_model`); keys that are not an admin's see the groups they may call, without their parameters.", access: .key, query: [.init(name: "litellm_model_id", schema: .string, about: "Only the deployment with this id.")], answer: .object([("data", .array(model))], required: ["data"])) { request, context in
                 try info(request, context)
             },
-            route("POST", "model/new", "Add a deployment", about: "Stored, so it survives restarts and reaches every replica; checked as the config file is.", body: entry, answer: model, errors: [400]) { request, context in
+            admin.route("POST", "model/new", "Add a deployment", about: "Stored, so it survives restarts and reaches every replica; checked as the config file is.", body: entry, answer: model, errors: [400]) { request, context in
                 try await add(request, context)
             },
-            route("POST", "model/delete", "Delete a deployment added with /model/new", body: .object([("id", .string)], required: ["id"]), answer: .object([("message", .string), ("id", .string)]), errors: [400, 404]) { request, context in
+            admin.route("POST", "model/delete", "Delete a deployment added with /model/new", body: .object([("id", .string)], required: ["id"]), answer: .object([("message", .string), ("id", .string)]), errors: [400, 404]) { request, context in
                 try await delete(request, context)
             },
         ]
-    }
-
-    private func route(
-        _ method: String, _ path: String, _ summary: String, about: String? = nil, access: APIOperation.Access = .admin,
-        query: [APIOperation.Parameter] = [], body: APISchema? = nil, answer: APISchema, errors: [Int] = [],
-        _ handle: @escaping @Sendable (Request, GatewayRequestContext) async throws -> Response
-    ) -> DescribedRoute {
-        DescribedRoute(
-            operation: APIOperation(
-                method: method, path: path, summary: summary, about: about, tag: "Models", access: access, query: query,
-                body: body.map(APIOperation.Content.json), answer: .json(answer), errors: [400, 503] + errors
-            ),
-            handle: handle
-        )
     }
 
     private func info(_ request: Request, _ context: GatewayRequestContext) throws -> Response {

@@ -12,8 +12,13 @@ import SwitchyardCore
 final class ConfigReloader: Sendable {
     /// What the last attempt did, for `/health` and the reload route.
     struct Outcome: Sendable, Encodable {
-        /// `reloaded`, `refused` or `unavailable` (no config file: the built-in demo).
-        var status: String
+        enum Status: String, Sendable, Encodable, CaseIterable {
+            case reloaded, refused
+            /// No config file: the built-in demo.
+            case unavailable
+        }
+
+        var status: Status
         var trigger: String
         /// Unix seconds.
         var at: Double
@@ -48,17 +53,22 @@ final class ConfigReloader: Sendable {
     func reload(trigger: String) -> Outcome {
         let now = gateway.clock.wallTime()
         guard let source else {
-            return record(Outcome(status: "unavailable", trigger: trigger, at: now, errors: ["the gateway was started without a config file"], warnings: []))
+            return record(Outcome(status: .unavailable, trigger: trigger, at: now, errors: ["the gateway was started without a config file"], warnings: []))
         }
-        guard running.withLock({ busy in defer { busy = true }; return !busy }) else {
-            return record(Outcome(status: "refused", trigger: trigger, at: now, errors: ["another reload is running"], warnings: []))
+        let started = running.withLock { busy in
+            guard !busy else { return false }
+            busy = true
+            return true
+        }
+        guard started else {
+            return record(Outcome(status: .refused, trigger: trigger, at: now, errors: ["another reload is running"], warnings: []))
         }
         defer { running.withLock { $0 = false } }
         let result = source()
         let warnings = result.problems.filter { $0.severity != .error }.map(\.description)
         guard let loaded = result.config, result.errors.isEmpty else {
             let errors = result.problems.filter { $0.severity == .error }.map(\.description)
-            return record(Outcome(status: "refused", trigger: trigger, at: now, errors: errors.isEmpty ? ["the config could not be read"] : errors, warnings: warnings))
+            return record(Outcome(status: .refused, trigger: trigger, at: now, errors: errors.isEmpty ? ["the config could not be read"] : errors, warnings: warnings))
         }
         let running = catalog.base
         var next = loaded
@@ -73,7 +83,7 @@ final class ConfigReloader: Sendable {
         }
         catalog.setBase(next)
         return record(Outcome(
-            status: "reloaded", trigger: trigger, at: now, modelGroups: gateway.registry.listedModels.count, errors: [], warnings: warnings + waiting
+            status: .reloaded, trigger: trigger, at: now, modelGroups: gateway.registry.listedModels.count, errors: [], warnings: warnings + waiting
         ))
     }
 
@@ -83,8 +93,8 @@ final class ConfigReloader: Sendable {
         if !outcome.errors.isEmpty { metadata["switchyard.errors"] = .array(outcome.errors.map { .string($0) }) }
         if !outcome.warnings.isEmpty { metadata["switchyard.warnings"] = .array(outcome.warnings.map { .string($0) }) }
         switch outcome.status {
-        case "reloaded": logger.notice("config reloaded: \(outcome.modelGroups ?? 0) model groups", metadata: metadata)
-        default: logger.error("config reload \(outcome.status); the running config is kept", metadata: metadata)
+        case .reloaded: logger.notice("config reloaded: \(outcome.modelGroups ?? 0) model groups", metadata: metadata)
+        case .refused, .unavailable: logger.error("config reload \(outcome.status.rawValue); the running config is kept", metadata: metadata)
         }
         return outcome
     }

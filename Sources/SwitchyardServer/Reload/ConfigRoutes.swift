@@ -11,7 +11,7 @@ struct ConfigRoutes: Sendable {
     var routes: [DescribedRoute] {
         let outcome = APISchema.object(
             [
-                ("status", APISchema.string.adding("enum", ["reloaded", "refused", "unavailable"])), ("trigger", .string), ("at", .number),
+                ("status", APISchema.string.adding("enum", .array(ConfigReloader.Outcome.Status.allCases.map { .string($0.rawValue) }))), ("trigger", .string), ("at", .number),
                 ("model_groups", APISchema.integer.nullable), ("errors", .strings), ("warnings", .strings),
             ],
             required: ["status", "trigger", "at", "errors", "warnings"]
@@ -26,12 +26,10 @@ struct ConfigRoutes: Sendable {
                 handle: { _, context in
                     try AdminRoutes.requireAdmin(context)
                     let outcome = reloader.reload(trigger: "POST /config/reload")
-                    guard outcome.status == "reloaded" else {
+                    guard outcome.status == .reloaded else {
                         throw GatewayError(.invalidRequest, "The config was not reloaded: \(outcome.errors.joined(separator: "; "))", code: "config_invalid")
                     }
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                    return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(outcome))))
+                    return try Response.json(outcome)
                 }
             ),
         ]
