@@ -20,15 +20,8 @@ url="postgres://postgres@127.0.0.1:$port/$database"
 
 log() { echo "postgres-test-server: $*" >&2; }
 
-# The server started below must not inherit the caller's descriptors: a caller waiting for
-# one to close (Foundation's Process watches a socket it hands the child) would otherwise
-# wait for the server's whole life. 255 is the script bash is reading.
-for fd in /proc/$$/fd/*; do
-    fd="${fd##*/}"
-    if [ "$fd" -gt 2 ] && [ "$fd" -lt 255 ]; then
-        eval "exec $fd>&-" 2>/dev/null || true
-    fi
-done
+# The server must not inherit the caller's descriptors.
+source "$(dirname "${BASH_SOURCE[0]}")/lib/close-inherited-fds.sh"
 
 if [ -n "${SWITCHYARD_TEST_POSTGRES_URL:-}" ]; then
     [ "$command" = start ] && echo "$SWITCHYARD_TEST_POSTGRES_URL"

@@ -24,13 +24,8 @@ tls=""
 
 log() { echo "redis-test-server: $*" >&2; }
 
-# The daemon must not inherit the caller's descriptors (see postgres-test-server.sh).
-for fd in /proc/$$/fd/*; do
-    fd="${fd##*/}"
-    if [ "$fd" -gt 2 ] && [ "$fd" -lt 255 ]; then
-        eval "exec $fd>&-" 2>/dev/null || true
-    fi
-done
+# The server must not inherit the caller's descriptors.
+source "$(dirname "${BASH_SOURCE[0]}")/lib/close-inherited-fds.sh"
 
 ping() {
     local args=(-h 127.0.0.1 -p "$port")

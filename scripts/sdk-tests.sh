@@ -65,7 +65,8 @@ fi
 
 export PYTHONDONTWRITEBYTECODE=1
 set +e
-"$VENV/bin/python" -m pytest "$ROOT/Tests/sdk" -p no:cacheprovider -rfE "$@"
+# A test still running after 240 s prints every thread's Python stack (it is not stopped).
+"$VENV/bin/python" -m pytest "$ROOT/Tests/sdk" -p no:cacheprovider -rfE -o faulthandler_timeout=240 "$@"
 status=$?
 set -e
 exit "$status"
