@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import LeanHTTP
 import Hummingbird
 import Logging
@@ -54,6 +55,9 @@ public func buildApplication(
     logger: Logger = Logger(label: "switchyard"),
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
+    // Before anything that must be shut down: a refused trace setup stops the start cleanly.
+    let metrics = GatewayMetrics()
+    let traces = try TraceExport.make(config: options.config, metrics: metrics, logger: logger, environment: ProcessInfo.processInfo.environment)
     let opened = try options.store.open(filesDirectory: options.config.general.filesDirectory)
     let store = opened.store
     let httpClient = makeUpstreamHTTPClient(requestTimeout: options.config.litellm.requestTimeout, proxy: options.httpsProxy)
@@ -72,7 +76,7 @@ public func buildApplication(
     let gateway = Gateway(
         config: options.config, httpClient: httpClient, pool: pool, httpsViaProxy: options.httpsProxy != nil, store: store, fileBlobs: opened.blobs, jobBlobs: opened.jobBlobs,
         clock: options.clock,
-        cacheStore: redisPool.map { RedisResponseCacheStore(pool: $0) }
+        cacheStore: redisPool.map { RedisResponseCacheStore(pool: $0) }, metrics: metrics, tracer: traces?.tracer
     )
 
     let batchScheduler = BatchScheduler(gateway: gateway, files: BatchFiles(gateway: gateway), logger: logger)
@@ -81,6 +85,8 @@ public func buildApplication(
     let router = try makeRouter(gateway: gateway, batchScheduler: batchScheduler, catalog: catalog, reloader: reloader, clock: options.clock)
 
     var services: [any Service] = [HTTPClientService(client: httpClient, pool: pool)]
+    // First, so it stops last: the spans of the last requests are exported at shutdown.
+    if let traces { services.insert(traces.service, at: 0) }
     if let storeService = opened.service { services.append(storeService) }
     if let redisPool { services.append(RedisPoolService(pool: redisPool)) }
     services.append(

@@ -36,12 +36,15 @@ final class Gateway: Sendable {
     let jobLifecycle: JobLifecycle
     /// This process's name on the job leases it takes.
     let replicaID = UUID().uuidString
+    /// Starts each request's trace when OpenTelemetry export is on; nil when it is off.
+    let tracer: RequestTracer?
 
     init(
         config: GatewayConfig, httpClient: HTTPClient, pool: HTTP1ConnectionPool, httpsViaProxy: Bool = false,
         store: any GovernanceStore, fileBlobs: any FileBlobStore, jobBlobs: (any FileBlobStore)? = nil, clock: any GatewayClock,
-        cacheStore: (any ResponseCacheStore)? = nil
+        cacheStore: (any ResponseCacheStore)? = nil, metrics: GatewayMetrics = GatewayMetrics(), tracer: RequestTracer? = nil
     ) {
+        self.tracer = tracer
         self.jobContent = jobBlobs ?? fileBlobs
         self.jobLifecycle = JobLifecycle(
             backoff: JobBackoff(initial: config.general.jobPollInitialDelay, cap: config.general.jobPollMaxDelay),
@@ -54,7 +57,7 @@ final class Gateway: Sendable {
             cooldownTime: config.router.cooldownTime,
             clock: clock
         )
-        self.metrics = GatewayMetrics()
+        self.metrics = metrics
         self.table = Mutex(RoutingTable(config: config, slots: slots, ledger: ledger, clock: clock, metrics: metrics))
         self.governance = Governance(store: store, settings: config.general, clock: clock, metrics: metrics)
         // The in-process mock's jobs progress on the gateway's clock, so tests move them by hand.

@@ -62,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if case .sqlite(let path) = store { logger.notice("keys, spend and logs are stored in the SQLite file \(path)") }
-        let app = try report.orExit("cannot open the store") {
+        let app = try report.orExit("cannot start") {
             try buildApplication(GatewayOptions(
                 host: host, port: port, config: gatewayConfig, store: store, httpsProxy: UpstreamProxy(environment: environment),
                 configSource: configSource(path: loaded == nil ? nil : path)

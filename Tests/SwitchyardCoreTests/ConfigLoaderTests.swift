@@ -118,6 +118,23 @@ import Testing
         #expect(wrong.errors.map(\.description).contains { $0.hasPrefix("general_settings.json_logs") })
     }
 
+    @Test func callbacksTurnOnTraceExportForOtelAndWarnOfEveryOtherName() throws {
+        let traced = ConfigLoader.load(yaml: "\(Self.oneModel)litellm_settings:\n  callbacks: [\"otel\"]\n", environment: [:])
+        #expect(traced.problems.isEmpty, "\(traced.problems)")
+        #expect(traced.config?.litellm.otelTraces == true)
+
+        let untraced = ConfigLoader.load(yaml: Self.oneModel, environment: [:])
+        #expect(untraced.config?.litellm.otelTraces == false)
+
+        let others = ConfigLoader.load(yaml: "\(Self.oneModel)litellm_settings:\n  callbacks: [langfuse, otel]\n", environment: [:])
+        #expect(others.config?.litellm.otelTraces == true)
+        #expect(others.errors.isEmpty)
+        #expect(others.problems.map(\.description).contains { $0.hasPrefix("litellm_settings.callbacks[0]") && $0.contains("langfuse") }, "\(others.problems)")
+
+        let wrong = ConfigLoader.load(yaml: "\(Self.oneModel)litellm_settings:\n  callbacks: otel\n", environment: [:])
+        #expect(wrong.errors.map(\.description).contains { $0.hasPrefix("litellm_settings.callbacks") }, "\(wrong.problems)")
+    }
+
     @Test func azureDeploymentsShareAGroupWithUniqueIDs() throws {
         let yaml = """
             model_list:

@@ -135,6 +135,18 @@ import Testing
         }
     }
 
+    @Test func turningTraceExportOnWaitsForARestart() async throws {
+        let file = ConfigFile(Self.config(models: Self.mockGroup))
+        try await withReloadableGateway(file) { client in
+            file.write(Self.config(models: Self.mockGroup, extra: "litellm_settings:\n  callbacks: [\"otel\"]"))
+            let reloaded = try await reload(client)
+            #expect(reloaded.status == .ok)
+            let warnings = reloaded.body.json["warnings"] as? [String] ?? []
+            #expect(warnings.contains { $0.contains("litellm_settings.callbacks") && $0.contains("restart") }, "\(warnings)")
+            #expect(try await AdminClient(client: client).chat(Self.master).status == .ok)
+        }
+    }
+
     @Test func aGuardrailAddedByAReloadBlocksTheNextRequest() async throws {
         let file = ConfigFile(Self.config(models: Self.mockGroup))
         try await withReloadableGateway(file) { client in

@@ -1,6 +1,6 @@
 """A fake chat upstream that repeats the last user text, written from the providers' documented
 wire formats (OpenAI's Chat Completions reference, Anthropic's Messages reference), never from
-the gateway's translators. It journals every request (path and JSON body), so tests assert
+the gateway's translators. It journals every request (path, JSON body and headers), so tests assert
 exactly what the gateway sent upstream, or that it sent nothing.
 
 - `POST /v1/chat/completions`: a `chat.completion` whose message is `You said: <text>`; with
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 
 from loopback_server import LoopbackServer
@@ -24,6 +24,7 @@ from loopback_server import LoopbackServer
 class Received:
     path: str
     body: dict
+    headers: dict = field(default_factory=dict)  # names in lower case
 
 
 def last_user_text(messages: list) -> str:
@@ -54,7 +55,7 @@ class EchoUpstream(LoopbackServer):
             def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
                 with upstream.lock:
-                    upstream.requests.append(Received(self.path, body))
+                    upstream.requests.append(Received(self.path, body, {k.lower(): v for k, v in self.headers.items()}))
                 reply = "You said: " + last_user_text(body.get("messages", []))
                 if self.path == "/v1/chat/completions" and body.get("stream"):
                     self.stream_chat(body, reply)

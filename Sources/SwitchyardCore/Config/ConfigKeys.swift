@@ -58,7 +58,7 @@ enum ConfigKeys {
 
     /// `litellm_settings` keys LiteLLM acts on that the gateway does not yet.
     static let litellmNotSupportedYet: Set<String> = [
-        "set_verbose", "callbacks", "success_callback", "failure_callback",
+        "set_verbose", "success_callback", "failure_callback",
         "service_callback", "telemetry", "turn_off_message_logging",
         "redact_user_api_key_info", "redact_messages_in_exceptions", "max_budget", "budget_duration",
         "default_team_settings", "upperbound_key_generate_params", "default_key_generate_params",

@@ -15,6 +15,7 @@ extension ConfigReader {
             case "cache_params": cacheParams = entry
             case "drop_params": settings.dropParams = bool(entry.value, at: entry.path) ?? false
             case "json_logs": settings.jsonLogs = bool(entry.value, at: entry.path) ?? false
+            case "callbacks": settings.otelTraces = readCallbacks(entry)
             case "request_timeout": settings.requestTimeout = number(entry.value, at: entry.path, .positive) ?? 600
             case "ssl_verify": break  // read before the model list, by `readDefaultTrust`
             default:
@@ -24,6 +25,21 @@ extension ConfigReader {
         }
         settings.cache = readCache(enabled: cache, params: cacheParams)
         return settings
+    }
+
+    /// Reads `litellm_settings.callbacks`: whether it names `otel` (LiteLLM's name for
+    /// OpenTelemetry export). Every other callback is a warning: it would do nothing here.
+    private mutating func readCallbacks(_ entry: ConfigEntry) -> Bool {
+        guard let items = stringItems(entry.value, at: entry.path) else { return false }
+        var otel = false
+        for item in items {
+            if item.value == "otel" {
+                otel = true
+            } else {
+                warning(item.path, "callback '\(item.value)' is not supported (only 'otel', which exports traces over OTLP); it is ignored", at: item.node)
+            }
+        }
+        return otel
     }
 
     /// Reads `general_settings`.

@@ -8,6 +8,9 @@ public struct LiteLLMSettings: Sendable {
     public var cache: CacheSettings?
     /// Log one JSON object per line (`json_logs`, where LiteLLM reads it; also in `general_settings`).
     public var jsonLogs = false
+    /// `callbacks: ["otel"]`: each request and each upstream attempt is a span, exported to the
+    /// OTLP endpoint the standard `OTEL_EXPORTER_OTLP_*` variables name.
+    public var otelTraces = false
     /// Every other key, as written (including ones reported as not supported yet).
     public var extra: [String: JSONValue]
 

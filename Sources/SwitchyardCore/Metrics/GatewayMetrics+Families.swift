@@ -17,11 +17,12 @@ extension GatewayMetrics {
     public static let cacheBytes = Family(name: "switchyard_cache_bytes_total", help: "Bytes of cached answers, served from the cache or stored in it.", kind: .counter)
     public static let cacheErrors = Family(name: "switchyard_cache_errors_total", help: "Cache store calls that failed (a failed lookup is a miss), by backend and call.", kind: .counter)
     public static let guardrailBlocks = Family(name: "switchyard_guardrail_blocks_total", help: "Requests and whole answers a guardrail refused (403), by route.", kind: .counter)
+    public static let otelSpansDropped = Family(name: "switchyard_otel_spans_dropped_total", help: "Trace spans not exported: the collector failed or was too slow, or the export queue was full.", kind: .counter)
     public static let cooling = Family(name: "switchyard_deployment_cooling", help: "1 while a deployment is cooling down.", kind: .gauge)
 
     static let families: [Family] = [
         requests, requestDuration, upstreamDuration, timeToFirstToken, gatewayOverhead, tokens,
         upstreamErrors, retries, fallbacks, cooldowns, spend, spendLogsDropped, storeSyncFailures,
-        cacheLookups, cacheBytes, cacheErrors, guardrailBlocks,
+        cacheLookups, cacheBytes, cacheErrors, guardrailBlocks, otelSpansDropped,
     ]
 }

@@ -152,6 +152,7 @@ final class Governance: Sendable {
         charged: Bool = true,
         batchPriced: Bool = false,
         mustFit: Bool = false,
+        trace: RequestTrace? = nil,
         logger: Logger
     ) throws(GatewayError) -> RequestMeter {
         var admission: Admission?
@@ -167,7 +168,7 @@ final class Governance: Sendable {
         }
         return RequestMeter(
             governance: self, admission: admission, requestID: requestID, callType: callType, modelGroup: modelGroup, tags: tags, charged: charged,
-            batchPriced: batchPriced, logger: logger
+            batchPriced: batchPriced, trace: trace, logger: logger
         )
     }
 

@@ -19,9 +19,20 @@ final class RequestMeter: Sendable {
         /// The answering deployment's configured `model_name`, the spend metric's label.
         var deploymentGroup: String?
         var provider: String?
+        /// The answering deployment's provider and upstream model id, for the trace.
+        var providerKind: ProviderKind?
+        var upstreamModel: String?
         /// Answered from the response cache, and what that saved.
         var savedByCache: Double?
         var finished = false
+
+        mutating func answeredBy(_ deployment: Deployment) {
+            self.deployment = deployment.id
+            deploymentGroup = deployment.modelName
+            provider = deployment.provider.rawValue
+            providerKind = deployment.provider
+            upstreamModel = deployment.upstreamModel
+        }
     }
 
     let admission: Admission?
@@ -34,14 +45,17 @@ final class RequestMeter: Sendable {
     let charged: Bool
     /// A batch line: every charge is at the answering model's `batch_discount`.
     let batchPriced: Bool
+    /// The request's spans, when traces are exported; ended with the meter.
+    let trace: RequestTrace?
     private let governance: Governance
     private let logger: Logger
     private let observation = Mutex(Observation())
 
     init(
         governance: Governance, admission: Admission?, requestID: String, callType: String, modelGroup: String, tags: [String], charged: Bool,
-        batchPriced: Bool = false, logger: Logger
+        batchPriced: Bool = false, trace: RequestTrace? = nil, logger: Logger
     ) {
+        self.trace = trace
         self.batchPriced = batchPriced
         self.governance = governance
         self.logger = logger
@@ -76,20 +90,14 @@ final class RequestMeter: Sendable {
             observation.usage = usage
             observation.costKnown = charge != nil
             observation.charge = charge ?? Charge(listCost: 0, modelInfo: deployment.modelInfo)
-            observation.deployment = deployment.id
-            observation.deploymentGroup = deployment.modelName
-            observation.provider = deployment.provider.rawValue
+            observation.answeredBy(deployment)
         }
         return charge?.cost
     }
 
     /// Records which deployment answered when its answer reported no usage.
     func observe(deployment: Deployment) {
-        observation.withLock { observation in
-            observation.deployment = deployment.id
-            observation.deploymentGroup = deployment.modelName
-            observation.provider = deployment.provider.rawValue
-        }
+        observation.withLock { $0.answeredBy(deployment) }
     }
 
     /// Records an answer replayed from the response cache: its tokens are logged, nothing is
@@ -141,6 +149,13 @@ final class RequestMeter: Sendable {
             return observation
         }
         guard let ended else { return }
+        trace?.end(
+            RequestTrace.Outcome(
+                status: status, usage: ended.usage, cost: ended.charge.cost, costKnown: ended.costKnown && ended.deployment != nil,
+                deployment: ended.deployment, provider: ended.providerKind, responseModel: ended.upstreamModel,
+                keyAlias: admission?.key.keyAlias, teamID: admission?.key.teamID
+            )
+        )
         governance.record(
             self, status: status, usage: ended.usage, charge: ended.charge, costKnown: ended.costKnown, deployment: ended.deployment,
             deploymentGroup: ended.deploymentGroup, provider: ended.provider, savedByCache: ended.savedByCache, logged: logged

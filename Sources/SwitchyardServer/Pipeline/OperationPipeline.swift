@@ -69,21 +69,14 @@ struct OperationPipeline: Sendable {
         var parsed = request
         let operation = parsed.operation
         let registry = gateway.registry
-        // Allowlist, budget, rate and parallel limits: one admission, which opens the account.
-        let meter = try gateway.governance.meter(
-            identity: origin.identity,
-            models: parsed.plan.clientNamedModels,
-            estimate: estimate(parsed, bodyBytes: bodyBytes, batchPriced: origin.batchPriced, remixSource: origin.remixSource),
-            modelGroup: parsed.model,
-            callType: origin.callType,
-            requestID: origin.requestID,
-            tags: origin.tags,
-            charged: operation.meter != .free,
-            batchPriced: origin.batchPriced,
-            // A job holds its estimate for minutes: it must fit in what is left.
-            mustFit: operation.answer == .job,
-            logger: origin.logger
-        )
+        let trace = gateway.tracer?.startRequest(operation, model: parsed.model, clientHeaders: origin.headers, requestID: origin.requestID)
+        let meter: RequestMeter
+        do {
+            meter = try admit(parsed, bodyBytes: bodyBytes, origin: origin, trace: trace)
+        } catch {
+            trace?.end(refusal: error)
+            throw error
+        }
         // Guardrails, then (Responses) the conversation the request carries on, then the cache.
         var conversation: ResponsesConversation?
         let guardrails: GuardrailStage.Plan
@@ -116,6 +109,11 @@ struct OperationPipeline: Sendable {
         )
         let started = gateway.clock.now()
         let label = registry.metricsLabel(parsed.model)
+        switch cached {
+        case .hit: trace?.noteCache(CacheStage.CacheStatus.hit.rawValue)
+        case .proceed(let status, _): trace?.noteCache(status.rawValue)
+        case .off: break
+        }
         if case .hit(let answer, let similarity) = cached {
             let response = cache.respond(answer, similarity: similarity, call: call)
             gateway.metrics.increment(GatewayMetrics.requests, ["route": operation.name, "model_group": label, "status": String(response.status.code)])
@@ -196,6 +194,27 @@ struct OperationPipeline: Sendable {
         }
     }
 
+    /// The admission stage: allowlist, budget, rate and parallel limits in one admission,
+    /// which opens the request's account.
+    private func admit(_ parsed: OperationRequest, bodyBytes: Int, origin: CallOrigin, trace: RequestTrace?) throws(GatewayError) -> RequestMeter {
+        let operation = parsed.operation
+        return try gateway.governance.meter(
+            identity: origin.identity,
+            models: parsed.plan.clientNamedModels,
+            estimate: estimate(parsed, bodyBytes: bodyBytes, batchPriced: origin.batchPriced, remixSource: origin.remixSource),
+            modelGroup: parsed.model,
+            callType: origin.callType,
+            requestID: origin.requestID,
+            tags: origin.tags,
+            charged: operation.meter != .free,
+            batchPriced: origin.batchPriced,
+            // A job holds its estimate for minutes: it must fit in what is left.
+            mustFit: operation.answer == .job,
+            trace: trace,
+            logger: origin.logger
+        )
+    }
+
     /// What the budget holds before the request runs: its units at the first deployment's
     /// prices (images, characters…), else its body as prompt tokens and its output limit.
     /// A batch line's hold is at its batch price, as its charge will be; a job's is the length
@@ -228,7 +247,8 @@ struct OperationPipeline: Sendable {
         }
         let pipeline = self
         return try await gateway.routing.run(call.request.plan, logger: call.logger) { candidate, _ in
-            try await pipeline.attempt(call, candidate: candidate)
+            guard let trace = call.meter.trace else { return try await pipeline.attempt(call, candidate: candidate) }
+            return try await trace.attempt(candidate) { try await pipeline.attempt(call, candidate: candidate) }
         }
     }
 

@@ -81,6 +81,10 @@ final class ConfigReloader: Sendable {
             waiting.append("litellm_settings.cache changed: it takes effect on restart")
             next.litellm.cache = running.litellm.cache
         }
+        if next.litellm.otelTraces != running.litellm.otelTraces {
+            waiting.append("litellm_settings.callbacks changed: trace export starts or stops on restart")
+            next.litellm.otelTraces = running.litellm.otelTraces
+        }
         catalog.setBase(next)
         return record(Outcome(
             status: .reloaded, trigger: trigger, at: now, modelGroups: gateway.registry.listedModels.count, errors: [], warnings: warnings + waiting

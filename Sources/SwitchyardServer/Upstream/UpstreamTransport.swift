@@ -17,6 +17,14 @@ struct UpstreamTransport: Sendable {
 
     /// Sends `request`; `deadlines` bound the wait for the head, the body, and each gap in it.
     func send(_ request: UpstreamRequest, deadlines: UpstreamDeadlines, logger: Logger) async throws -> UpstreamResponse {
+        var request = request
+        let trace = UpstreamTraceHeaders.current
+        if !trace.isEmpty {
+            // The attempt's span is the upstream's parent, whatever trace context the client sent.
+            let names = Set(trace.map { $0.name.lowercased() })
+            request.headers.removeAll { names.contains($0.name.lowercased()) }
+            request.headers.append(contentsOf: trace)
+        }
         if request.url.hasPrefix("mock://") {
             let contentType = request.headers.first { $0.name.lowercased() == "content-type" }?.value
             let answer = mock.handle(method: request.method, path: request.pathAndQuery, contentType: contentType, body: request.body)
