@@ -35,6 +35,10 @@ extension PostgresGovernanceStore {
         if let teamID = query.teamID { filter.add("team_id = ", teamID) }
         if let modelGroup = query.modelGroup { filter.add("model_group = ", modelGroup) }
         if let requestID = query.requestID { filter.add("request_id = ", requestID) }
+        if let statuses = query.statuses {
+            filter.add("status >= ", statuses.lowerBound)
+            filter.add("status <= ", statuses.upperBound)
+        }
         // `@>` on an array is what the GIN index on tags answers.
         if let tag = query.tag { filter.add("tags @> ", [tag]) }
         if let startTime = query.startTime { filter.add("start_time >= ", startTime) }

@@ -28,6 +28,10 @@ struct SpendLogStatements {
             ("request_id", query.requestID),
         ]
         for case let (column, value?) in matches { add("l.\(column) = ?", .text(value)) }
+        if let statuses = query.statuses {
+            add("l.status >= ?", .integer(Int64(statuses.lowerBound)))
+            add("l.status <= ?", .integer(Int64(statuses.upperBound)))
+        }
         let tagged = query.tag != nil
         // A tag alone (with a time range) needs nothing from the log table to count or order.
         let source =

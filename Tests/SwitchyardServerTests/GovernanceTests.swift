@@ -328,6 +328,15 @@ import Testing
             #expect(paged.body.json["total_pages"] as? Int == 3)
             let future = try await admin.get("/spend/logs?start_date=2999-01-01")
             #expect(future.body.json["total"] as? Int == 0)
+            for (status, total) in [("success", 4), ("failure", 1), ("4xx", 1), ("404", 1), ("5xx", 0), ("200", 4)] {
+                let filtered = try await admin.get("/spend/logs?api_key=\(key)&status=\(status)")
+                #expect(filtered.body.json["total"] as? Int == total, "status=\(status)")
+            }
+            let failedAndTagged = try await admin.get("/spend/logs?tag=team-a&status=failure")
+            #expect((failedAndTagged.body.json["data"] as? [[String: Any]])?.map { $0["status_code"] as? Int } == [404])
+            let unknownStatus = try await admin.get("/spend/logs?status=teapot")
+            #expect(unknownStatus.status == .badRequest)
+            #expect(String(buffer: unknownStatus.body).contains("status"))
 
             let report = try await admin.get("/global/spend/report")
             let days = (try? JSONSerialization.jsonObject(with: Data(buffer: report.body))) as? [[String: Any]] ?? []

@@ -75,4 +75,23 @@ import Testing
             #expect(rows.map(\.units) == [nil, #"{"seconds":12.5}"#, #"{"image_size":"1024x1024","images":2}"#])
         }
     }
+    /// The request log filters by status: a range of codes, alone or with a tag (which SQLite
+    /// answers from the tag table joined to the log).
+    @Test(arguments: StoreBackend.all)
+    func spendLogsFilterByStatus(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            var entries: [SpendLogEntry] = []
+            for (index, status) in [200, 429, 404, 502, 200].enumerated() {
+                var entry = Fixtures.log("r\(index)", at: 1_741_478_400 + Double(index), tags: index.isMultiple(of: 2) ? ["even"] : [])
+                entry.status = status
+                entries.append(entry)
+            }
+            try await store.insertSpendLogs(entries)
+            func ids(_ query: SpendLogQuery) async throws -> [String] { try await store.spendLogs(query).rows.map(\.requestID) }
+            #expect(try await ids(SpendLogQuery(statuses: 400...599)) == ["r3", "r2", "r1"])
+            #expect(try await ids(SpendLogQuery(statuses: 200...200)) == ["r4", "r0"])
+            #expect(try await store.spendLogs(SpendLogQuery(statuses: 500...599)).total == 1)
+            #expect(try await ids(SpendLogQuery(tag: "even", statuses: 400...499)) == ["r2"])
+        }
+    }
 }

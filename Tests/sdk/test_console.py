@@ -20,6 +20,7 @@ from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import WebDriverWait
@@ -185,6 +186,20 @@ def test_an_admin_creates_a_key_sees_its_request_blocks_it_and_sees_the_refusal(
     refusal.find_element(By.CSS_SELECTOR, "button.link").click()
     details = wait(browser, ready.visibility_of_element_located((By.CSS_SELECTOR, "dialog[open]"))).text
     assert "status_code" in details and "401" in details
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+    wait(browser, lambda d: not d.find_elements(By.CSS_SELECTOR, "dialog[open]"))
+
+    # The status filter: failures only, then successes only.
+    Select(browser.find_element(By.ID, "log-status")).select_by_visible_text("Failure")
+    browser.find_element(By.XPATH, "//form[@aria-label='Filters']//button[text()='Filter']").click()
+    wait(browser, lambda d: "status=failure" in d.current_url)
+    statuses = lambda d: {cell.text for cell in d.find_elements(By.CSS_SELECTOR, "td[data-label='Status']")}
+    wait(browser, lambda d: "401" in statuses(d))
+    assert all(status >= "400" for status in statuses(browser)), statuses(browser)
+    Select(browser.find_element(By.ID, "log-status")).select_by_visible_text("Success")
+    browser.find_element(By.XPATH, "//form[@aria-label='Filters']//button[text()='Filter']").click()
+    wait(browser, lambda d: "status=success" in d.current_url and "200" in statuses(d))
+    assert statuses(browser) == {"200"}
     assert console_errors(browser) == []
 
 

@@ -6,6 +6,8 @@ public struct SpendLogQuery: Sendable, Hashable {
     public var modelGroup: String?
     public var tag: String?
     public var requestID: String?
+    /// HTTP statuses to keep, inclusive (`status=success` is 100…399, `failure` 400…599).
+    public var statuses: ClosedRange<Int>?
     /// Unix seconds, inclusive.
     public var startTime: Double?
     /// Unix seconds, exclusive.
@@ -21,11 +23,13 @@ public struct SpendLogQuery: Sendable, Hashable {
         modelGroup: String? = nil,
         tag: String? = nil,
         requestID: String? = nil,
+        statuses: ClosedRange<Int>? = nil,
         startTime: Double? = nil,
         endTime: Double? = nil,
         offset: Int = 0,
         limit: Int = 100
     ) {
+        self.statuses = statuses
         self.keyHash = keyHash
         self.userID = userID
         self.teamID = teamID

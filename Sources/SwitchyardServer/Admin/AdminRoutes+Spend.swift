@@ -4,8 +4,9 @@ import SwitchyardCore
 
 extension AdminRoutes {
     /// `/spend/logs`: filter by `api_key` (or `key`), `user_id`, `team_id`, `model`, `tag`,
-    /// `request_id`, `start_date`/`end_date` (ISO dates or times); paginated with `page`
-    /// and `page_size`, newest first.
+    /// `request_id`, `status` (`success`, `failure`, `4xx`, `5xx` or a code),
+    /// `start_date`/`end_date` (ISO dates or times); paginated with `page` and `page_size`,
+    /// newest first.
     func spendLogs(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         try requireAdmin(context)
         let query = request.uri.queryParameters
@@ -16,6 +17,7 @@ extension AdminRoutes {
         filter.modelGroup = query.get("model")
         filter.tag = query.get("tag")
         filter.requestID = query.get("request_id")
+        filter.statuses = try query.get("status").map(Self.statuses)
         filter.startTime = try time(query.get("start_date"), name: "start_date")
         filter.endTime = try endTime(query.get("end_date"))
         let (page, size) = Self.page(request)
@@ -63,6 +65,24 @@ extension AdminRoutes {
         }
         let data = try JSONEncoder().encode(JSONValue.array(report))
         return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: .init(bytes: data)))
+    }
+
+    /// The statuses a `status` filter names: `success` (below 400), `failure` (400 and up), a
+    /// class (`2xx`…`5xx`) or one code.
+    static func statuses(_ text: String) throws -> ClosedRange<Int> {
+        let value = text.lowercased()
+        switch value {
+        case "success": return 100...399
+        case "failure", "error": return 400...599
+        default:
+            if value.count == 3, value.hasSuffix("xx"), let digit = value.first?.wholeNumberValue, (1...5).contains(digit) {
+                return (digit * 100)...(digit * 100 + 99)
+            }
+            if let code = Int(value), (100...599).contains(code) { return code...code }
+            throw GatewayError(
+                .invalidRequest, "`status` must be success, failure, a class such as 4xx, or a code such as 429.", param: "status", code: "invalid_request"
+            )
+        }
     }
 
     private func time(_ text: String?, name: String) throws -> Double? {

@@ -124,6 +124,7 @@ extension AdminRoutes {
                     .init(name: "model", schema: .string, about: "Only this model group."),
                     .init(name: "tag", schema: .string, about: "Only requests with this tag."),
                     .init(name: "request_id", schema: .string, about: "Only this request."),
+                    .init(name: "status", schema: .string, about: "success (below 400), failure (400 and up), a class (4xx, 5xx) or one code (429)."),
                     .init(name: "start_date", schema: Self.time, about: "From this date (2026-11-24) or time (ISO 8601), UTC."),
                     .init(name: "end_date", schema: Self.time, about: "To this time, or to the end of this date."),
                 ] + Self.pageParameters(sizeName: "page_size"),

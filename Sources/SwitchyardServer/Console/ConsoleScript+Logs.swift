@@ -4,7 +4,7 @@ extension ConsoleScript {
     static let logs = #"""
         const logFilters = [
           ["key", "Key"], ["team_id", "Team"], ["user_id", "User"], ["model", "Model group"], ["tag", "Tag"],
-          ["request_id", "Request id"], ["start_date", "From (UTC)"], ["end_date", "To (UTC)"],
+          ["status", "Status"], ["request_id", "Request id"], ["start_date", "From (UTC)"], ["end_date", "To (UTC)"],
         ];
         async function renderLogs(root, params) {
           const page = Number(params.get("page")) || 1;
@@ -16,7 +16,10 @@ extension ConsoleScript {
               const id = "log-" + name;
               const dated = name.endsWith("_date");
               return el("div", { class: "field" }, el("label", { for: id }, label),
-                el("input", { id, name, type: dated ? "datetime-local" : "text", placeholder: name === "key" ? "secret, hash or sk-…" : null, value: dated && filters[name] ? filters[name].slice(0, 16) : filters[name] || "", autocomplete: "off" }));
+                name === "status"
+                  ? el("select", { id, name }, [["", "Any"], ["success", "Success"], ["failure", "Failure"], ["4xx", "4xx"], ["5xx", "5xx"]]
+                      .map(([value, text]) => el("option", { value, selected: filters.status === value }, text)))
+                  : el("input", { id, name, type: dated ? "datetime-local" : "text", placeholder: name === "key" ? "secret, hash or sk-…" : null, value: dated && filters[name] ? filters[name].slice(0, 16) : filters[name] || "", autocomplete: "off" }));
             }),
             el("div", { class: "actions" }, el("button", { type: "submit", class: "primary" }, "Filter"),
               el("button", { type: "button", onclick: () => go("logs") }, "Clear")));
