@@ -58,10 +58,13 @@ public struct GuardrailDefinition: Sendable {
 
     /// The local detector of a built-in guardrail; nil for `moderation` and `presidio`, which
     /// ask a service.
+    private static let allPII = Set(GuardrailCategory.pii)
+    private static let allSecrets = Set(GuardrailCategory.secrets)
+
     public var detector: (any GuardrailDetector)? {
         switch kind {
-        case .pii: PIIDetector(categories: categories ?? Set(GuardrailCategory.pii))
-        case .secrets: SecretsDetector(categories: categories ?? Set(GuardrailCategory.secrets))
+        case .pii: PIIDetector(categories: categories ?? Self.allPII)
+        case .secrets: SecretsDetector(categories: categories ?? Self.allSecrets)
         case .promptInjection: PromptInjectionDetector()
         case .contentFilter: ContentFilterDetector(blockedWords: blockedWords, blockedPatterns: blockedPatterns)
         case .moderation, .presidio: nil

@@ -15,10 +15,36 @@ public struct GuardrailSelection: Sendable {
         configured: [GuardrailDefinition], mode: GuardrailMode, model: [String] = [], key: [String] = [],
         request: GuardrailRequestNames = GuardrailRequestNames(), override: GuardrailOverride? = nil
     ) {
-        let named = Set(model).union(key).union(request.enabled)
-        let defined = Set(configured.map(\.name))
-        unknownNames = request.enabled.filter { !defined.contains($0) }
-        active = configured.filter { guardrail in
+        let asked = Asked(model: model, key: key, request: request, override: override)
+        unknownNames = asked.unknownNames(in: configured)
+        active = configured.filter { asked.runs($0, at: mode) }
+    }
+
+    /// What one request asks for, gathered once and asked of each guardrail at each mode (the
+    /// guardrails stage needs all three modes of every request).
+    public struct Asked: Sendable {
+        let named: Set<String>
+        let request: GuardrailRequestNames
+        let override: GuardrailOverride?
+
+        public init(model: [String] = [], key: [String] = [], request: GuardrailRequestNames = GuardrailRequestNames(), override: GuardrailOverride? = nil) {
+            var named = Set(model)
+            named.formUnion(key)
+            named.formUnion(request.enabled)
+            self.named = named
+            self.request = request
+            self.override = override
+        }
+
+        /// Names the body asked for that `configured` does not define.
+        public func unknownNames(in configured: [GuardrailDefinition]) -> [String] {
+            guard !request.enabled.isEmpty else { return [] }
+            let defined = Set(configured.map(\.name))
+            return request.enabled.filter { !defined.contains($0) }
+        }
+
+        /// Whether `guardrail` runs at `mode` for this request.
+        public func runs(_ guardrail: GuardrailDefinition, at mode: GuardrailMode) -> Bool {
             guard guardrail.modes.contains(mode), guardrail.defaultOn || named.contains(guardrail.name) else { return false }
             guard guardrail.allowRequestOverride else { return true }
             if request.disabled.contains(guardrail.name) { return false }

@@ -2,8 +2,9 @@
 /// (`InjectionWords.spelling`) without making a String of them.
 ///
 /// An open-addressed table of positions, probed from a hash of the bytes; a hit is confirmed
-/// by comparing the bytes, so the answer is exact.
-struct InjectionWordSet: Sendable, ExpressibleByArrayLiteral {
+/// by comparing the bytes, so the answer is exact. A class: rule steps hold sets, and a step
+/// copied while matching then retains one object rather than three arrays.
+final class InjectionWordSet: Sendable, ExpressibleByArrayLiteral {
     /// The words, in the order given, duplicates dropped.
     let words: [String]
     private let spellings: [[UInt8]]
@@ -26,7 +27,7 @@ struct InjectionWordSet: Sendable, ExpressibleByArrayLiteral {
         self.slots = slots
     }
 
-    init(arrayLiteral words: String...) {
+    convenience init(arrayLiteral words: String...) {
         self.init(words)
     }
 

@@ -14,30 +14,30 @@ extension InjectionWords {
     /// The end of a match of `steps` starting at word `start`, within one sentence; nil when
     /// it does not match. Steps are few and skips short, so a match costs a constant.
     func match(_ steps: [Step], at start: Int) -> Int? {
-        match(steps[...], start, start)
+        match(steps, 0, start, start)
     }
 
-    private func match(_ steps: ArraySlice<Step>, _ index: Int, _ start: Int) -> Int? {
-        guard let step = steps.first else { return index }
-        let rest = steps.dropFirst()
-        switch step {
+    /// The end of a match of `steps[step...]` from word `index`.
+    private func match(_ steps: [Step], _ step: Int, _ index: Int, _ start: Int) -> Int? {
+        guard step < steps.count else { return index }
+        switch steps[step] {
         case .one(let set):
             guard accepts(index, start, set) else { return nil }
-            return match(rest, index + 1, start)
+            return match(steps, step + 1, index + 1, start)
         case .optional(let set):
-            if accepts(index, start, set), let end = match(rest, index + 1, start) { return end }
-            return match(rest, index, start)
+            if accepts(index, start, set), let end = match(steps, step + 1, index + 1, start) { return end }
+            return match(steps, step + 1, index, start)
         case .skip(let count, let set):
-            return skipping(count, set, rest, index, start)
+            return skipping(count, set, steps, step + 1, index, start)
         case .anyWords(let count):
-            return skipping(count, nil, rest, index, start)
+            return skipping(count, nil, steps, step + 1, index, start)
         }
     }
 
-    private func skipping(_ count: Int, _ set: InjectionWordSet?, _ rest: ArraySlice<Step>, _ index: Int, _ start: Int) -> Int? {
+    private func skipping(_ count: Int, _ set: InjectionWordSet?, _ steps: [Step], _ next: Int, _ index: Int, _ start: Int) -> Int? {
         var position = index
         while true {
-            if let end = match(rest, position, start) { return end }
+            if let end = match(steps, next, position, start) { return end }
             guard position - index < count, accepts(position, start, set) else { return nil }
             position += 1
         }

@@ -27,20 +27,24 @@ struct GuardrailStage: Sendable {
         let named = request.has("guardrails") || request.has("metadata") ? try Self.requestNames(request) : GuardrailRequestNames()
         let modelNames = gateway.registry.resolve(request.model)?.candidates.flatMap(\.deployment.guardrails) ?? []
         let keyNames = identity.keyHash.flatMap { gateway.governance.ledger.key(hash: $0) }?.guardrails ?? []
-        func select(_ mode: GuardrailMode) -> GuardrailSelection {
-            GuardrailSelection(
-                configured: configured, mode: mode, model: modelNames, key: keyNames, request: named, override: GuardrailOverride(header: headers[.switchyardGuard])
-            )
-        }
-        let pre = select(.preCall)
-        if let unknown = pre.unknownNames.first {
+        let asked = GuardrailSelection.Asked(model: modelNames, key: keyNames, request: named, override: GuardrailOverride(header: headers[.switchyardGuard]))
+        if let unknown = asked.unknownNames(in: configured).first {
             throw GatewayError.invalidRequest("The request names the guardrail '\(unknown)', which is not configured.", param: "guardrails")
         }
-        // during_call guardrails check the request too; run before the call, they also
-        // keep the upstream from ever seeing what they stop.
-        let during = select(.duringCall).active.filter { guardrail in !pre.active.contains { $0.name == guardrail.name } }
-        let requestGuardrails = pre.active + during
-        let answerGuardrails = select(.postCall).active
+        // pre_call guardrails, then during_call ones: run before the call, those also keep
+        // the upstream from ever seeing what they stop. One pass over the config.
+        var requestGuardrails: [GuardrailDefinition] = []
+        var duringOnly: [GuardrailDefinition] = []
+        var answerGuardrails: [GuardrailDefinition] = []
+        for guardrail in configured {
+            if asked.runs(guardrail, at: .preCall) {
+                requestGuardrails.append(guardrail)
+            } else if asked.runs(guardrail, at: .duringCall) {
+                duringOnly.append(guardrail)
+            }
+            if asked.runs(guardrail, at: .postCall) { answerGuardrails.append(guardrail) }
+        }
+        requestGuardrails += duringOnly
         var plan = Plan(request: request, answer: answerGuardrails)
         var names = requestGuardrails.map(\.name)
         for guardrail in answerGuardrails where !names.contains(guardrail.name) { names.append(guardrail.name) }
