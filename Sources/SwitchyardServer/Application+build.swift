@@ -128,7 +128,8 @@ func makeRouter(
     gateway: Gateway, batchScheduler: BatchScheduler, catalog: ModelCatalog, reloader: ConfigReloader, clock: any GatewayClock
 ) throws -> Router<GatewayRequestContext> {
     let general = gateway.config.general
-    let router = Router(context: GatewayRequestContext.self)
+    // HEAD answers every GET route with its headers and no body, as RFC 9110 asks.
+    let router = Router(context: GatewayRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: GatewayErrorMiddleware())
     if let limit = general.addressRateLimit {
         router.add(middleware: AddressRateLimitMiddleware(

@@ -286,7 +286,7 @@ import Testing
             "router_settings.redis_host: not supported yet, ignored",
             "router_settings.enable_pre_call_checks: not supported yet, ignored",
             "router_settings.fancy: unknown key, ignored",
-            "litellm_settings.callbacks: not supported yet, ignored",
+            "litellm_settings.callbacks[0]: callback 'langfuse' is not supported (only 'otel', which exports traces over OTLP); it is ignored",
             "litellm_settings.set_verbose: not supported yet, ignored",
             "litellm_settings.whatever: unknown key, ignored",
             "general_settings.alerting: not supported yet, ignored",

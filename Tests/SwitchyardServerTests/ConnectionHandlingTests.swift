@@ -243,8 +243,23 @@ import Testing
                 RawHTTP.request("GET", "/health/liveliness"),
             ].joined(), expectText: #""I'm alive!""#)
             let headEnd = try #require(wire.range(of: "\r\n\r\n"))
-            #expect(wire.hasPrefix("HTTP/1.1 "))
+            #expect(wire.hasPrefix("HTTP/1.1 200 OK\r\n"), "HEAD answers as GET would: \(wire)")
             #expect(wire[headEnd.upperBound...].hasPrefix("HTTP/1.1 200 OK\r\n"), "a body followed the HEAD response: \(wire)")
+        }
+    }
+
+    @Test func headAnswersEveryGetRouteWithItsHeadersAndNoBody() async throws {
+        try await withLiveGateway(Self.demo) { gateway in
+            for path in ["/health/liveliness", "/ui", "/openapi.json", "/v1/models"] {
+                let wire = try await RawHTTP.exchange(
+                    port: gateway.port, send: RawHTTP.request("HEAD", path) + RawHTTP.request("GET", "/health/liveliness"), expectText: #""I'm alive!""#
+                )
+                let headEnd = try #require(wire.range(of: "\r\n\r\n"))
+                #expect(wire.hasPrefix("HTTP/1.1 200 OK\r\n"), "HEAD \(path): \(wire.prefix(200))")
+                #expect(wire[headEnd.upperBound...].hasPrefix("HTTP/1.1 200 OK\r\n"), "HEAD \(path) had a body: \(wire.prefix(400))")
+            }
+            let missing = try await RawHTTP.exchange(port: gateway.port, send: RawHTTP.request("HEAD", "/no/such/route"), expectResponses: 1)
+            #expect(missing.hasPrefix("HTTP/1.1 404 "))
         }
     }
 
