@@ -11,6 +11,12 @@ for B only, which, given the same binary twice, measures what governance costs:
 
     python3 bench/ab.py --a .build/release/switchyard --b .build/release/switchyard --virtual-key b
 
+`--traces b` turns B's OpenTelemetry export on (`callbacks: ["otel"]`), with the nginx
+upstream standing in for the collector (it answers every export 200), which measures what a
+traced request costs:
+
+    python3 bench/ab.py --a .build/release/switchyard --b .build/release/switchyard --traces b
+
 `--cache b` turns B's local response cache on (the same request each time: every one after the
 first is a hit), to compare a hit with the pass-through path.
 
@@ -54,8 +60,10 @@ def prompt_body(work, size):
     return path
 
 
-def gateway(name, binary, work, upstream_port, spend_logs, guardrails=False, cache=False):
+def gateway(name, binary, work, upstream_port, spend_logs, guardrails=False, cache=False, traces=False):
     config = os.path.join(work, f"{name}.yaml")
+    settings = (["cache: true"] if cache else []) + (["callbacks: [otel]"] if traces else [])
+    litellm = f"litellm_settings: {{{', '.join(settings)}}}" if settings else ""
     with open(config, "w") as f:
         f.write(f"""model_list:
   - model_name: gpt-4o
@@ -64,13 +72,16 @@ def gateway(name, binary, work, upstream_port, spend_logs, guardrails=False, cac
 general_settings:
   master_key: sk-bench
   disable_spend_logs: {"false" if spend_logs else "true"}
-{GUARDRAILS if guardrails else ""}{"litellm_settings: {cache: true}" if cache else ""}
+{GUARDRAILS if guardrails else ""}{litellm}
 """)
     port = free_port()
     directory = os.path.join(work, name)
     os.makedirs(directory)
+    env = dict(os.environ)
+    if traces:
+        env["OTEL_EXPORTER_OTLP_ENDPOINT"] = f"http://127.0.0.1:{upstream_port}"
     service = Service(name, [binary, "serve", "--config", config, "--port", str(port), "--log-level", "error"],
-                      ready_url=f"http://127.0.0.1:{port}/health/liveliness", ready_timeout=30, cwd=directory)
+                      env=env, ready_url=f"http://127.0.0.1:{port}/health/liveliness", ready_timeout=30, cwd=directory)
     return service, port
 
 
@@ -84,6 +95,8 @@ def main():
     parser.add_argument("--virtual-key", nargs="?", const="both", default="none", choices=["none", "a", "b", "both"])
     parser.add_argument("--guardrails", default="none", choices=["none", "a", "b", "both"])
     parser.add_argument("--prompt-bytes", type=int, default=0, help="send a chat request of about this size")
+    parser.add_argument("--traces", default="none", choices=["none", "a", "b", "both"],
+                        help="turn on OpenTelemetry export (the nginx upstream stands in for the collector)")
     parser.add_argument("--cache", default="none", choices=["none", "a", "b", "both"],
                         help="turn on the local response cache (every request after the first is a hit)")
     args = parser.parse_args()
@@ -97,7 +110,8 @@ def main():
             governed = args.virtual_key in ("both", name.lower())
             guarded = args.guardrails in ("both", name.lower())
             cached = args.cache in ("both", name.lower())
-            service, port = gateway(name, os.path.abspath(binary), work, upstream_port, governed, guarded, cached)
+            traced = args.traces in ("both", name.lower())
+            service, port = gateway(name, os.path.abspath(binary), work, upstream_port, governed, guarded, cached, traced)
             services.append(service)
             key = "sk-bench"
             if governed:

@@ -32,19 +32,22 @@ final class RequestTrace: Sendable {
     ) async throws -> RouteAttempt<ProxiedAnswer> {
         let deployment = candidate.deployment
         let span = tracer.startSpan("\(operationName) \(candidate.upstreamModel)", context: self.span.context, ofKind: .client)
-        span.attributes["gen_ai.operation.name"] = operationName
-        span.attributes["gen_ai.request.model"] = candidate.upstreamModel
-        span.attributes["gen_ai.provider.name"] = GenAIConventions.providerName(deployment.provider)
-        span.attributes["switchyard.deployment"] = deployment.id
-        span.attributes["switchyard.attempt"] = state.withLock { state in
+        let number = state.withLock { state in
             state.attempts += 1
             return state.attempts
+        }
+        span.updateAttributes { attributes in
+            attributes["gen_ai.operation.name"] = operationName
+            attributes["gen_ai.request.model"] = candidate.upstreamModel
+            attributes["gen_ai.provider.name"] = GenAIConventions.providerName(deployment.provider)
+            attributes["switchyard.deployment"] = deployment.id
+            attributes["switchyard.attempt"] = number
         }
         var headers: [(name: String, value: String)] = []
         tracer.inject(span.context, into: &headers, using: TraceHeadersInjector())
         do {
             let attempt = try await UpstreamTraceHeaders.$current.withValue(headers, operation: body)
-            span.attributes["http.response.status_code"] = attempt.value.status
+            span.updateAttributes { $0["http.response.status_code"] = attempt.value.status }
             let earlier = state.withLock { state in
                 defer { state.answering = span }
                 return state.answering
@@ -53,8 +56,10 @@ final class RequestTrace: Sendable {
             return attempt
         } catch {
             let failure = error as? GatewayError
-            span.attributes["error.type"] = failure?.code ?? String(describing: type(of: error))
-            if let failure { span.attributes["http.response.status_code"] = failure.status }
+            span.updateAttributes { attributes in
+                attributes["error.type"] = failure?.code ?? String(describing: type(of: error))
+                if let failure { attributes["http.response.status_code"] = failure.status }
+            }
             span.setStatus(SpanStatus(code: .error, message: failure?.message ?? String(describing: error)))
             span.end()
             throw error
@@ -75,37 +80,45 @@ final class RequestTrace: Sendable {
             return state
         }
         guard let ended else { return }
+        let tokens = outcome.usage?.tokens
         if let answering = ended.answering {
-            outcome.usage?.tokens.map { Self.setUsage($0, on: answering) }
-            answering.attributes["gen_ai.response.model"] = outcome.responseModel
+            answering.updateAttributes { attributes in
+                Self.setUsage(tokens, in: &attributes)
+                attributes["gen_ai.response.model"] = outcome.responseModel
+            }
             answering.end()
         }
-        outcome.usage?.tokens.map { Self.setUsage($0, on: span) }
-        span.attributes["http.response.status_code"] = outcome.status
-        span.attributes["gen_ai.response.model"] = outcome.responseModel
-        span.attributes["gen_ai.provider.name"] = outcome.provider.map(GenAIConventions.providerName)
-        span.attributes["switchyard.deployment"] = outcome.deployment
-        span.attributes["switchyard.key_alias"] = outcome.keyAlias
-        span.attributes["switchyard.team_id"] = outcome.teamID
-        span.attributes["switchyard.cost_usd"] = outcome.costKnown ? outcome.cost : nil
-        span.attributes["switchyard.cache"] = ended.cache
-        if outcome.status >= 500 || outcome.status == 499 {
-            span.attributes["error.type"] = String(outcome.status)
-            span.setStatus(SpanStatus(code: .error))
+        let failed = outcome.status >= 500 || outcome.status == 499
+        span.updateAttributes { attributes in
+            Self.setUsage(tokens, in: &attributes)
+            attributes["http.response.status_code"] = outcome.status
+            attributes["gen_ai.response.model"] = outcome.responseModel
+            attributes["gen_ai.provider.name"] = outcome.provider.map(GenAIConventions.providerName)
+            attributes["switchyard.deployment"] = outcome.deployment
+            attributes["switchyard.key_alias"] = outcome.keyAlias
+            attributes["switchyard.team_id"] = outcome.teamID
+            attributes["switchyard.cost_usd"] = outcome.costKnown ? outcome.cost : nil
+            attributes["switchyard.cache"] = ended.cache
+            if let refusal = outcome.refusal {
+                attributes["error.type"] = refusal
+            } else if failed {
+                attributes["error.type"] = String(outcome.status)
+            }
         }
+        if failed { span.setStatus(SpanStatus(code: .error)) }
         span.end()
     }
 
     /// Ends the request's span for a request refused before it was admitted.
     func end(refusal error: any Error) {
         let status = (error as? GatewayError)?.status ?? 500
-        span.attributes["error.type"] = (error as? GatewayError)?.code ?? String(status)
-        end(Outcome(status: status))
+        end(Outcome(status: status, refusal: (error as? GatewayError)?.code ?? String(status)))
     }
 
-    private static func setUsage(_ tokens: Usage, on span: any Span) {
-        span.attributes["gen_ai.usage.input_tokens"] = tokens.promptTokens
-        span.attributes["gen_ai.usage.output_tokens"] = tokens.completionTokens
+    private static func setUsage(_ tokens: Usage?, in attributes: inout SpanAttributes) {
+        guard let tokens else { return }
+        attributes["gen_ai.usage.input_tokens"] = tokens.promptTokens
+        attributes["gen_ai.usage.output_tokens"] = tokens.completionTokens
     }
 
     /// How a request ended, as its meter recorded it.
@@ -120,5 +133,7 @@ final class RequestTrace: Sendable {
         var responseModel: String?
         var keyAlias: String?
         var teamID: String?
+        /// Why the request was refused before admission (`error.type`), if it was.
+        var refusal: String?
     }
 }

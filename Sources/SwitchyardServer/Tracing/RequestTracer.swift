@@ -18,10 +18,13 @@ final class RequestTracer: Sendable {
         tracer.extract(clientHeaders, into: &parent, using: HTTPFieldsExtractor())
         let name = GenAIConventions.operationName(operation)
         let span = tracer.startSpan("\(name) \(model)", context: parent, ofKind: .server)
-        span.attributes["gen_ai.operation.name"] = name
-        span.attributes["gen_ai.request.model"] = model
-        span.attributes["switchyard.route"] = operation.name
-        span.attributes["switchyard.request_id"] = requestID
+        // One update per span: each `attributes[…] =` would copy the whole set.
+        span.updateAttributes { attributes in
+            attributes["gen_ai.operation.name"] = name
+            attributes["gen_ai.request.model"] = model
+            attributes["switchyard.route"] = operation.name
+            attributes["switchyard.request_id"] = requestID
+        }
         return RequestTrace(tracer: tracer, span: span, operationName: name)
     }
 }
