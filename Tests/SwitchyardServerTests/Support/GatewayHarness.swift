@@ -78,11 +78,12 @@ func withGateway(
 func withLiveGateway(
     _ config: GatewayConfig,
     store: StoreLocation = .sqlite(path: ":memory:"),
+    logger: Logger? = nil,
     _ test: @Sendable (RunningServer) async throws -> Void
 ) async throws {
     var quiet = Logger(label: "test")
     quiet.logLevel = .critical
-    let logger = quiet
+    let logger = logger ?? quiet
     let server = try await RunningServer.start { onRunning in
         try buildApplication(GatewayOptions(host: "127.0.0.1", port: 0, config: config, store: store), logger: logger, onServerRunning: onRunning)
     }

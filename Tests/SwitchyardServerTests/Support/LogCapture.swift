@@ -14,6 +14,16 @@ final class LogCapture: Sendable {
 
     var all: [Record] { records.withLock { $0 } }
 
+    /// Waits until a record with `message` has been logged, at most `seconds`.
+    func waitFor(_ message: String, within seconds: Double) async -> Bool {
+        let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
+        while ContinuousClock.now < deadline {
+            if all.contains(where: { $0.message == message }) { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return all.contains { $0.message == message }
+    }
+
     /// A logger writing here, at `level` and above.
     func logger(level: Logger.Level = .info) -> Logger {
         var logger = Logger(label: "test.capture") { _ in Handler(capture: self) }
