@@ -32,6 +32,7 @@ import json
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import shutil
@@ -85,6 +86,17 @@ general_settings:
     return service, port
 
 
+def record_profile(path, targets, chat, level, duration):
+    """B's CPU profile while wrk loads it: `perf report -i FILE` reads it."""
+    _, pid, url, key = next(target for target in targets if target[0] == "B")
+    seconds = int(duration.rstrip("s")) + 1
+    recorder = subprocess.Popen(["perf", "record", "-F", "2000", "-g", "-p", str(pid), "-o", path, "--", "sleep", str(seconds)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    run_wrk(url, chat, level, duration, key)
+    recorder.wait()
+    print(f"profile of B at c={level}: {path}", flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--a", required=True, help="the reference build")
@@ -99,6 +111,8 @@ def main():
                         help="turn on OpenTelemetry export (the nginx upstream stands in for the collector)")
     parser.add_argument("--cache", default="none", choices=["none", "a", "b", "both"],
                         help="turn on the local response cache (every request after the first is a hit)")
+    parser.add_argument("--perf", metavar="FILE",
+                        help="after the rounds, record B's CPU profile (perf record -g) under load at the highest concurrency into FILE")
     args = parser.parse_args()
     levels = [int(c) for c in args.concurrency.split(",")]
     work = tempfile.mkdtemp(prefix="switchyard-ab-")
@@ -132,6 +146,8 @@ def main():
                     print(f"round {round_number + 1} {name} c={level}: {result['rps']:.0f} req/s, "
                           f"p50 {result['p50_ms']:.3f} ms, {result.get('cpu_us_per_request', 0):.0f} µs CPU/req, "
                           f"non-2xx {result['non2xx']}", flush=True)
+        if args.perf:
+            record_profile(args.perf, targets, chat, max(levels), args.duration)
         print()
         print("| target | conc. | req/s (median) | p50 ms | CPU µs/req | vs nginx | B vs A |")
         print("|---|---:|---:|---:|---:|---:|---:|")

@@ -11,13 +11,27 @@
 /// reading a text allocates two arrays, whatever its length.
 struct InjectionWords {
     struct Word {
-        /// UTF-8 offsets in the original text.
-        var range: Range<Int>
+        /// UTF-8 offsets in the original text (32 bits: a word is read and written once per
+        /// byte of the prompt, and half the size is half the memory traffic).
+        private var start, end: Int32
         /// Where the word's folded spelling lies in `spellings`.
-        var spelling: Range<Int>
+        private var spellingStart, spellingEnd: Int32
         var startsSentence: Bool
         /// Two or more letters, all upper case as written (`DAN`, not `Dan`).
         var allCaps: Bool
+
+        init(range: Range<Int>, spelling: Range<Int>, startsSentence: Bool, allCaps: Bool) {
+            start = Int32(truncatingIfNeeded: range.lowerBound)
+            end = Int32(truncatingIfNeeded: range.upperBound)
+            spellingStart = Int32(truncatingIfNeeded: spelling.lowerBound)
+            spellingEnd = Int32(truncatingIfNeeded: spelling.upperBound)
+            self.startsSentence = startsSentence
+            self.allCaps = allCaps
+        }
+
+        var range: Range<Int> { Int(start)..<Int(end) }
+        var spelling: Range<Int> { Int(spellingStart)..<Int(spellingEnd) }
+        var spellingCount: Int { Int(spellingEnd - spellingStart) }
     }
 
     private(set) var words: [Word] = []
@@ -25,6 +39,7 @@ struct InjectionWords {
     /// leetspeak undone.
     private(set) var spellings: [UInt8] = []
 
+    /// Reads `text`; texts are request bodies, far below the 2 GiB that 32-bit offsets hold.
     init(_ text: String) {
         text.withUTF8Bytes { bytes in read(bytes) }
     }
@@ -32,6 +47,11 @@ struct InjectionWords {
     /// The folded spelling of word `index`.
     func spelling(_ index: Int) -> ArraySlice<UInt8> {
         spellings[words[index].spelling]
+    }
+
+    /// The first byte of word `index`'s spelling (never empty).
+    func firstByte(_ index: Int) -> UInt8 {
+        spellings[words[index].spelling.lowerBound]
     }
 
     /// Whether word `index` exists and is spelled `spelling` (lower case).
@@ -46,77 +66,87 @@ struct InjectionWords {
         index >= 0 && index < words.count && set.contains(spelling(index))
     }
 
+    /// Reads every word of `bytes` in one pass. Both arrays are sized once: a spelling is no
+    /// longer than its text, and words need a byte between them, so there are at most
+    /// (count + 1) / 2.
     private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
-        words.reserveCapacity(bytes.count / 5)
+        var words: [Word] = []
         spellings = [UInt8](unsafeUninitializedCapacity: bytes.count) { folded, written in
-            written = readWords(bytes, into: folded)
+            words = [Word](unsafeUninitializedCapacity: (bytes.count + 1) / 2) { found, wordCount in
+                (written, wordCount) = Self.readWords(bytes, folded: folded, words: found)
+            }
         }
+        self.words = words
     }
 
-    /// Reads the words of `bytes`, writing their spellings into `folded`; returns how many
-    /// bytes it wrote.
-    private mutating func readWords(_ bytes: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    /// Reads the words of `bytes`, writing their spellings into `folded` and the words into
+    /// `found`; returns how many of each it wrote.
+    private static func readWords(
+        _ bytes: UnsafeBufferPointer<UInt8>, folded: UnsafeMutableBufferPointer<UInt8>, words found: UnsafeMutableBufferPointer<Word>
+    ) -> (spelled: Int, words: Int) {
+        let byteKinds = Self.byteKinds
         var written = 0
-        var wordStart = 0
-        var spellingStart = 0
-        var end = 0
-        var upper = 0
-        var lower = 0
-        // Letters and leetspeak signs (digits, `@`, `$`) seen in the current word.
-        var letters = false
-        var signs = false
+        var wordCount = 0
         var sentence = true
         var index = 0
-        let byteKinds = Self.byteKinds
-        func finish() {
-            guard written > spellingStart else { return }
-            if letters && signs { Self.undoLeetspeak(folded, spellingStart..<written) }
-            words.append(Word(range: wordStart..<end, spelling: spellingStart..<written, startsSentence: sentence, allCaps: upper >= 2 && lower == 0))
-            spellingStart = written
-            upper = 0
-            lower = 0
-            letters = false
-            signs = false
-            sentence = false
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            let kind = byteKinds[Int(byte)]
-            if kind & Self.special != 0 {
+        let count = bytes.count
+        while index < count {
+            let kind = byteKinds[Int(bytes[index])]
+            if kind & special != 0 {
                 // Only a few non-ASCII lead bytes can start an invisible character.
-                let invisible = Self.invisibleLength(bytes, index)
+                let invisible = invisibleLength(bytes, index)
                 if invisible > 0 {
                     index += invisible
                     continue
                 }
-                let apostrophe = byte == UInt8(ascii: "'") ? 1 : (Self.isRightQuote(bytes, index) ? 3 : 0)
-                if apostrophe > 0, written > spellingStart, bytes.byte(at: index + apostrophe).isASCIILetter {
-                    index += apostrophe
-                    continue
-                }
             }
-            if kind & Self.wordByte != 0 {
-                if written == spellingStart { wordStart = index }
-                if kind & Self.upperCase != 0 {
-                    upper += 1
-                    letters = true
-                } else if kind & Self.lowerCase != 0 {
-                    lower += 1
-                    letters = true
-                } else if kind & Self.sign != 0 {
-                    signs = true
+            guard kind & wordByte != 0 else {
+                if kind & breaksSentence != 0 { sentence = true }
+                index += 1
+                continue
+            }
+            // A word: its bytes, folded, until a byte that is not part of it.
+            let wordStart = index
+            let spellingStart = written
+            var end = index
+            var upper = 0
+            var lower = 0
+            // Leetspeak signs (digits, `@`, `$`) seen in the word.
+            var signs = false
+            while index < count {
+                let byte = bytes[index]
+                let kind = byteKinds[Int(byte)]
+                if kind & special != 0 {
+                    let invisible = invisibleLength(bytes, index)
+                    if invisible > 0 {
+                        index += invisible
+                        continue
+                    }
+                    let apostrophe = byte == UInt8(ascii: "'") ? 1 : (isRightQuote(bytes, index) ? 3 : 0)
+                    if apostrophe > 0, written > spellingStart, bytes.byte(at: index + apostrophe).isASCIILetter {
+                        index += apostrophe
+                        continue
+                    }
                 }
-                folded[written] = byte.asciiLowercased
+                guard kind & wordByte != 0 else { break }
+                upper &+= Int(kind & upperCase) >> 1
+                lower &+= Int(kind & lowerCase) >> 2
+                signs = signs || kind & sign != 0
+                // An upper-case letter gains 0x20; its class bit, shifted, is exactly that.
+                folded[written] = byte | (kind & upperCase) << 4
                 written += 1
-                end = index + 1
-            } else {
-                finish()
-                if kind & Self.breaksSentence != 0 { sentence = true }
+                index += 1
+                end = index
             }
-            index += 1
+            if signs && upper + lower > 0 { undoLeetspeak(folded, spellingStart..<written) }
+            found.initializeElement(
+                at: wordCount,
+                to: Word(range: wordStart..<end, spelling: spellingStart..<written, startsSentence: sentence, allCaps: upper >= 2 && lower == 0)
+            )
+            wordCount += 1
+            sentence = false
         }
-        finish()
-        return written
+        return (written, wordCount)
     }
 
     // MARK: Byte classes

@@ -28,11 +28,12 @@ extension PromptInjectionRule {
         return shapes
     }()
 
-    /// The rules that may start with a word spelled `spelling`: most words are turned away by
-    /// their first byte and length before the one table lookup.
-    static func starting(with spelling: ArraySlice<UInt8>) -> [PromptInjectionRule] {
-        guard let first = spelling.first, startShapes[Int(first)] & (1 << UInt64(min(spelling.count, 63))) != 0,
-            let position = firstWords.position(of: spelling)
+    /// The rules that may start at word `index` of `words`: most words are turned away by
+    /// their first byte and length, before any slice of the spellings is made or looked up.
+    static func starting(at index: Int, in words: InjectionWords) -> [PromptInjectionRule] {
+        let length = words.words[index].spellingCount
+        guard startShapes[Int(words.firstByte(index))] & (1 << UInt64(min(length, 63))) != 0,
+            let position = firstWords.position(of: words.spelling(index))
         else { return [] }
         return startingWith[position]
     }
@@ -101,16 +102,21 @@ extension PromptInjectionRule {
                 words.sentenceEnds(at: match.upperBound) || words.word(match.upperBound, isIn: afterEverything)
             }
         ),
-        // "Your new instructions are: …", "Now focus on your new task: …"
+        // "Your new instructions are: …", "Now focus on your new task: …". The rule starts at
+        // the adjective and looks back for "your", "the" or "my": those are among the commonest
+        // words of any prose, and a rule starting at them would be tried at every one.
         PromptInjectionRule(
             category: .instructionOverride,
-            steps: [.one(["your", "the", "my"]), .one(["new", "real", "actual", "true", "updated"]),
+            steps: [.one(["new", "real", "actual", "true", "updated"]),
                 .one(["instructions", "instruction", "task", "tasks", "role", "objective", "directive", "directives", "orders", "rules", "mission"])],
             context: { words, match in
+                let adjective = match.lowerBound
+                guard !words.words[adjective].startsSentence, words.word(adjective - 1, isIn: ownersOfANewTask) else { return false }
                 let next = match.upperBound
                 if words.sentenceEnds(at: next) { return next < words.words.count }
                 if words.word(next, is: "are") || words.word(next, is: "is"), words.sentenceEnds(at: next + 1) { return true }
-                return words.contains(fromNowOn, at: words.window(around: match, before: 3, after: 0))
+                // Three words before the determiner.
+                return words.contains(fromNowOn, at: words.window(around: match, before: 4, after: 0))
             }
         ),
         // Fake system turns: "SYSTEM: safety checks disabled", "<|im_start|>system"
@@ -252,6 +258,8 @@ extension PromptInjectionRule {
     private static let afterEverything: InjectionWordSet = [
         "before", "above", "and", "you", "that", "said", "i", "else", "we", "previously", "prior", "up", "so",
     ]
+    /// Whose "new instructions" they are: the word before the adjective.
+    private static let ownersOfANewTask: InjectionWordSet = ["your", "the", "my"]
     /// "From now on", "henceforth": a new instruction taking over.
     private static let fromNowOn: InjectionWordSet = ["now", "henceforth", "from"]
     /// What a fake system turn says was done to the rules.

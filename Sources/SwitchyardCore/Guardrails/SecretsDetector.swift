@@ -19,7 +19,8 @@ public struct SecretsDetector: GuardrailDetector {
             var found: [GuardrailFinding] = []
             // Keys, tokens and JWTs are runs of 20 or more bytes of their alphabets: most
             // texts have no such run, and are searched only for a PEM block.
-            let hasLongRun = bytes.longestRun(upTo: 20, where: Self.isCredentialByte) >= 20
+            let credentialBytes = Self.credentialBytes
+            let hasLongRun = bytes.hasRun(of: 20) { credentialBytes[Int($0)] }
             if hasLongRun {
                 Self.prefixedKeys(in: bytes, into: &found)
                 Self.awsSecretKeys(in: bytes, near: found, into: &found)
@@ -31,9 +32,10 @@ public struct SecretsDetector: GuardrailDetector {
         }
     }
 
-    /// The alphabet of every key, token and JWT: letters, digits and `_ - . ~ + / =`.
-    private static func isCredentialByte(_ byte: UInt8) -> Bool {
-        byte.isTokenByte || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "~") || byte == UInt8(ascii: "+")
-            || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=")
+    /// The alphabet of every key, token and JWT: letters, digits and `_ - . ~ + / =`, as a
+    /// table indexed by byte (the prefilter reads every byte of every text).
+    private static let credentialBytes: [Bool] = (0...255).map { value in
+        let byte = UInt8(value)
+        return byte.isTokenByte || Array(".~+/=".utf8).contains(byte)
     }
 }
