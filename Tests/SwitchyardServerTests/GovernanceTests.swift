@@ -372,7 +372,8 @@ import Testing
     }
 
     @Test func aSpentBudgetCanBeAnswered429WhenTheOperatorPromisedThatCode() async throws {
-        try await withGateway(try Self.config(extra: "  budget_exceeded_status: 429")) { client in
+        // Midday on the manual clock: a daily budget resets at midnight, whenever the test runs.
+        try await withGateway(try Self.config(extra: "  budget_exceeded_status: 429"), clock: ManualClock()) { client in
             let admin = AdminClient(client: client)
             let key = try await admin.generateKey(["max_budget": 0.02, "budget_duration": "1d"])
             var last: TestResponse?

@@ -45,9 +45,10 @@ public struct GuardrailSelection: Sendable {
 
         /// Whether `guardrail` runs at `mode` for this request.
         public func runs(_ guardrail: GuardrailDefinition, at mode: GuardrailMode) -> Bool {
-            guard guardrail.modes.contains(mode), guardrail.defaultOn || named.contains(guardrail.name) else { return false }
+            // The empty sets of a request that asks for nothing are not hashed into.
+            guard guardrail.modes.contains(mode), guardrail.defaultOn || (!named.isEmpty && named.contains(guardrail.name)) else { return false }
             guard guardrail.allowRequestOverride else { return true }
-            if request.disabled.contains(guardrail.name) { return false }
+            if !request.disabled.isEmpty, request.disabled.contains(guardrail.name) { return false }
             switch override {
             case nil: return true
             case .off: return false

@@ -28,5 +28,5 @@ extension GuardrailTextCollector {
         }
     }
 
-    private static let responsesTextTypes: Set<String> = ["input_text", "output_text", "text"]
+    private static let responsesTextTypes: [String] = ["input_text", "output_text", "text"]
 }

@@ -10,8 +10,9 @@ struct GuardrailTextCollector {
     private(set) var unreadable = false
 
     /// A string content, or the `text` of each part whose `type` is one of `textTypes`
-    /// (image, audio and file parts carry no text).
-    mutating func addTextParts<Node: JSONReadable>(_ content: Node?, at path: JSONPath, _ role: GuardrailText.Role, textTypes: Set<String>) {
+    /// (image, audio and file parts carry no text). A list: a literal set would be hashed
+    /// together on every call, parts or not.
+    mutating func addTextParts<Node: JSONReadable>(_ content: Node?, at path: JSONPath, _ role: GuardrailText.Role, textTypes: [String]) {
         guard let content, content.isArray else {
             add(content, at: path, role)
             return
@@ -21,15 +22,16 @@ struct GuardrailTextCollector {
         }
     }
 
-    /// A string value at `path`; anything else is ignored.
-    mutating func add<Node: JSONReadable>(_ value: Node?, at path: JSONPath, _ role: GuardrailText.Role) {
+    /// A string value at `path`; anything else is ignored. Paths are made only for the texts
+    /// found: most members a collector looks at are absent.
+    mutating func add<Node: JSONReadable>(_ value: Node?, at path: @autoclosure () -> JSONPath, _ role: GuardrailText.Role) {
         guard let value, value.isString else { return }
         guard let text = value.stringValue else {
             unreadable = true
             return
         }
         guard !text.isEmpty else { return }
-        texts.append(GuardrailText(path: path, text: text, role: role))
+        texts.append(GuardrailText(path: path(), text: text, role: role))
         if let range = value.byteRange { literals.append(range) }
     }
 
@@ -74,8 +76,9 @@ struct GuardrailTextCollector {
     }
 
     /// The elements of an array member with their paths.
-    func elements<Node: JSONReadable>(_ value: Node?, at path: JSONPath) -> [(value: Node, path: JSONPath)] {
+    func elements<Node: JSONReadable>(_ value: Node?, at path: @autoclosure () -> JSONPath) -> [(value: Node, path: JSONPath)] {
         guard let value, value.isArray else { return [] }
+        let path = path()
         return value.elements.enumerated().map { ($0.element, path.index($0.offset)) }
     }
 

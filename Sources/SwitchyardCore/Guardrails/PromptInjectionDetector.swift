@@ -15,7 +15,7 @@ public struct PromptInjectionDetector: GuardrailDetector {
         var found: [GuardrailFinding] = []
         // Several rules may match the same words; one finding per category and first word.
         var reported: Set<Int> = []
-        for start in words.words.indices {
+        for start in PromptInjectionRule.candidateStarts(in: words) {
             for rule in PromptInjectionRule.starting(at: start, in: words) {
                 let key = start << 1 | (rule.category == .rolePlay ? 1 : 0)
                 guard !reported.contains(key), let end = rule.match(words, at: start) else { continue }

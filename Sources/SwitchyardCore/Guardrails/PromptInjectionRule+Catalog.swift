@@ -28,13 +28,21 @@ extension PromptInjectionRule {
         return shapes
     }()
 
-    /// The rules that may start at word `index` of `words`: most words are turned away by
-    /// their first byte and length, before any slice of the spellings is made or looked up.
+    /// The words of `words` where some rule may start: those whose first byte and length fit
+    /// some rule's first word (most words of prose do not), in order.
+    static func candidateStarts(in words: InjectionWords) -> [Int] {
+        let shapes = startShapes
+        var candidates: [Int] = []
+        for index in words.words.indices {
+            let length = words.words[index].spellingCount
+            if shapes[Int(words.firstByte(index))] & (1 << UInt64(min(length, 63))) != 0 { candidates.append(index) }
+        }
+        return candidates
+    }
+
+    /// The rules that start with word `index` of `words`, one of `candidateStarts`.
     static func starting(at index: Int, in words: InjectionWords) -> [PromptInjectionRule] {
-        let length = words.words[index].spellingCount
-        guard startShapes[Int(words.firstByte(index))] & (1 << UInt64(min(length, 63))) != 0,
-            let position = firstWords.position(of: words.spelling(index))
-        else { return [] }
+        guard let position = firstWords.position(of: words.spelling(index)) else { return [] }
         return startingWith[position]
     }
 

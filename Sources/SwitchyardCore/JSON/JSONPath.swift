@@ -13,12 +13,19 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     /// The path of a member of the object at this path.
     public func key(_ name: String) -> JSONPath {
-        JSONPath(components + [.key(name)])
+        appending(.key(name))
     }
 
     /// The path of an element of the array at this path.
     public func index(_ position: Int) -> JSONPath {
-        JSONPath(components + [.index(position)])
+        appending(.index(position))
+    }
+
+    /// One allocation: the copy of `components` that the append makes.
+    private func appending(_ component: Component) -> JSONPath {
+        var path = self
+        path.components.append(component)
+        return path
     }
 
     public var description: String {
