@@ -109,12 +109,19 @@ struct InjectionWords {
             let wordStart = index
             let spellingStart = written
             var end = index
-            var upper = 0
-            var lower = 0
-            // Leetspeak signs (digits, `@`, `$`) seen in the word.
-            var signs = false
+            // The classes of every byte of the word, or-ed together.
+            var seen: UInt8 = 0
             while index < count {
                 let byte = bytes[index]
+                // Most bytes of prose are lower-case letters: copied as they are.
+                if byte &- 0x61 < 26 {
+                    folded[written] = byte
+                    written &+= 1
+                    index &+= 1
+                    end = index
+                    seen |= lowerCase
+                    continue
+                }
                 let kind = byteKinds[Int(byte)]
                 if kind & special != 0 {
                     let invisible = invisibleLength(bytes, index)
@@ -129,19 +136,19 @@ struct InjectionWords {
                     }
                 }
                 guard kind & wordByte != 0 else { break }
-                upper &+= Int(kind & upperCase) >> 1
-                lower &+= Int(kind & lowerCase) >> 2
-                signs = signs || kind & sign != 0
+                seen |= kind
                 // An upper-case letter gains 0x20; its class bit, shifted, is exactly that.
                 folded[written] = byte | (kind & upperCase) << 4
                 written += 1
                 index += 1
                 end = index
             }
-            if signs && upper + lower > 0 { undoLeetspeak(folded, spellingStart..<written) }
+            if seen & sign != 0 && seen & (upperCase | lowerCase) != 0 { undoLeetspeak(folded, spellingStart..<written) }
+            // Two or more capitals and no small letter: counted only for words with no small letter.
+            let allCaps = seen & lowerCase == 0 && seen & upperCase != 0 && capitals(bytes, wordStart..<end) >= 2
             found.initializeElement(
                 at: wordCount,
-                to: Word(range: wordStart..<end, spelling: spellingStart..<written, startsSentence: sentence, allCaps: upper >= 2 && lower == 0)
+                to: Word(range: wordStart..<end, spelling: spellingStart..<written, startsSentence: sentence, allCaps: allCaps)
             )
             wordCount += 1
             sentence = false
@@ -182,6 +189,13 @@ struct InjectionWords {
         if byte == 0xE2, bytes.byte(at: index + 1) == 0x81, bytes.byte(at: index + 2) == 0xA0 { return 3 }
         if byte == 0xEF, bytes.byte(at: index + 1) == 0xBB, bytes.byte(at: index + 2) == 0xBF { return 3 }
         return 0
+    }
+
+    /// How many ASCII capitals `range` of `bytes` holds.
+    private static func capitals(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        for index in range where bytes[index].isASCIIUpper { count += 1 }
+        return count
     }
 
     /// U+2019, the apostrophe of typeset text.

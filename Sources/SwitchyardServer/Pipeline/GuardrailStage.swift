@@ -22,10 +22,12 @@ struct GuardrailStage: Sendable {
     }
 
     func run(_ request: OperationRequest, identity: CallerIdentity, headers: HTTPFields, requestID: String, logger: Logger) async throws -> Plan {
-        let configured = gateway.config.guardrails
+        // One read of the table in force: `gateway.config` would copy the whole config out.
+        let routes = gateway.routes
+        let configured = routes.config.guardrails
         guard !configured.isEmpty, let surface = GuardrailSurface(operation: request.operation) else { return Plan(request: request) }
         let named = request.has("guardrails") || request.has("metadata") ? try Self.requestNames(request) : GuardrailRequestNames()
-        let modelNames = gateway.registry.resolve(request.model)?.candidates.flatMap(\.deployment.guardrails) ?? []
+        let modelNames = routes.registry.resolve(request.model)?.candidates.flatMap(\.deployment.guardrails) ?? []
         let keyNames = identity.keyHash.flatMap { gateway.governance.ledger.key(hash: $0) }?.guardrails ?? []
         let asked = GuardrailSelection.Asked(model: modelNames, key: keyNames, request: named, override: GuardrailOverride(header: headers[.switchyardGuard]))
         if let unknown = asked.unknownNames(in: configured).first {
