@@ -114,7 +114,7 @@ struct InjectionWords {
             while index < count {
                 let byte = bytes[index]
                 // Most bytes of prose are lower-case letters: copied as they are.
-                if byte &- 0x61 < 26 {
+                if byte.isASCIILower {
                     folded[written] = byte
                     written &+= 1
                     index &+= 1
@@ -144,7 +144,7 @@ struct InjectionWords {
                 end = index
             }
             if seen & sign != 0 && seen & (upperCase | lowerCase) != 0 { undoLeetspeak(folded, spellingStart..<written) }
-            // Two or more capitals and no small letter: counted only for words with no small letter.
+            // Two or more capitals and no small letter; capitals are counted only when there is none.
             let allCaps = seen & lowerCase == 0 && seen & upperCase != 0 && capitals(bytes, wordStart..<end) >= 2
             found.initializeElement(
                 at: wordCount,
