@@ -86,15 +86,15 @@ general_settings:
     return service, port
 
 
-def record_profile(path, targets, chat, level, duration):
-    """B's CPU profile while wrk loads it: `perf report -i FILE` reads it."""
-    _, pid, url, key = next(target for target in targets if target[0] == "B")
+def record_profile(path, name, targets, chat, level, duration, call_graph="fp"):
+    """The CPU profile of target `name` while wrk loads it: `perf report -i FILE` reads it."""
+    _, pid, url, key = next(target for target in targets if target[0] == name)
     seconds = int(duration.rstrip("s")) + 1
-    recorder = subprocess.Popen(["perf", "record", "-F", "2000", "-g", "-p", str(pid), "-o", path, "--", "sleep", str(seconds)],
+    recorder = subprocess.Popen(["perf", "record", "-F", "2000", "--call-graph", call_graph, "-p", str(pid), "-o", path, "--", "sleep", str(seconds)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     run_wrk(url, chat, level, duration, key)
     recorder.wait()
-    print(f"profile of B at c={level}: {path}", flush=True)
+    print(f"profile of {name} at c={level}: {path}", flush=True)
 
 
 def main():
@@ -113,6 +113,10 @@ def main():
                         help="turn on the local response cache (every request after the first is a hit)")
     parser.add_argument("--perf", metavar="FILE",
                         help="after the rounds, record B's CPU profile (perf record -g) under load at the highest concurrency into FILE")
+    parser.add_argument("--perf-call-graph", default="fp", metavar="MODE",
+                        help="perf record's --call-graph: fp (default), or dwarf to see who calls malloc and retain")
+    parser.add_argument("--perf-a", metavar="FILE",
+                        help="the same for A, recorded just before B's, so the two profiles can be compared symbol by symbol")
     args = parser.parse_args()
     levels = [int(c) for c in args.concurrency.split(",")]
     work = tempfile.mkdtemp(prefix="switchyard-ab-")
@@ -146,8 +150,10 @@ def main():
                     print(f"round {round_number + 1} {name} c={level}: {result['rps']:.0f} req/s, "
                           f"p50 {result['p50_ms']:.3f} ms, {result.get('cpu_us_per_request', 0):.0f} µs CPU/req, "
                           f"non-2xx {result['non2xx']}", flush=True)
+        if args.perf_a:
+            record_profile(args.perf_a, "A", targets, chat, max(levels), args.duration, args.perf_call_graph)
         if args.perf:
-            record_profile(args.perf, targets, chat, max(levels), args.duration)
+            record_profile(args.perf, "B", targets, chat, max(levels), args.duration, args.perf_call_graph)
         print()
         print("| target | conc. | req/s (median) | p50 ms | CPU µs/req | vs nginx | B vs A |")
         print("|---|---:|---:|---:|---:|---:|---:|")

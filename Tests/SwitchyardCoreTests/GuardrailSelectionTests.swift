@@ -38,6 +38,26 @@ import Testing
         #expect(try names(body: #"{"guardrails": {"pii": false, "secrets": false}}"#) == ["secrets"])
     }
 
+    @Test func stagesRunPreCallThenDuringCallAndNameEachGuardrailOnce() {
+        let configured = [
+            GuardrailDefinition(name: "during", kind: .secrets, modes: [.duringCall], defaultOn: true),
+            GuardrailDefinition(name: "both", kind: .pii, modes: [.preCall, .postCall], defaultOn: true),
+            GuardrailDefinition(name: "after", kind: .pii, modes: [.postCall], defaultOn: true),
+            GuardrailDefinition(name: "asked", kind: .promptInjection),
+        ]
+        let defaults = GuardrailSelection.Stages(configured: configured)
+        #expect(defaults.request.map(\.name) == ["both", "during"])
+        #expect(defaults.answer.map(\.name) == ["both", "after"])
+        #expect(defaults.header == "both,during,after")
+        let asked = GuardrailSelection.Asked(model: ["asked"])
+        #expect(!asked.asksNothing)
+        #expect(GuardrailSelection.Stages(configured: configured, asked: asked).header == "both,asked,during,after")
+        let none = GuardrailSelection.Stages(configured: configured, asked: GuardrailSelection.Asked(override: GuardrailOverride(header: "none")))
+        #expect(none.request.isEmpty && none.answer.isEmpty && none.header == nil)
+        #expect(GuardrailSelection.Asked().asksNothing)
+        #expect(GuardrailSelection.Stages(configured: []).header == nil)
+    }
+
     @Test func unknownBodyNamesAreReported() throws {
         let request = GuardrailRequestNames(enabled: ["nope", "pii"])
         let selection = GuardrailSelection(configured: configured, mode: .preCall, request: request)

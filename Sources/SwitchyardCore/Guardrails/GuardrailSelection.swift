@@ -36,6 +36,12 @@ public struct GuardrailSelection: Sendable {
             self.override = override
         }
 
+        /// Whether the request asks for nothing: no names from its model, key or body, and no
+        /// header. Such a request runs the config's default stages (`Stages(configured:)`).
+        public var asksNothing: Bool {
+            named.isEmpty && request.disabled.isEmpty && override == nil
+        }
+
         /// Names the body asked for that `configured` does not define.
         public func unknownNames(in configured: [GuardrailDefinition]) -> [String] {
             guard !request.enabled.isEmpty else { return [] }
@@ -54,6 +60,42 @@ public struct GuardrailSelection: Sendable {
             case .off: return false
             case .only(let names): return names.contains(guardrail.name)
             }
+        }
+    }
+
+    /// What one request runs at every point, from one pass over the config.
+    public struct Stages: Sendable {
+        /// Over the request: `pre_call` guardrails, then `during_call` ones (run before the
+        /// call as well, so the upstream never sees what they stop).
+        public let request: [GuardrailDefinition]
+        /// Over the answer: the `post_call` guardrails.
+        public let answer: [GuardrailDefinition]
+        /// The names of both, each once (`x-switchyard-guardrails`); nil when none run.
+        public let header: String?
+
+        /// The stages of a request that asks for nothing: the same for every such request, so
+        /// the routing table works them out once per configuration.
+        public init(configured: [GuardrailDefinition]) {
+            self.init(configured: configured, asked: Asked())
+        }
+
+        public init(configured: [GuardrailDefinition], asked: Asked) {
+            var before: [GuardrailDefinition] = []
+            var during: [GuardrailDefinition] = []
+            var answer: [GuardrailDefinition] = []
+            for guardrail in configured {
+                if asked.runs(guardrail, at: .preCall) {
+                    before.append(guardrail)
+                } else if asked.runs(guardrail, at: .duringCall) {
+                    during.append(guardrail)
+                }
+                if asked.runs(guardrail, at: .postCall) { answer.append(guardrail) }
+            }
+            request = before + during
+            self.answer = answer
+            var names = request.map(\.name)
+            for guardrail in answer where !names.contains(guardrail.name) { names.append(guardrail.name) }
+            header = names.isEmpty ? nil : names.joined(separator: ",")
         }
     }
 }

@@ -20,7 +20,7 @@ final class InjectionWordSet: Sendable, ExpressibleByArrayLiteral {
         while capacity < unique.count * 3 { capacity *= 2 }
         var slots = [Int](repeating: -1, count: capacity)
         for (position, spelling) in spellings.enumerated() {
-            var slot = Self.hash(spelling[...]) & (capacity - 1)
+            var slot = spelling.withUnsafeBufferPointer(Self.hash) & (capacity - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
             slots[slot] = position
         }
@@ -38,12 +38,16 @@ final class InjectionWordSet: Sendable, ExpressibleByArrayLiteral {
 
     /// The position in `words` of `spelling`, or nil when it is not in the set.
     func position(of spelling: ArraySlice<UInt8>) -> Int? {
+        spelling.withUnsafeBufferPointer { position(of: $0) }
+    }
+
+    private func position(of spelling: UnsafeBufferPointer<UInt8>) -> Int? {
         let mask = slots.count - 1
         var slot = Self.hash(spelling) & mask
         while true {
             let position = slots[slot]
             if position < 0 { return nil }
-            if spellings[position].elementsEqual(spelling) { return position }
+            if spellings[position].withUnsafeBufferPointer({ $0.count == spelling.count && $0.elementsEqual(spelling) }) { return position }
             slot = (slot + 1) & mask
         }
     }
@@ -53,16 +57,14 @@ final class InjectionWordSet: Sendable, ExpressibleByArrayLiteral {
     }
 
     /// Length and the first and last two bytes: cheap, and enough to spread short words.
-    private static func hash(_ spelling: ArraySlice<UInt8>) -> Int {
-        guard let first = spelling.first, let last = spelling.last else { return 0 }
-        let start = spelling.startIndex
-        let second = spelling[start + min(1, spelling.count - 1)]
-        let beforeLast = spelling[start + max(spelling.count - 2, 0)]
-        var value = UInt64(spelling.count)
-        value = value &* 0x100 | UInt64(first)
-        value = value &* 0x100 | UInt64(second)
-        value = value &* 0x100 | UInt64(beforeLast)
-        value = value &* 0x100 | UInt64(last)
+    private static func hash(_ spelling: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = spelling.count
+        guard count > 0 else { return 0 }
+        var value = UInt64(count)
+        value = value &* 0x100 | UInt64(spelling[0])
+        value = value &* 0x100 | UInt64(spelling[min(1, count - 1)])
+        value = value &* 0x100 | UInt64(spelling[max(count - 2, 0)])
+        value = value &* 0x100 | UInt64(spelling[count - 1])
         return Int(truncatingIfNeeded: (value &* 0x9E37_79B9_7F4A_7C15) >> 40)
     }
 }

@@ -19,14 +19,18 @@ struct InjectionWords {
         var startsSentence: Bool
         /// Two or more letters, all upper case as written (`DAN`, not `Dan`).
         var allCaps: Bool
+        /// Its spelling's first byte and length fit the `startShapes` it was read with (it
+        /// may start a rule). A flag, not a list: a list grows as it is written.
+        var fitsStartShape: Bool
 
-        init(range: Range<Int>, spelling: Range<Int>, startsSentence: Bool, allCaps: Bool) {
+        init(range: Range<Int>, spelling: Range<Int>, startsSentence: Bool, allCaps: Bool, fitsStartShape: Bool) {
             start = Int32(truncatingIfNeeded: range.lowerBound)
             end = Int32(truncatingIfNeeded: range.upperBound)
             spellingStart = Int32(truncatingIfNeeded: spelling.lowerBound)
             spellingEnd = Int32(truncatingIfNeeded: spelling.upperBound)
             self.startsSentence = startsSentence
             self.allCaps = allCaps
+            self.fitsStartShape = fitsStartShape
         }
 
         var range: Range<Int> { Int(start)..<Int(end) }
@@ -40,8 +44,10 @@ struct InjectionWords {
     private(set) var spellings: [UInt8] = []
 
     /// Reads `text`; texts are request bodies, far below the 2 GiB that 32-bit offsets hold.
-    init(_ text: String) {
-        text.withUTF8Bytes { bytes in read(bytes) }
+    /// `startShapes`, when given, has for each first byte a bit per spelling length (up to
+    /// 63): the words that fit are marked `fitsStartShape` as they are read.
+    init(_ text: String, startShapes: [UInt64] = []) {
+        text.withUTF8Bytes { bytes in read(bytes, startShapes: startShapes) }
     }
 
     /// The folded spelling of word `index`.
@@ -69,22 +75,24 @@ struct InjectionWords {
     /// Reads every word of `bytes` in one pass. Both arrays are sized once: a spelling is no
     /// longer than its text, and words need a byte between them, so there are at most
     /// (count + 1) / 2.
-    private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, startShapes: [UInt64]) {
         var words: [Word] = []
         spellings = [UInt8](unsafeUninitializedCapacity: bytes.count) { folded, written in
             words = [Word](unsafeUninitializedCapacity: (bytes.count + 1) / 2) { found, wordCount in
-                (written, wordCount) = Self.readWords(bytes, folded: folded, words: found)
+                (written, wordCount) = Self.readWords(bytes, folded: folded, words: found, startShapes: startShapes)
             }
         }
         self.words = words
     }
 
     /// Reads the words of `bytes`, writing their spellings into `folded` and the words into
-    /// `found`; returns how many of each it wrote.
+    /// `found` (marking those that fit `startShapes`); returns how many of each it wrote.
     private static func readWords(
-        _ bytes: UnsafeBufferPointer<UInt8>, folded: UnsafeMutableBufferPointer<UInt8>, words found: UnsafeMutableBufferPointer<Word>
+        _ bytes: UnsafeBufferPointer<UInt8>, folded: UnsafeMutableBufferPointer<UInt8>, words found: UnsafeMutableBufferPointer<Word>,
+        startShapes: [UInt64]
     ) -> (spelled: Int, words: Int) {
         let byteKinds = Self.byteKinds
+        guard let base = bytes.baseAddress, let spelled = folded.baseAddress else { return (0, 0) }
         var written = 0
         var wordCount = 0
         var sentence = true
@@ -112,8 +120,22 @@ struct InjectionWords {
             // The classes of every byte of the word, or-ed together.
             var seen: UInt8 = 0
             while index < count {
+                // Most bytes of prose are lower-case letters: copied as they are, eight at a
+                // time while eight remain (a word's run of them in one step).
+                if index &+ 8 <= count {
+                    let chunk = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    let run = chunk.leadingLowerCaseBytes
+                    if run > 0 {
+                        // `written` ≤ `index`, so the eight bytes fit in `folded`.
+                        UnsafeMutableRawPointer(spelled + written).storeBytes(of: chunk.littleEndian, as: UInt64.self)
+                        written &+= run
+                        index &+= run
+                        end = index
+                        seen |= lowerCase
+                        continue
+                    }
+                }
                 let byte = bytes[index]
-                // Most bytes of prose are lower-case letters: copied as they are.
                 if byte.isASCIILower {
                     folded[written] = byte
                     written &+= 1
@@ -146,9 +168,10 @@ struct InjectionWords {
             if seen & sign != 0 && seen & (upperCase | lowerCase) != 0 { undoLeetspeak(folded, spellingStart..<written) }
             // Two or more capitals and no small letter; capitals are counted only when there is none.
             let allCaps = seen & lowerCase == 0 && seen & upperCase != 0 && capitals(bytes, wordStart..<end) >= 2
+            let fits = !startShapes.isEmpty && startShapes[Int(spelled[spellingStart])] & (1 << UInt64(min(written - spellingStart, 63))) != 0
             found.initializeElement(
                 at: wordCount,
-                to: Word(range: wordStart..<end, spelling: spellingStart..<written, startsSentence: sentence, allCaps: allCaps)
+                to: Word(range: wordStart..<end, spelling: spellingStart..<written, startsSentence: sentence, allCaps: allCaps, fitsStartShape: fits)
             )
             wordCount += 1
             sentence = false

@@ -11,11 +11,13 @@ public struct PromptInjectionDetector: GuardrailDetector {
     public init() {}
 
     public func findings(in text: String) -> [GuardrailFinding] {
-        let words = InjectionWords(text)
+        // Rules are tried only at words whose first byte and length fit some rule's first word
+        // (most words of prose do not), marked as the words are read.
+        let words = InjectionWords(text, startShapes: PromptInjectionRule.startShapes)
         var found: [GuardrailFinding] = []
         // Several rules may match the same words; one finding per category and first word.
         var reported: Set<Int> = []
-        for start in PromptInjectionRule.candidateStarts(in: words) {
+        for start in words.words.indices where words.words[start].fitsStartShape {
             for rule in PromptInjectionRule.starting(at: start, in: words) {
                 let key = start << 1 | (rule.category == .rolePlay ? 1 : 0)
                 guard !reported.contains(key), let end = rule.match(words, at: start) else { continue }

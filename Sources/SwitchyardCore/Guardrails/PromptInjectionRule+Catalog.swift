@@ -19,7 +19,7 @@ extension PromptInjectionRule {
     }
 
     /// For each first byte, a bit per word length (up to 63) that some rule's first word has.
-    private static let startShapes: [UInt64] = {
+    static let startShapes: [UInt64] = {
         var shapes = [UInt64](repeating: 0, count: 256)
         for word in firstWords.words {
             guard let first = word.utf8.first else { continue }
@@ -28,19 +28,7 @@ extension PromptInjectionRule {
         return shapes
     }()
 
-    /// The words of `words` where some rule may start: those whose first byte and length fit
-    /// some rule's first word (most words of prose do not), in order.
-    static func candidateStarts(in words: InjectionWords) -> [Int] {
-        let shapes = startShapes
-        var candidates: [Int] = []
-        for index in words.words.indices {
-            let length = words.words[index].spellingCount
-            if shapes[Int(words.firstByte(index))] & (1 << UInt64(min(length, 63))) != 0 { candidates.append(index) }
-        }
-        return candidates
-    }
-
-    /// The rules that start with word `index` of `words`, one of `candidateStarts`.
+    /// The rules that start with word `index` of `words`, one that `fitsStartShape`.
     static func starting(at index: Int, in words: InjectionWords) -> [PromptInjectionRule] {
         guard let position = firstWords.position(of: words.spelling(index)) else { return [] }
         return startingWith[position]

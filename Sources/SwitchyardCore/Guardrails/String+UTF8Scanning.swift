@@ -71,7 +71,7 @@ extension UnsafeBufferPointer<UInt8> {
         var index = 0
         if let base = baseAddress.map(UnsafeRawPointer.init) {
             while index + 8 <= count {
-                if Self.hasDigit(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { return true }
+                if UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)).lanes(strictlyBetween: 0x2F, and: 0x3A) != 0 { return true }
                 index += 8
             }
         }
@@ -80,17 +80,6 @@ extension UnsafeBufferPointer<UInt8> {
             index += 1
         }
         return false
-    }
-
-    /// Whether one of the eight bytes of `word` lies strictly between 0x2F and 0x3A: the
-    /// "has between" test of Bit Twiddling Hacks, exact for any byte values.
-    @inline(__always)
-    private static func hasDigit(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let low7 = word & (ones &* 0x7F)
-        let belowColon = (ones &* (0x7F + 0x3A)) &- low7
-        let aboveSlash = low7 &+ ones &* (0x7F - 0x2F)
-        return belowColon & ~word & aboveSlash & (ones &* 0x80) != 0
     }
 
     /// Whether `length` bytes in a row satisfy `predicate`. It looks at the last byte a run

@@ -101,7 +101,7 @@ struct CacheStage: Sendable {
         if let similarity { headers[.switchyardCacheSimilarity] = String(format: "%.4f", similarity) }
         headers[.creditsUsed] = CostCalculator.format(0)
         if answer.isStream { headers[.cacheControl] = "no-cache" }
-        if !call.guardrails.isEmpty { headers[.guardrails] = call.guardrails.joined(separator: ",") }
+        if let inspected = call.guardrailsHeader { headers[.guardrails] = inspected }
         call.meter.addRateLimitHeaders(to: &headers)
         call.meter.finish(status: 200)
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: answer.body))

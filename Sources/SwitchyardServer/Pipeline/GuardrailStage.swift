@@ -16,7 +16,8 @@ struct GuardrailStage: Sendable {
     /// (`post_call`) its answer.
     struct Plan: Sendable {
         var request: OperationRequest
-        var inspected: [String] = []
+        /// `x-switchyard-guardrails`: the guardrails that inspected the request or its answer.
+        var header: String?
         /// The `post_call` guardrails, run over the answer by `AnswerGuard`.
         var answer: [GuardrailDefinition] = []
     }
@@ -33,24 +34,9 @@ struct GuardrailStage: Sendable {
         if let unknown = asked.unknownNames(in: configured).first {
             throw GatewayError.invalidRequest("The request names the guardrail '\(unknown)', which is not configured.", param: "guardrails")
         }
-        // pre_call guardrails, then during_call ones: run before the call, those also keep
-        // the upstream from ever seeing what they stop. One pass over the config.
-        var requestGuardrails: [GuardrailDefinition] = []
-        var duringOnly: [GuardrailDefinition] = []
-        var answerGuardrails: [GuardrailDefinition] = []
-        for guardrail in configured {
-            if asked.runs(guardrail, at: .preCall) {
-                requestGuardrails.append(guardrail)
-            } else if asked.runs(guardrail, at: .duringCall) {
-                duringOnly.append(guardrail)
-            }
-            if asked.runs(guardrail, at: .postCall) { answerGuardrails.append(guardrail) }
-        }
-        requestGuardrails += duringOnly
-        var plan = Plan(request: request, answer: answerGuardrails)
-        var names = requestGuardrails.map(\.name)
-        for guardrail in answerGuardrails where !names.contains(guardrail.name) { names.append(guardrail.name) }
-        plan.inspected = names
+        let stages = asked.asksNothing ? routes.defaultGuardrails : GuardrailSelection.Stages(configured: configured, asked: asked)
+        var plan = Plan(request: request, header: stages.header, answer: stages.answer)
+        let requestGuardrails = stages.request
         guard !requestGuardrails.isEmpty else { return plan }
         let collected = try GuardrailTexts(request: request, surface: surface)
         let texts = collected.texts
@@ -65,7 +51,7 @@ struct GuardrailStage: Sendable {
             }
         }
         if case .pass(let masked) = outcome,
-            let screened = try await PresidioGuardrail.screen(masked ?? texts, by: requestGuardrails, transport: gateway.transport, inspected: names, logger: logger)
+            let screened = try await PresidioGuardrail.screen(masked ?? texts, by: requestGuardrails, transport: gateway.transport, inspected: stages.header, logger: logger)
         {
             outcome = .pass(masked: screened)
         }
@@ -76,7 +62,7 @@ struct GuardrailStage: Sendable {
                 metadata: ["switchyard.guardrail": .string(guardrail), "switchyard.guardrail_category": .string(category.rawValue)]
             )
             var error = GatewayError.guardrailViolation(guardrail: guardrail, category: category)
-            error.headers[HTTPField.Name.guardrails.rawName] = names.joined(separator: ",")
+            error.headers[HTTPField.Name.guardrails.rawName] = stages.header
             throw error
         case .pass(nil):
             return plan

@@ -20,8 +20,8 @@ final class OperationCall: Sendable {
     let measuredAudio: Double?
     /// A Responses request's conversation: the turn it follows and the record of its answer.
     let conversation: ResponsesConversation?
-    /// The guardrails that inspected the request (`x-switchyard-guardrails`).
-    let guardrails: [String]
+    /// `x-switchyard-guardrails`: the guardrails that inspected the request, nil when none did.
+    let guardrailsHeader: String?
     /// The `post_call` guardrails over the answer, when any run.
     let answerGuard: AnswerGuard?
     /// The stored video a remix starts from.
@@ -35,13 +35,13 @@ final class OperationCall: Sendable {
 
     init(
         request: OperationRequest, clientHeaders: HTTPFields, meter: RequestMeter, logger: Logger, conversation: ResponsesConversation? = nil,
-        guardrails: [String] = [], answerGuard: AnswerGuard? = nil, remixSource: MediaJob? = nil
+        guardrailsHeader: String? = nil, answerGuard: AnswerGuard? = nil, remixSource: MediaJob? = nil
     ) {
         self.remixSource = remixSource
         self.answerGuard = answerGuard
         self.request = request
         self.conversation = conversation
-        self.guardrails = guardrails
+        self.guardrailsHeader = guardrailsHeader
         self.clientHeaders = clientHeaders
         self.meter = meter
         self.logger = logger

@@ -104,7 +104,7 @@ struct OperationPipeline: Sendable {
         }
         let call = OperationCall(
             request: parsed, clientHeaders: origin.headers, meter: meter, logger: origin.logger, conversation: conversation,
-            guardrails: guardrails.inspected, answerGuard: AnswerGuard(guardrails.answer, operation: operation, transport: gateway.transport, logger: origin.logger),
+            guardrailsHeader: guardrails.header, answerGuard: AnswerGuard(guardrails.answer, operation: operation, transport: gateway.transport, logger: origin.logger),
             remixSource: origin.remixSource
         )
         let started = gateway.clock.now()
@@ -360,7 +360,7 @@ struct OperationPipeline: Sendable {
             headers[.fallbackDepth] = String(routed.fallbackDepth)
         }
         if let bridged = routed.bridgedFrom { headers[.bridgedFrom] = bridged }
-        if !call.guardrails.isEmpty { headers[.guardrails] = call.guardrails.joined(separator: ",") }
+        if let inspected = call.guardrailsHeader { headers[.guardrails] = inspected }
         call.meter.addRateLimitHeaders(to: &headers)
         return headers
     }

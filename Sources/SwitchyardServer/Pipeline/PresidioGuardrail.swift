@@ -33,7 +33,7 @@ struct PresidioGuardrail: Sendable {
     /// `x-switchyard-guardrails: inspected`) or the 503 of a Presidio that could not answer;
     /// returns the texts masked, or nil when nothing was masked.
     static func screen(
-        _ texts: [GuardrailText], by guardrails: [GuardrailDefinition], transport: UpstreamTransport, inspected: [String], logger: Logger
+        _ texts: [GuardrailText], by guardrails: [GuardrailDefinition], transport: UpstreamTransport, inspected: String?, logger: Logger
     ) async throws -> [GuardrailText]? {
         var current = texts
         var changed = false
@@ -42,7 +42,7 @@ struct PresidioGuardrail: Sendable {
             case .blocked(let entity):
                 logger.notice("guardrail blocked a request", metadata: ["switchyard.guardrail": .string(presidio.guardrail.name), "switchyard.guardrail_category": .string(entity)])
                 var error = GatewayError.guardrailViolation(guardrail: presidio.guardrail.name, found: entity)
-                error.headers[HTTPField.Name.guardrails.rawName] = inspected.joined(separator: ",")
+                error.headers[HTTPField.Name.guardrails.rawName] = inspected
                 throw error
             case .masked(let masked?):
                 current = masked

@@ -14,6 +14,8 @@ final class RoutingTable: Sendable {
     let keys: [Int]
     let selector: DeploymentSelector
     let routing: RoutingLoop
+    /// The guardrails a request that names none runs (most requests): worked out once here.
+    let defaultGuardrails: GuardrailSelection.Stages
 
     init(config: GatewayConfig, slots: DeploymentSlots, ledger: DeploymentLedger, clock: any GatewayClock, metrics: GatewayMetrics) {
         self.config = config
@@ -24,6 +26,7 @@ final class RoutingTable: Sendable {
         )
         registry = ModelRegistry(config: config, keys: keys)
         selector = DeploymentSelector(strategy: config.router.routingStrategy)
+        defaultGuardrails = GuardrailSelection.Stages(configured: config.guardrails)
         routing = RoutingLoop(registry: registry, ledger: ledger, selector: selector, settings: config.router, clock: clock, metrics: metrics)
     }
 
