@@ -67,6 +67,16 @@ import Testing
         #expect(categories(detector, "STRASSE straße, Foo-Bar foobar") == ["blocked_word", "blocked_word"])
     }
 
+    @Test func blockedPhrasesMatchWordForWord() {
+        let detector = ContentFilterDetector(blockedWords: ["wire transfer", "wire fraud", "Wire", "!!"], blockedPatterns: [])
+        let text = "Send a WIRE, transfer it; no wire-fraud. A wire"
+        let bytes = Array(text.utf8)
+        let found = detector.findings(in: text).map { String(decoding: bytes[$0.utf8Range], as: UTF8.self) }
+        #expect(found.sorted() == ["WIRE", "WIRE, transfer", "wire", "wire", "wire-fraud"])
+        #expect(detector.findings(in: "wireless transfers").isEmpty)
+        #expect(ContentFilterDetector(blockedWords: ["!!"], blockedPatterns: []).findings(in: "!! wire").isEmpty)
+    }
+
     @Test func definitionsBuildTheirDetectors() {
         #expect(GuardrailDefinition(name: "p", kind: .pii, categories: [.email]).detector?.findings(in: "1.2.3.4 a@b.co").count == 1)
         #expect(GuardrailDefinition(name: "m", kind: .moderation).detector == nil)

@@ -1,4 +1,4 @@
-/// A fixed set of lower-case ASCII words, looked up by a word's folded bytes
+/// A fixed set of lower-case words, looked up by a word's folded bytes
 /// (`InjectionWords.spelling`) without making a String of them.
 ///
 /// An open-addressed table of positions, probed from a hash of the bytes; a hit is confirmed

@@ -23,10 +23,32 @@ struct GuardrailStage: Sendable {
     }
 
     func run(_ request: OperationRequest, identity: CallerIdentity, headers: HTTPFields, requestID: String, logger: Logger) async throws -> Plan {
+        var inspection = try inspect(request, identity: identity, headers: headers)
+        // Only moderation and presidio guardrails wait for a service; the built-in ones
+        // decided without suspending.
+        if inspection.asksServices, case .pass(let masked) = inspection.outcome, let texts = inspection.texts?.texts {
+            inspection.outcome = try await askServices(texts, masked: masked, inspection, requestID: requestID, logger: logger)
+        }
+        return try conclude(inspection, request: request, logger: logger)
+    }
+
+    /// What the built-in guardrails decided, and what the ones that ask a service still need.
+    private struct Inspection {
+        var plan: Plan
+        var stages: GuardrailSelection.Stages?
+        /// The request's texts, when guardrails inspected them.
+        var texts: GuardrailTexts?
+        var outcome: GuardrailCheck.Outcome = .pass(masked: nil)
+        /// A moderation or presidio guardrail is among those over the request.
+        var asksServices = false
+    }
+
+    /// Selects the guardrails and runs the built-in ones: no suspension, no service.
+    private func inspect(_ request: OperationRequest, identity: CallerIdentity, headers: HTTPFields) throws -> Inspection {
         // One read of the table in force: `gateway.config` would copy the whole config out.
         let routes = gateway.routes
         let configured = routes.config.guardrails
-        guard !configured.isEmpty, let surface = GuardrailSurface(operation: request.operation) else { return Plan(request: request) }
+        guard !configured.isEmpty, let surface = GuardrailSurface(operation: request.operation) else { return Inspection(plan: Plan(request: request)) }
         let named = request.has("guardrails") || request.has("metadata") ? try Self.requestNames(request) : GuardrailRequestNames()
         let modelNames = routes.registry.resolve(request.model)?.candidates.flatMap(\.deployment.guardrails) ?? []
         let keyNames = identity.keyHash.flatMap { gateway.governance.ledger.key(hash: $0) }?.guardrails ?? []
@@ -35,40 +57,52 @@ struct GuardrailStage: Sendable {
             throw GatewayError.invalidRequest("The request names the guardrail '\(unknown)', which is not configured.", param: "guardrails")
         }
         let stages = asked.asksNothing ? routes.defaultGuardrails : GuardrailSelection.Stages(configured: configured, asked: asked)
-        var plan = Plan(request: request, header: stages.header, answer: stages.answer)
-        let requestGuardrails = stages.request
-        guard !requestGuardrails.isEmpty else { return plan }
-        let collected = try GuardrailTexts(request: request, surface: surface)
-        let texts = collected.texts
-        var outcome = GuardrailCheck(requestGuardrails).run(texts)
-        if case .pass(let masked) = outcome {
-            for guardrail in requestGuardrails where guardrail.kind == .moderation {
-                let moderation = ModerationGuardrail(gateway: gateway, guardrail: guardrail)
-                if try await moderation.flags((masked ?? texts).map(\.text), requestID: requestID, logger: logger) {
-                    outcome = .blocked(guardrail: guardrail.name, category: .flaggedContent)
-                    break
-                }
+        var inspection = Inspection(plan: Plan(request: request, header: stages.header, answer: stages.answer), stages: stages)
+        guard !stages.request.isEmpty else { return inspection }
+        let texts = try GuardrailTexts(request: request, surface: surface)
+        inspection.texts = texts
+        inspection.outcome = GuardrailCheck(stages.request).run(texts.texts)
+        inspection.asksServices = stages.request.contains { $0.kind == .moderation || $0.kind == .presidio }
+        return inspection
+    }
+
+    /// The moderation guardrails, then the presidio ones, over the request's `texts` as the
+    /// built-in ones left them (`masked`, when they masked any).
+    private func askServices(
+        _ texts: [GuardrailText], masked: [GuardrailText]?, _ inspection: Inspection, requestID: String, logger: Logger
+    ) async throws -> GuardrailCheck.Outcome {
+        let guardrails = inspection.stages?.request ?? []
+        let texts = masked ?? texts
+        for guardrail in guardrails where guardrail.kind == .moderation {
+            let moderation = ModerationGuardrail(gateway: gateway, guardrail: guardrail)
+            if try await moderation.flags(texts.map(\.text), requestID: requestID, logger: logger) {
+                return .blocked(guardrail: guardrail.name, category: .flaggedContent)
             }
         }
-        if case .pass(let masked) = outcome,
-            let screened = try await PresidioGuardrail.screen(masked ?? texts, by: requestGuardrails, transport: gateway.transport, inspected: stages.header, logger: logger)
-        {
-            outcome = .pass(masked: screened)
-        }
-        switch outcome {
+        let screened = try await PresidioGuardrail.screen(
+            texts, by: guardrails, transport: gateway.transport, inspected: inspection.stages?.header, logger: logger
+        )
+        return .pass(masked: screened ?? masked)
+    }
+
+    /// The plan, or the 403 of a block.
+    private func conclude(_ inspection: Inspection, request: OperationRequest, logger: Logger) throws -> Plan {
+        var plan = inspection.plan
+        switch inspection.outcome {
         case .blocked(let guardrail, let category):
             logger.notice(
                 "guardrail blocked a request",
                 metadata: ["switchyard.guardrail": .string(guardrail), "switchyard.guardrail_category": .string(category.rawValue)]
             )
             var error = GatewayError.guardrailViolation(guardrail: guardrail, category: category)
-            error.headers[HTTPField.Name.guardrails.rawName] = stages.header
+            error.headers[HTTPField.Name.guardrails.rawName] = inspection.stages?.header
             throw error
-        case .pass(nil):
-            return plan
         case .pass(let masked?):
-            let rewritten = collected.rewriting(request.bytes, with: masked)
+            guard let texts = inspection.texts else { return plan }
+            let rewritten = texts.rewriting(request.bytes, with: masked)
             plan.request = try OperationRequest.parse(rewritten, operation: request.operation, pathModel: request.model)
+            return plan
+        case .pass(nil):
             return plan
         }
     }
