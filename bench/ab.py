@@ -61,7 +61,7 @@ def prompt_body(work, size):
     return path
 
 
-def gateway(name, binary, work, upstream_port, spend_logs, guardrails=False, cache=False, traces=False):
+def gateway(name, binary, work, upstream_port, spend_logs, guardrails=None, cache=False, traces=False):
     config = os.path.join(work, f"{name}.yaml")
     settings = (["cache: true"] if cache else []) + (["callbacks: [otel]"] if traces else [])
     litellm = f"litellm_settings: {{{', '.join(settings)}}}" if settings else ""
@@ -73,7 +73,7 @@ def gateway(name, binary, work, upstream_port, spend_logs, guardrails=False, cac
 general_settings:
   master_key: sk-bench
   disable_spend_logs: {"false" if spend_logs else "true"}
-{GUARDRAILS if guardrails else ""}{litellm}
+{guardrails or ""}{litellm}
 """)
     port = free_port()
     directory = os.path.join(work, name)
@@ -106,6 +106,8 @@ def main():
     parser.add_argument("--concurrency", default="1,64")
     parser.add_argument("--virtual-key", nargs="?", const="both", default="none", choices=["none", "a", "b", "both"])
     parser.add_argument("--guardrails", default="none", choices=["none", "a", "b", "both"])
+    parser.add_argument("--guardrails-yaml", metavar="FILE",
+                        help="the config's guardrails: section for --guardrails (default: pii, secrets and prompt_injection, default_on)")
     parser.add_argument("--prompt-bytes", type=int, default=0, help="send a chat request of about this size")
     parser.add_argument("--traces", default="none", choices=["none", "a", "b", "both"],
                         help="turn on OpenTelemetry export (the nginx upstream stands in for the collector)")
@@ -126,7 +128,7 @@ def main():
         targets = [("nginx", proxy.pid, f"http://127.0.0.1:{proxy_port}/v1/chat/completions", "sk-bench")]
         for name, binary in (("A", args.a), ("B", args.b)):
             governed = args.virtual_key in ("both", name.lower())
-            guarded = args.guardrails in ("both", name.lower())
+            guarded = (open(args.guardrails_yaml).read() if args.guardrails_yaml else GUARDRAILS) if args.guardrails in ("both", name.lower()) else None
             cached = args.cache in ("both", name.lower())
             traced = args.traces in ("both", name.lower())
             service, port = gateway(name, os.path.abspath(binary), work, upstream_port, governed, guarded, cached, traced)

@@ -5,9 +5,8 @@
 /// whatever whitespace or punctuation sits between them. Words are runs of letters and
 /// digits, so `class` never matches inside `classification`.
 ///
-/// The text's words are read in place and looked up by their lower-case bytes, one scratch
-/// buffer for all of them: only a word with a non-ASCII letter becomes a String (to be
-/// lower-cased by Unicode's rules).
+/// The text is lower-cased (ASCII) in one pass and its words looked up as slices of that:
+/// only a word with a non-ASCII letter becomes a String, lower-cased by Unicode's rules.
 public struct ContentFilterDetector: GuardrailDetector {
     public let blockedPatterns: [GuardrailPattern]
     /// The first word of every blocked phrase, lower case.
@@ -26,15 +25,21 @@ public struct ContentFilterDetector: GuardrailDetector {
         var found: [GuardrailFinding] = []
         if !phrases.isEmpty {
             text.withUTF8Bytes { bytes in
-                var spelling: [UInt8] = []
-                var cursor = 0
-                while let word = Self.nextWord(in: bytes, from: cursor) {
-                    cursor = word.upperBound
-                    Self.lowercase(bytes, word, into: &spelling)
-                    guard let position = firstWords.position(of: spelling[...]) else { continue }
-                    for phrase in phrases[position] {
-                        if let end = rest(of: phrase, in: bytes, from: word.upperBound, scratch: &spelling) {
-                            found.append(GuardrailFinding(.blockedWord, word.lowerBound..<end))
+                // ASCII letters lower-cased in one pass; a word's spelling is then a slice of
+                // it, unless the word has a non-ASCII letter.
+                let folded = [UInt8](unsafeUninitializedCapacity: bytes.count) { folded, count in
+                    for index in bytes.indices { folded[index] = bytes[index].asciiLowercased }
+                    count = bytes.count
+                }
+                folded.withUnsafeBufferPointer { folded in
+                    var cursor = 0
+                    while let word = Self.nextWord(in: bytes, from: cursor) {
+                        cursor = word.range.upperBound
+                        guard let position = Self.spelling(of: word, bytes, folded, firstWords.position(of:)) else { continue }
+                        for phrase in phrases[position] {
+                            if let end = Self.rest(of: phrase, in: bytes, folded, from: cursor) {
+                                found.append(GuardrailFinding(.blockedWord, word.range.lowerBound..<end))
+                            }
                         }
                     }
                 }
@@ -46,50 +51,57 @@ public struct ContentFilterDetector: GuardrailDetector {
         return found
     }
 
+    /// A run of word bytes, and whether they are all ASCII.
+    private typealias Word = (range: Range<Int>, ascii: Bool)
+
     /// Where `phrase` ends when its words after the first follow `start` in `bytes`; nil when
     /// they do not.
-    private func rest(of phrase: [[UInt8]], in bytes: UnsafeBufferPointer<UInt8>, from start: Int, scratch: inout [UInt8]) -> Int? {
+    private static func rest(of phrase: [[UInt8]], in bytes: UnsafeBufferPointer<UInt8>, _ folded: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var end = start
         for expected in phrase.dropFirst() {
-            guard let word = Self.nextWord(in: bytes, from: end) else { return nil }
-            Self.lowercase(bytes, word, into: &scratch)
-            guard scratch == expected else { return nil }
-            end = word.upperBound
+            guard let word = nextWord(in: bytes, from: end), spelling(of: word, bytes, folded, { $0.elementsEqual(expected) }) else { return nil }
+            end = word.range.upperBound
         }
         return end
     }
 
+    /// `body` applied to the lower-case spelling of `word`: a slice of `folded` for an ASCII
+    /// word, Unicode's lower case of the others.
+    private static func spelling<Result>(
+        of word: Word, _ bytes: UnsafeBufferPointer<UInt8>, _ folded: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        if word.ascii { return body(UnsafeBufferPointer(rebasing: folded[word.range])) }
+        let lowered = Array(String(decoding: UnsafeBufferPointer(rebasing: bytes[word.range]), as: UTF8.self).lowercased().utf8)
+        return lowered.withUnsafeBufferPointer(body)
+    }
+
     /// The next run of word bytes at or after `start`.
-    private static func nextWord(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+    private static func nextWord(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Word? {
         var index = start
         while index < bytes.count, !bytes[index].isWordByte { index += 1 }
         guard index < bytes.count else { return nil }
-        return index..<bytes.runEnd(from: index, where: \.isWordByte)
-    }
-
-    /// The lower-case UTF-8 of `range` of `bytes`, written over `spelling`.
-    private static func lowercase(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into spelling: inout [UInt8]) {
-        spelling.removeAll(keepingCapacity: true)
-        let word = UnsafeBufferPointer(rebasing: bytes[range])
-        if word.allSatisfy({ $0 < 0x80 }) {
-            for byte in word { spelling.append(byte.asciiLowercased) }
-        } else {
-            spelling.append(contentsOf: String(decoding: word, as: UTF8.self).lowercased().utf8)
+        let first = index
+        var high: UInt8 = 0
+        while index < bytes.count, bytes[index].isWordByte {
+            high |= bytes[index]
+            index += 1
         }
+        return (first..<index, high < 0x80)
     }
 
     /// The lower-case words of a blocked phrase.
     private static func words(in phrase: String) -> [[UInt8]] {
         phrase.withUTF8Bytes { bytes in
-            var words: [[UInt8]] = []
-            var cursor = 0
-            while let word = nextWord(in: bytes, from: cursor) {
-                var spelling: [UInt8] = []
-                lowercase(bytes, word, into: &spelling)
-                words.append(spelling)
-                cursor = word.upperBound
+            let folded = bytes.map(\.asciiLowercased)
+            return folded.withUnsafeBufferPointer { folded in
+                var words: [[UInt8]] = []
+                var cursor = 0
+                while let word = nextWord(in: bytes, from: cursor) {
+                    words.append(spelling(of: word, bytes, folded) { Array($0) })
+                    cursor = word.range.upperBound
+                }
+                return words
             }
-            return words
         }
     }
 }

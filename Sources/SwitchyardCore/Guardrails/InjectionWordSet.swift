@@ -41,7 +41,7 @@ final class InjectionWordSet: Sendable, ExpressibleByArrayLiteral {
         spelling.withUnsafeBufferPointer { position(of: $0) }
     }
 
-    private func position(of spelling: UnsafeBufferPointer<UInt8>) -> Int? {
+    func position(of spelling: UnsafeBufferPointer<UInt8>) -> Int? {
         let mask = slots.count - 1
         var slot = Self.hash(spelling) & mask
         while true {
