@@ -37,6 +37,17 @@ import Testing
         }
     }
 
+    @Test func membersAreReadInOnePassWithTheSameAnswersAsOneByOne() throws {
+        let json = #"{"k": "first", "big": "\#(String(repeating: "x", count: 300))", "\u006b": "second", "z": {}}"#
+        try withRaw(json) { root in
+            let names = ["z", "k", "missing", "big"]
+            #expect(root.members(names).map { $0?.range } == names.map { root[$0]?.range })
+            #expect(root.members(["k"]).first??.stringValue == "second")
+            #expect(root["z"]?.members(["a"]).map { $0 == nil } == [true])
+            #expect(root["k"]?.members(["k", "z"]).map { $0 == nil } == [true, true], "a string has no members")
+        }
+    }
+
     @Test func emptyContainersAndStringsWithBackslashesBeforeTheirQuote() throws {
         try withRaw(#"{"a": [], "b": {}, "c": "x\\", "d": "\\\"", "e": ""}"#) { root in
             #expect(root["a"].map { Array($0.elements).isEmpty } == true)

@@ -69,6 +69,19 @@ struct JSONRawValue {
         }
     }
 
+    /// The members named `names` (each the last of its name), in one pass over the object.
+    func members(_ names: [String]) -> [JSONRawValue?] {
+        var found = [JSONRawValue?](repeating: nil, count: names.count)
+        // `forEachMember` answers nothing for what is not an object.
+        forEachMember { keyRange, value in
+            for position in names.indices {
+                var name = names[position]
+                if name.withUTF8({ Self.literal(bytes, keyRange, equals: $0) }) { found[position] = value }
+            }
+        }
+        return found
+    }
+
     /// Calls `body` with each member's key literal (quotes included) and value, in document order.
     func forEachMember(_ body: (Range<Int>, JSONRawValue) -> Void) {
         guard firstByte == UInt8(ascii: "{") else { return }

@@ -7,6 +7,9 @@ protocol JSONReadable {
     var kind: JSONKind { get }
     /// The member named `key` of an object; nil when absent or when this is not an object.
     subscript(key: String) -> Self? { get }
+    /// The members named `names`, position for position (nil where absent), found in one pass:
+    /// reading several members of an object with a large one among them steps over it once.
+    func members(_ names: [String]) -> [Self?]
     /// The decoded string; nil for other kinds (and for a raw string that cannot be decoded).
     var stringValue: String? { get }
     var boolValue: Bool? { get }

@@ -17,4 +17,8 @@ extension JSONValue: JSONReadable {
     }
 
     var byteRange: Range<Int>? { nil }
+
+    func members(_ names: [String]) -> [JSONValue?] {
+        names.map { self[$0] }
+    }
 }
