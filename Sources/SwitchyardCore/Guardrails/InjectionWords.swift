@@ -19,7 +19,7 @@ struct InjectionWords {
         var startsSentence: Bool
         /// Two or more letters, all upper case as written (`DAN`, not `Dan`).
         var allCaps: Bool
-        /// Its spelling's first byte and length fit the `startShapes` it was read with (it
+        /// Its spelling's first and last bytes and length fit the `startShapes` it was read with (it
         /// may start a rule). A flag, not a list: a list grows as it is written.
         var fitsStartShape: Bool
 
@@ -44,10 +44,17 @@ struct InjectionWords {
     private(set) var spellings: [UInt8] = []
 
     /// Reads `text`; texts are request bodies, far below the 2 GiB that 32-bit offsets hold.
-    /// `startShapes`, when given, has for each first byte a bit per spelling length (up to
-    /// 63): the words that fit are marked `fitsStartShape` as they are read.
+    /// `startShapes`, when given, has for each `shapeSlot` of a spelling's first and last
+    /// bytes a bit per spelling length (up to 63): the words that fit are marked
+    /// `fitsStartShape` as they are read.
     init(_ text: String, startShapes: [UInt64] = []) {
         text.withUTF8Bytes { bytes in read(bytes, startShapes: startShapes) }
+    }
+
+    /// Where a spelling's first and last bytes fall in a `startShapes` table of 1024 entries:
+    /// five bits of each, which tell lower-case letters apart.
+    static func shapeSlot(first: UInt8, last: UInt8) -> Int {
+        Int(first & 0x1F) << 5 | Int(last & 0x1F)
     }
 
     /// The folded spelling of word `index`.
@@ -168,7 +175,8 @@ struct InjectionWords {
             if seen & sign != 0 && seen & (upperCase | lowerCase) != 0 { undoLeetspeak(folded, spellingStart..<written) }
             // Two or more capitals and no small letter; capitals are counted only when there is none.
             let allCaps = seen & lowerCase == 0 && seen & upperCase != 0 && capitals(bytes, wordStart..<end) >= 2
-            let fits = !startShapes.isEmpty && startShapes[Int(spelled[spellingStart])] & (1 << UInt64(min(written - spellingStart, 63))) != 0
+            let fits = !startShapes.isEmpty
+                && startShapes[shapeSlot(first: spelled[spellingStart], last: spelled[written - 1])] & (1 << UInt64(min(written - spellingStart, 63))) != 0
             found.initializeElement(
                 at: wordCount,
                 to: Word(range: wordStart..<end, spelling: spellingStart..<written, startsSentence: sentence, allCaps: allCaps, fitsStartShape: fits)

@@ -18,12 +18,14 @@ extension PromptInjectionRule {
         }
     }
 
-    /// For each first byte, a bit per word length (up to 63) that some rule's first word has.
+    /// For each `InjectionWords.shapeSlot` of a first and last byte, a bit per word length (up
+    /// to 63) that some rule's first word has: "and", "plans" or "roadmap" fit none, though
+    /// words of their first byte and length do.
     static let startShapes: [UInt64] = {
-        var shapes = [UInt64](repeating: 0, count: 256)
+        var shapes = [UInt64](repeating: 0, count: 1024)
         for word in firstWords.words {
-            guard let first = word.utf8.first else { continue }
-            shapes[Int(first)] |= 1 << UInt64(min(word.utf8.count, 63))
+            guard let first = word.utf8.first, let last = word.utf8.last else { continue }
+            shapes[InjectionWords.shapeSlot(first: first, last: last)] |= 1 << UInt64(min(word.utf8.count, 63))
         }
         return shapes
     }()
