@@ -49,6 +49,9 @@ import Testing
         #expect(defaults.request.map(\.name) == ["both", "during"])
         #expect(defaults.answer.map(\.name) == ["both", "after"])
         #expect(defaults.header == "both,during,after")
+        #expect(!defaults.asksServices)
+        let moderated = configured + [GuardrailDefinition(name: "mod", kind: .moderation, defaultOn: true)]
+        #expect(GuardrailSelection.Stages(configured: moderated).asksServices)
         let asked = GuardrailSelection.Asked(model: ["asked"])
         #expect(!asked.asksNothing)
         #expect(GuardrailSelection.Stages(configured: configured, asked: asked).header == "both,asked,during,after")

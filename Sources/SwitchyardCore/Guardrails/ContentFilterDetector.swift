@@ -77,16 +77,11 @@ public struct ContentFilterDetector: GuardrailDetector {
 
     /// The next run of word bytes at or after `start`.
     private static func nextWord(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Word? {
-        var index = start
-        while index < bytes.count, !bytes[index].isWordByte { index += 1 }
-        guard index < bytes.count else { return nil }
-        let first = index
-        var high: UInt8 = 0
-        while index < bytes.count, bytes[index].isWordByte {
-            high |= bytes[index]
-            index += 1
-        }
-        return (first..<index, high < 0x80)
+        var first = start
+        while first < bytes.count, !bytes[first].isWordByte { first += 1 }
+        guard first < bytes.count else { return nil }
+        let range = first..<bytes.runEnd(from: first, where: \.isWordByte)
+        return (range, !bytes[range].contains { $0 >= 0x80 })
     }
 
     /// The lower-case words of a blocked phrase.

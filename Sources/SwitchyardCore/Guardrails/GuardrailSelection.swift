@@ -72,6 +72,9 @@ public struct GuardrailSelection: Sendable {
         public let answer: [GuardrailDefinition]
         /// The names of both, each once (`x-switchyard-guardrails`); nil when none run.
         public let header: String?
+        /// A moderation or presidio guardrail is among `request`: the stage must wait for a
+        /// service.
+        public let asksServices: Bool
 
         /// The stages of a request that asks for nothing: the same for every such request, so
         /// the routing table works them out once per configuration.
@@ -96,6 +99,7 @@ public struct GuardrailSelection: Sendable {
             var names = request.map(\.name)
             for guardrail in answer where !names.contains(guardrail.name) { names.append(guardrail.name) }
             header = names.isEmpty ? nil : names.joined(separator: ",")
+            asksServices = request.contains { $0.kind == .moderation || $0.kind == .presidio }
         }
     }
 }

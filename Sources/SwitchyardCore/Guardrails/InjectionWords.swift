@@ -19,8 +19,8 @@ struct InjectionWords {
         var startsSentence: Bool
         /// Two or more letters, all upper case as written (`DAN`, not `Dan`).
         var allCaps: Bool
-        /// Its spelling's first and last bytes and length fit the `startShapes` it was read with (it
-        /// may start a rule). A flag, not a list: a list grows as it is written.
+        /// Its spelling's first and last bytes and length fit the `startShapes` it was read
+        /// with: it may start a rule. A flag, not a list: a list grows as it is written.
         var fitsStartShape: Bool
 
         init(range: Range<Int>, spelling: Range<Int>, startsSentence: Bool, allCaps: Bool, fitsStartShape: Bool) {

@@ -26,21 +26,19 @@ struct GuardrailStage: Sendable {
         var inspection = try inspect(request, identity: identity, headers: headers)
         // Only moderation and presidio guardrails wait for a service; the built-in ones
         // decided without suspending.
-        if inspection.asksServices, case .pass(let masked) = inspection.outcome, let texts = inspection.texts?.texts {
-            inspection.outcome = try await askServices(texts, masked: masked, inspection, requestID: requestID, logger: logger)
+        if let stages = inspection.stages, stages.asksServices, let texts = inspection.texts, case .pass(let masked) = inspection.outcome {
+            inspection.outcome = try await askServices(stages, over: masked ?? texts.texts, masked: masked, requestID: requestID, logger: logger)
         }
         return try conclude(inspection, request: request, logger: logger)
     }
 
     /// What the built-in guardrails decided, and what the ones that ask a service still need.
     private struct Inspection {
-        var plan: Plan
+        /// The guardrails selected; nil when none are configured or the surface has no texts.
         var stages: GuardrailSelection.Stages?
         /// The request's texts, when guardrails inspected them.
         var texts: GuardrailTexts?
         var outcome: GuardrailCheck.Outcome = .pass(masked: nil)
-        /// A moderation or presidio guardrail is among those over the request.
-        var asksServices = false
     }
 
     /// Selects the guardrails and runs the built-in ones: no suspension, no service.
@@ -48,7 +46,7 @@ struct GuardrailStage: Sendable {
         // One read of the table in force: `gateway.config` would copy the whole config out.
         let routes = gateway.routes
         let configured = routes.config.guardrails
-        guard !configured.isEmpty, let surface = GuardrailSurface(operation: request.operation) else { return Inspection(plan: Plan(request: request)) }
+        guard !configured.isEmpty, let surface = GuardrailSurface(operation: request.operation) else { return Inspection() }
         let named = request.has("guardrails") || request.has("metadata") ? try Self.requestNames(request) : GuardrailRequestNames()
         let modelNames = routes.registry.resolve(request.model)?.candidates.flatMap(\.deployment.guardrails) ?? []
         let keyNames = identity.keyHash.flatMap { gateway.governance.ledger.key(hash: $0) }?.guardrails ?? []
@@ -57,37 +55,32 @@ struct GuardrailStage: Sendable {
             throw GatewayError.invalidRequest("The request names the guardrail '\(unknown)', which is not configured.", param: "guardrails")
         }
         let stages = asked.asksNothing ? routes.defaultGuardrails : GuardrailSelection.Stages(configured: configured, asked: asked)
-        var inspection = Inspection(plan: Plan(request: request, header: stages.header, answer: stages.answer), stages: stages)
+        var inspection = Inspection(stages: stages)
         guard !stages.request.isEmpty else { return inspection }
         let texts = try GuardrailTexts(request: request, surface: surface)
         inspection.texts = texts
         inspection.outcome = GuardrailCheck(stages.request).run(texts.texts)
-        inspection.asksServices = stages.request.contains { $0.kind == .moderation || $0.kind == .presidio }
         return inspection
     }
 
-    /// The moderation guardrails, then the presidio ones, over the request's `texts` as the
-    /// built-in ones left them (`masked`, when they masked any).
+    /// The moderation guardrails of `stages`, then the presidio ones, over `texts`: the
+    /// request's texts as the built-in ones left them (`masked`, when they masked any).
     private func askServices(
-        _ texts: [GuardrailText], masked: [GuardrailText]?, _ inspection: Inspection, requestID: String, logger: Logger
+        _ stages: GuardrailSelection.Stages, over texts: [GuardrailText], masked: [GuardrailText]?, requestID: String, logger: Logger
     ) async throws -> GuardrailCheck.Outcome {
-        let guardrails = inspection.stages?.request ?? []
-        let texts = masked ?? texts
-        for guardrail in guardrails where guardrail.kind == .moderation {
+        for guardrail in stages.request where guardrail.kind == .moderation {
             let moderation = ModerationGuardrail(gateway: gateway, guardrail: guardrail)
             if try await moderation.flags(texts.map(\.text), requestID: requestID, logger: logger) {
                 return .blocked(guardrail: guardrail.name, category: .flaggedContent)
             }
         }
-        let screened = try await PresidioGuardrail.screen(
-            texts, by: guardrails, transport: gateway.transport, inspected: inspection.stages?.header, logger: logger
-        )
+        let screened = try await PresidioGuardrail.screen(texts, by: stages.request, transport: gateway.transport, inspected: stages.header, logger: logger)
         return .pass(masked: screened ?? masked)
     }
 
     /// The plan, or the 403 of a block.
     private func conclude(_ inspection: Inspection, request: OperationRequest, logger: Logger) throws -> Plan {
-        var plan = inspection.plan
+        var plan = Plan(request: request, header: inspection.stages?.header, answer: inspection.stages?.answer ?? [])
         switch inspection.outcome {
         case .blocked(let guardrail, let category):
             logger.notice(
